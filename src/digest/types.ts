@@ -1,0 +1,78 @@
+/**
+ * The digest model: what the typed pipeline produces and Eleventy renders.
+ * `digest.json` is a projection of it (see src/digest/export.ts); keep both in step.
+ */
+
+/** "YYYY", "YYYY-MM" or "YYYY-MM-DD": exactly the precision the text gives. */
+export type PartialDate = string;
+export type Precision = "year" | "month" | "day";
+
+/** A link to one paragraph of one report. */
+export interface SourceRef {
+  report: string;
+  paragraph: string;
+  url: string;
+}
+
+export interface ReportParagraph {
+  /** "p1", "p2", … stable within the report. */
+  id: string;
+  /** Plain text of the paragraph. */
+  text: string;
+  /** Sanitized HTML of the paragraph's content (without the <p> wrapper). */
+  html: string;
+}
+
+export interface RelatedReport {
+  slug: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface Report {
+  slug: string;
+  url: string;
+  title: string;
+  /** Publication date, "YYYY-MM-DD" (UTC). */
+  date: string;
+  /** Full ISO date-time when the front matter gave one, else the date. */
+  datetime: string;
+  summary: string;
+  source: string | null;
+  tags: string[];
+  topics: string[];
+  paragraphs: ReportParagraph[];
+  /** Sanitized HTML of the whole body, paragraphs carrying their ids. */
+  html: string;
+  /** Path of the source file, relative to the content folder. */
+  file: string;
+  related: RelatedReport[];
+}
+
+export interface TimelineEvent {
+  id: string;
+  date: PartialDate;
+  precision: Precision;
+  text: string;
+  topics: string[];
+  sources: SourceRef[];
+}
+
+export type TallyQualifier = "exactly" | "at least" | "about" | "more than";
+
+export interface Tally {
+  id: string;
+  measure: string;
+  value: number;
+  qualifier: TallyQualifier;
+  since: string | null;
+  asOf: string;
+  text: string;
+  sources: SourceRef[];
+}
+
+export interface Digest {
+  reports: Report[];
+  events: TimelineEvent[];
+  tallies: Tally[];
+}
