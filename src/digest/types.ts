@@ -1,3 +1,5 @@
+import type { Timex } from "../time/types.ts";
+
 /**
  * The digest model: what the typed pipeline produces and Eleventy renders.
  * `digest.json` is a projection of it (see src/digest/export.ts); keep both in step.
@@ -17,10 +19,17 @@ export interface SourceRef {
 export interface ReportParagraph {
   /** "p1", "p2", … stable within the report. */
   id: string;
+  /** 1-based position in the report. */
+  index: number;
   /** Plain text of the paragraph. */
   text: string;
   /** Sanitized HTML of the paragraph's content (without the <p> wrapper). */
   html: string;
+  /**
+   * Time expressions of the paragraph, offsets into `text`. The tagger runs over the whole
+   * report so that "A month earlier" in p4 is anchored to the date told in p3.
+   */
+  timexes: Timex[];
 }
 
 export interface RelatedReport {
