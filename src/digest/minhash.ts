@@ -1,0 +1,136 @@
+/**
+ * MinHash signatures and LSH banding over hashed shingle sets.
+ *
+ * Hand-written rather than taken from npm: the registry's `minhash` package computes
+ * `(a * h + b) % p` in float64 with 32-bit `a` and `h`, whose product exceeds 2^53, so its
+ * "permutations" lose their low bits; `bloom-filters`' MinHash works on number sets only and
+ * brings lodash, seedrandom, xxhashjs and reflect-metadata along. What we need is small:
+ * `numHashes` seeded 32-bit hash functions and a banded bucket index, in exact integer
+ * arithmetic (Math.imul), so that signatures are identical on every machine and every run.
+ *
+ * Each hash function i is `mix32(x ^ seed_i)` (the MurmurHash3 finalizer), with the seeds drawn
+ * from a fixed splitmix32 stream. The signature of a set is the per-function minimum; for two
+ * sets, P(minima agree) = their Jaccard similarity.
+ *
+ * Banding: the signature is cut into `bands` bands of `rows` values; two sets become a
+ * candidate pair when all rows of at least one band agree, which happens with probability
+ * 1 - (1 - J^rows)^bands. See docs/crosslinks.md for the chosen bands × rows.
+ */
+
+export interface MinHashParams {
+  bands: number;
+  rows: number;
+  /** Seed of the hash family; fixed so output is reproducible. */
+  seed: number;
+}
+
+/** 50 bands × 2 rows = 100 hashes (see docs/crosslinks.md). */
+export const DEFAULT_MINHASH: MinHashParams = { bands: 50, rows: 2, seed: 0x6461_7465 };
+
+/** MurmurHash3's 32-bit finalizer: a bijection on uint32 with good avalanche. */
+export function mix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** `count` seeds from a splitmix32 stream starting at `seed`. */
+export function hashSeeds(seed: number, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  let state = seed >>> 0;
+  for (let i = 0; i < count; i++) {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+    out[i] = (z ^ (z >>> 15)) >>> 0;
+  }
+  return out;
+}
+
+/** Probability that a pair of Jaccard similarity `j` becomes an LSH candidate. */
+export function candidateProbability(j: number, params: MinHashParams = DEFAULT_MINHASH): number {
+  return 1 - Math.pow(1 - Math.pow(j, params.rows), params.bands);
+}
+
+export class MinHasher {
+  readonly params: MinHashParams;
+  private readonly seeds: Uint32Array;
+
+  constructor(params: MinHashParams = DEFAULT_MINHASH) {
+    if (params.bands < 1 || params.rows < 1) throw new RangeError("bands and rows must be ≥ 1");
+    this.params = params;
+    this.seeds = hashSeeds(params.seed, params.bands * params.rows);
+  }
+
+  get size(): number {
+    return this.seeds.length;
+  }
+
+  /** MinHash signature of a shingle set; all 0xffffffff for an empty set. */
+  signature(set: Uint32Array): Uint32Array {
+    const n = this.seeds.length;
+    const sig = new Uint32Array(n).fill(0xffffffff);
+    for (let s = 0; s < set.length; s++) {
+      const x = set[s]!;
+      for (let i = 0; i < n; i++) {
+        const h = mix32(x ^ this.seeds[i]!);
+        if (h < sig[i]!) sig[i] = h;
+      }
+    }
+    return sig;
+  }
+
+  /** One 32-bit key per band (the band index is mixed in, so bands never share keys). */
+  bandKeys(sig: Uint32Array): Uint32Array {
+    const { bands, rows } = this.params;
+    const keys = new Uint32Array(bands);
+    for (let b = 0; b < bands; b++) {
+      let h = mix32(b + 1);
+      for (let r = 0; r < rows; r++) h = mix32(h ^ Math.imul(sig[b * rows + r]!, 0x9e3779b1) ^ r);
+      keys[b] = h;
+    }
+    return keys;
+  }
+}
+
+/** Estimated Jaccard similarity from two signatures of the same hasher. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length || a.length === 0) throw new RangeError("signatures differ in size");
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/**
+ * LSH bucket index: items are added in order with their band keys; `buckets()` yields, per
+ * band, the item ids that share a key (only buckets of two or more). Deterministic: ids come
+ * out in insertion order and buckets in order of first insertion.
+ */
+export class LshIndex {
+  private readonly tables: Map<number, number[]>[];
+
+  constructor(bands: number) {
+    this.tables = Array.from({ length: bands }, () => new Map<number, number[]>());
+  }
+
+  add(id: number, keys: Uint32Array): void {
+    for (let b = 0; b < this.tables.length; b++) {
+      const table = this.tables[b]!;
+      const key = keys[b]!;
+      const bucket = table.get(key);
+      if (bucket) bucket.push(id);
+      else table.set(key, [id]);
+    }
+  }
+
+  *buckets(): Generator<readonly number[]> {
+    for (const table of this.tables) {
+      for (const bucket of table.values()) if (bucket.length > 1) yield bucket;
+    }
+  }
+}

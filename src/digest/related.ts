@@ -1,0 +1,199 @@
+/**
+ * Related reports: for each report, a short ranked list of other reports with the reasons.
+ *
+ * No all-pairs comparison over reports. Candidate pairs come from inverted indexes — shared
+ * passage groups, shared timeline events, shared entities — and each posting list (the reports
+ * under one key, in report order) only pairs a report with its `window` nearest neighbours in
+ * it, so the work is O(window × postings) even when one passage or one name is in thousands of
+ * reports. Publication dates never create a pair on their own; closeness in time only adds to
+ * the score and gives a reason for pairs that already share something.
+ *
+ * Score = 3 per shared passage + 2 per shared event + Σ over shared entities of
+ * 1 / log2(1 + reports naming it) (a name in two reports weighs 0.63, one in every report
+ * little) + up to 1 for publication within a week. A pair is related when it shares a passage
+ * or an event, or at least two entities. Ranked by score, ties by slug; scores are rounded to
+ * three decimals so the output bytes do not depend on float noise.
+ */
+import type { RelatedReport, Report, TimelineEvent } from "./types.ts";
+import type { PassageGroup } from "./passages.ts";
+import { compareReports, daysApart } from "./report-order.ts";
+
+export interface RelatedLink extends RelatedReport {
+  url: string;
+  title: string;
+  date: string;
+}
+
+export interface RelateOptions {
+  /** Timeline events whose `sources` name reports (by `SourceRef.report` = slug). */
+  events?: readonly TimelineEvent[];
+  /** People, groups and places named in each report, by slug. */
+  entities?: ReadonlyMap<string, readonly string[]>;
+  /** Related reports kept per report. */
+  limit?: number;
+  /** Neighbours paired per report within one posting list. */
+  window?: number;
+}
+
+export const DEFAULT_RELATED_LIMIT = 5;
+export const DEFAULT_POSTING_WINDOW = 8;
+const CLOSE_DAYS = 7;
+
+interface Evidence {
+  passages: number;
+  events: TimelineEvent[];
+  entities: string[];
+}
+
+/** Counts of the work done, for the scale test and the bench. */
+export interface RelateStats {
+  candidatePairs: number;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The first words of a text, cut at a word boundary, for quoting in a reason. */
+export function excerpt(text: string, maxWords = 8): string {
+  const words = text.trim().replace(/[.;:,]+$/, "").split(/\s+/).filter(Boolean);
+  if (words.length <= maxWords) return words.join(" ");
+  return `${words.slice(0, maxWords).join(" ")}…`;
+}
+
+function eventReason(events: TimelineEvent[]): string {
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const first = sorted[0]!;
+  const head = `both report the ${first.date} event “${excerpt(first.text)}”`;
+  if (sorted.length === 1) return head;
+  const dates = [...new Set(sorted.slice(1).map((e) => e.date))];
+  const shown = dates.slice(0, 3).join(", ");
+  const more = dates.length > 3 ? ` and ${dates.length - 3} more dates` : "";
+  return `${head} and ${plural(sorted.length - 1, "other event", "other events")} (${shown}${more})`;
+}
+
+function dateReason(days: number): string | null {
+  if (days === 0) return "published the same day";
+  if (days <= CLOSE_DAYS) return `published ${plural(days, "day", "days")} apart`;
+  return null;
+}
+
+/**
+ * Related reports for every report, by slug (every report has an entry, possibly empty).
+ * Pure and deterministic; the result does not depend on the order of `reports`.
+ */
+export function relateReportsWithStats(
+  reports: readonly Report[],
+  passages: readonly PassageGroup[],
+  options: RelateOptions = {},
+): { related: Map<string, RelatedLink[]>; stats: RelateStats } {
+  const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
+  const window = options.window ?? DEFAULT_POSTING_WINDOW;
+  const ordered = [...reports].sort(compareReports);
+  const position = new Map(ordered.map((r, i) => [r.slug, i]));
+  const evidence = new Map<number, Evidence>();
+  const n = ordered.length;
+
+  const evidenceFor = (a: number, b: number): Evidence => {
+    const key = Math.min(a, b) * n + Math.max(a, b);
+    let e = evidence.get(key);
+    if (!e) {
+      e = { passages: 0, events: [], entities: [] };
+      evidence.set(key, e);
+    }
+    return e;
+  };
+
+  /** Pairs each report of a posting list with its `window` successors (list in report order). */
+  const pairWithin = (posting: number[], add: (e: Evidence) => void): void => {
+    for (let i = 0; i < posting.length; i++) {
+      for (let j = i + 1; j < posting.length && j <= i + window; j++) add(evidenceFor(posting[i]!, posting[j]!));
+    }
+  };
+
+  const postingOf = (slugs: Iterable<string>): number[] => {
+    const ids = new Set<number>();
+    for (const slug of slugs) {
+      const at = position.get(slug);
+      if (at !== undefined) ids.add(at);
+    }
+    return [...ids].sort((a, b) => a - b);
+  };
+
+  for (const group of passages) {
+    pairWithin(postingOf(group.members.map((m) => m.report)), (e) => e.passages++);
+  }
+
+  for (const event of options.events ?? []) {
+    pairWithin(postingOf(event.sources.map((s) => s.report)), (e) => e.events.push(event));
+  }
+
+  const entityWeight = new Map<string, number>();
+  if (options.entities) {
+    const byEntity = new Map<string, Set<string>>();
+    for (const report of ordered) {
+      for (const name of options.entities.get(report.slug) ?? []) {
+        let set = byEntity.get(name);
+        if (!set) byEntity.set(name, (set = new Set()));
+        set.add(report.slug);
+      }
+    }
+    const names = [...byEntity.keys()].sort();
+    for (const name of names) {
+      const posting = postingOf(byEntity.get(name)!);
+      if (posting.length < 2) continue;
+      entityWeight.set(name, 1 / Math.log2(1 + posting.length));
+      pairWithin(posting, (e) => e.entities.push(name));
+    }
+  }
+
+  const lists: RelatedLink[][] = ordered.map(() => []);
+  const keys = [...evidence.keys()].sort((x, y) => x - y);
+  for (const key of keys) {
+    const e = evidence.get(key)!;
+    const a = Math.floor(key / n);
+    const b = key % n;
+    if (e.passages === 0 && e.events.length === 0 && e.entities.length < 2) continue;
+    const ra = ordered[a]!;
+    const rb = ordered[b]!;
+    const days = daysApart(ra.date, rb.date);
+    let score = 3 * e.passages + 2 * e.events.length;
+    const reasons: string[] = [];
+    if (e.passages > 0) reasons.push(`shares ${plural(e.passages, "passage", "passages")}`);
+    if (e.events.length > 0) reasons.push(eventReason(e.events));
+    if (e.entities.length > 0) {
+      const names = [...e.entities].sort(
+        (x, y) => entityWeight.get(y)! - entityWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0),
+      );
+      for (const name of names) score += entityWeight.get(name)!;
+      const more = names.length > 3 ? ` and ${names.length - 3} more` : "";
+      reasons.push(`same people and groups: ${names.slice(0, 3).join(", ")}${more}`);
+    }
+    const when = dateReason(days);
+    if (when) {
+      score += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
+      reasons.push(when);
+    }
+    score = Math.round(score * 1000) / 1000;
+    lists[a]!.push({ slug: rb.slug, url: rb.url, title: rb.title, date: rb.date, score, reasons });
+    lists[b]!.push({ slug: ra.slug, url: ra.url, title: ra.title, date: ra.date, score, reasons: [...reasons] });
+  }
+
+  const related = new Map<string, RelatedLink[]>();
+  const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+  for (const report of bySlug) {
+    const list = lists[position.get(report.slug)!]!;
+    list.sort((x, y) => y.score - x.score || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+    related.set(report.slug, list.slice(0, limit));
+  }
+  return { related, stats: { candidatePairs: evidence.size } };
+}
+
+/** Related reports for every report, by slug; see relateReportsWithStats. */
+export function relateReports(
+  reports: readonly Report[],
+  passages: readonly PassageGroup[],
+  options: RelateOptions = {},
+): Map<string, RelatedLink[]> {
+  return relateReportsWithStats(reports, passages, options).related;
+}

@@ -1,0 +1,28 @@
+/**
+ * The order of reports for cross-linking ("earlier" means earlier here), and paragraph links.
+ */
+import type { Report } from "./types.ts";
+
+type Dated = Pick<Report, "slug" | "date" | "datetime">;
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Earlier publication first: by date, then by full date-time when given, then by slug, so that
+ * two reports of the same day still have a fixed order. Code-unit comparison, not locale.
+ */
+export function compareReports(a: Dated, b: Dated): number {
+  return byCodeUnit(a.date, b.date) || byCodeUnit(a.datetime, b.datetime) || byCodeUnit(a.slug, b.slug);
+}
+
+/** `/reports/<slug>/#p3` from the report's page URL and a paragraph id. */
+export function paragraphUrl(report: Pick<Report, "url">, paragraph: string): string {
+  const page = report.url.split("#")[0]!;
+  return `${page}#${paragraph}`;
+}
+
+/** Whole days between two "YYYY-MM-DD" dates (absolute). UTC, never local time. */
+export function daysApart(a: string, b: string): number {
+  const ms = Math.abs(Date.parse(`${a.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.slice(0, 10)}T00:00:00Z`));
+  return Number.isFinite(ms) ? Math.round(ms / 86_400_000) : Number.POSITIVE_INFINITY;
+}
