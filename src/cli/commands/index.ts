@@ -1,4 +1,7 @@
 import type { Command } from "../command.ts";
+import { buildCommand } from "./build.ts";
+import { checkCommand } from "./check.ts";
+import { importCommand } from "./import.ts";
 
 /** Every `dateline` sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [buildCommand, checkCommand, importCommand];

@@ -1,0 +1,50 @@
+import path from "node:path";
+import type { Command } from "../command.ts";
+import { parseCommandArgs } from "../args.ts";
+import { buildDigest } from "../../digest/build.ts";
+import { ContentError, formatProblem } from "../../content/problems.ts";
+import { renderSite } from "../../site/render.ts";
+
+const help = `Usage: dateline build [--content DIR] [--output DIR]
+
+Validates every report in DIR (default: content/), runs the pipeline (paragraph ids,
+dates, timeline, digest) and renders the site with Eleventy into the output folder
+(default: _site/). Any content error stops the build before anything is written: the
+previous site stays exactly as it was.
+
+Options:
+  --content DIR  folder of Markdown reports (default: content)
+  --output DIR   folder to write the site into (default: _site)
+  -h, --help     show this help
+`;
+
+export const buildCommand: Command = {
+  name: "build",
+  summary: "build the site from the reports",
+  help,
+  async run(args, io) {
+    const { values } = parseCommandArgs("build", args, { content: { type: "string" }, output: { type: "string" } });
+    const contentDir = path.resolve(io.cwd, values.content ?? "content");
+    const outputDir = path.resolve(io.cwd, values.output ?? "_site");
+    const shownContent = path.relative(io.cwd, contentDir) || ".";
+    const started = performance.now();
+    let result;
+    try {
+      result = await buildDigest(contentDir);
+    } catch (error) {
+      if (error instanceof ContentError) {
+        io.stderr(`${error.message}\n\nNothing was written; the previous site is unchanged.\n`);
+        return 1;
+      }
+      throw error;
+    }
+    for (const warning of result.problems) io.stderr(`${formatProblem(warning, shownContent)}\n`);
+    const { pages } = await renderSite(result, { contentDir, outputDir, log: (line) => io.stderr(`${line}\n`) });
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const { reports, events } = result.digest;
+    io.stdout(
+      `Built ${reports.length} reports, ${events.length} events, ${pages} pages in ${seconds} s → ${path.relative(io.cwd, outputDir) || "."}/\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+import type { Digest } from "./types.ts";
+
+/**
+ * The public `digest.json`: a projection of the model with exactly the contract's fields.
+ * Later versions add fields; none is ever removed or renamed.
+ */
+export function toDigestJson(digest: Digest): string {
+  const out = {
+    reports: digest.reports.map((r) => ({
+      slug: r.slug,
+      url: r.url,
+      title: r.title,
+      date: r.date,
+      summary: r.summary,
+      paragraphs: r.paragraphs.map((p) => ({ id: p.id, text: p.text })),
+      topics: r.topics,
+      related: r.related.map((x) => ({ slug: x.slug, reasons: x.reasons })),
+    })),
+    events: digest.events.map((e) => ({ id: e.id, date: e.date, text: e.text, topics: e.topics, sources: e.sources })),
+    tallies: digest.tallies.map((t) => ({
+      id: t.id,
+      measure: t.measure,
+      value: t.value,
+      qualifier: t.qualifier,
+      since: t.since,
+      asOf: t.asOf,
+      text: t.text,
+      sources: t.sources,
+    })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,19 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { format } from "date-fns";
+import { UTCDate } from "@date-fns/utc";
+
+/**
+ * "2024-01-06" → "6 January 2024", "2024-01" → "January 2024", "2024" → "2024": a partial
+ * date is shown at exactly its precision. Dates are read and formatted in UTC.
+ */
+export function readableDate(value: string): string {
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number);
+  if (m === undefined) return String(y);
+  const date = new UTCDate(y!, m - 1, d ?? 1);
+  return d === undefined ? format(date, "MMMM yyyy") : format(date, "d MMMM yyyy");
+}
+
+/** Presentation-only filters. */
+export default function filtersPlugin(eleventyConfig: UserConfig): void {
+  eleventyConfig.addFilter("readableDate", readableDate);
+}
