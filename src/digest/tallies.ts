@@ -1,0 +1,498 @@
+import { addDays, addMonths, format, parseISO } from "date-fns";
+import { tz } from "@date-fns/tz";
+import type { MeasureConfig, StoryConfig } from "../content/story.ts";
+import type { Timex } from "../time/types.ts";
+import { findQuantities, tokenize, type Quantity, type Token } from "./numbers.ts";
+import { sameLemma } from "./lemma.ts";
+import type { Precision, Report, SourceRef, Tally, TallyQualifier } from "./types.ts";
+
+/**
+ * Tallies: quantitative claims in report text ("attacked 66 times since October 17", "at least
+ * 60 people injured", "2.5 thousand troops"), normalized and grouped across reports.
+ *
+ * Extraction rules, per sentence of each paragraph:
+ * - A number (src/digest/numbers.ts) that lies inside a time expression, or looks like a day or
+ *   a year ("October 17", "2023"), is not a figure.
+ * - Its head is found, in order: (1) "N times" counts the nearest attack or strike word before it
+ *   in the clause, within eight words ("attacked 66 times" → attack); (2) the first measure term among the next three words, skipping only
+ *   modifiers ("2.5 thousand American troops", "three facilities"); a people- or troops-word
+ *   there takes a casualty participle that follows ("60 people [were] injured", "three US
+ *   soldiers were killed" → killed), and a bare people-word with none is no figure;
+ *   (3) a verb just before the number ("killing 12"). No head, no tally.
+ * - Measure: the first story measure (content/story.yaml `measures`) whose terms share a lemma
+ *   or a default measure with the head and whose context phrase, if any, occurs in the sentence; else the head's
+ *   default measure (DEFAULT_MEASURES). The same measure from different reports groups together.
+ * - since: a date written right after "since" in the sentence ("since October 17" → 2023-10-17;
+ *   a month-only date gives its first day; a date without a year takes the latest year not after
+ *   the as-of date). Applies to every figure of the sentence.
+ * - asOf: the statement's own date when the sentence gives one (the first calendar date or
+ *   anchored expression in it that is not a "since"/"until" bound and not after the report's
+ *   date: "On December 26, Austin said…", "A month earlier, Singh said…"); else the report's
+ *   date. The contract wants YYYY-MM-DD, so a month-only as-of ("a month earlier" → 2023-11) is
+ *   rendered as the last day of that month and a year-only one as December 31, both capped at
+ *   the report's date: the latest day by which the figure had certainly been stated. The
+ *   precision the text gave is kept in `asOfPrecision`.
+ */
+
+export interface TallyMention {
+  /** "<report>-<paragraph>-t<n>", unique within a digest. */
+  id: string;
+  measure: string;
+  /** The head word the figure counts, as written ("troops", "attacked", "injured"). */
+  head: string;
+  value: number;
+  qualifier: TallyQualifier;
+  since: string | null;
+  asOf: string;
+  asOfPrecision: Precision;
+  /** Whether asOf came from a date in the statement or from the report's date. */
+  asOfFrom: "statement" | "report";
+  /** The sentence that states the figure. */
+  text: string;
+  /** The figure as written, qualifier included: "at least 60". */
+  quote: string;
+  source: SourceRef;
+  /** Report date, for ordering sources. */
+  reportDate: string;
+}
+
+export interface DefaultMeasure {
+  name: string;
+  terms: string[];
+}
+
+/** Head words and the measure they count when no story measure applies. */
+export const DEFAULT_MEASURES: DefaultMeasure[] = [
+  { name: "attacks", terms: ["attack", "assault", "raid"] },
+  { name: "strikes", terms: ["strike", "airstrike", "air strike", "bombing"] },
+  { name: "killed", terms: ["killed", "kill", "dead", "death", "fatality"] },
+  { name: "injured", terms: ["injured", "wounded", "injury", "hurt"] },
+  { name: "troops", terms: ["troop", "soldier", "military personnel", "service member", "servicemember"] },
+  { name: "facilities", terms: ["facility", "site", "target", "base", "depot", "warehouse"] },
+];
+
+/** Words that stand for counted people and need a participle to name the measure. */
+const PEOPLE = ["people", "person", "civilian", "individual", "man", "woman", "child"];
+/** Auxiliaries allowed between a people-word and its participle: "60 people were injured". */
+const AUX = new Set(["were", "was", "had", "have", "has", "been", "are", "being", "got", "reportedly"]);
+/** Words that end the modifier run between a number and its head. */
+const STOP = new Set([
+  "of", "the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but",
+  "was", "were", "had", "have", "has", "is", "are", "been", "be", "that", "which", "who", "since",
+  "until", "than", "as", "per", "after", "before", "during", "times",
+]);
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+
+const utc = tz("UTC");
+const CALENDAR = /^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rep|Sen|Gov|Prof|St|No|U\.S|U\.N)\.\s*$/;
+
+/** Sentences of a paragraph (Intl.Segmenter, re-joined after titles such as "Mr."). */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  for (const seg of segmenter.segment(text)) {
+    const prev = out[out.length - 1];
+    if (prev && ABBREVIATION.test(prev.text)) {
+      prev.end = seg.index + seg.segment.length;
+      prev.text = text.slice(prev.start, prev.end);
+    } else out.push({ start: seg.index, end: seg.index + seg.segment.length, text: seg.segment });
+  }
+  return out;
+}
+
+function termMatchesAt(tokens: Token[], i: number, term: string): number {
+  const words = term.split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const token = tokens[i + k];
+    if (!token) return 0;
+    const last = k === words.length - 1;
+    if (last ? !sameLemma(token.lower, words[k]!) : token.lower !== words[k]!.toLowerCase()) return 0;
+  }
+  return words.length;
+}
+
+function anyTermAt(tokens: Token[], i: number, terms: readonly string[]): boolean {
+  return terms.some((t) => termMatchesAt(tokens, i, t) > 0);
+}
+
+const ALL_TERMS = DEFAULT_MEASURES.flatMap((m) => m.terms);
+/** Things that happen (and so can be counted in "N times"), unlike troops or facilities. */
+const EVENT_TERMS = DEFAULT_MEASURES.filter((m) => m.name === "attacks" || m.name === "strikes").flatMap(
+  (m) => m.terms,
+);
+const TROOP_TERMS = DEFAULT_MEASURES.find((m) => m.name === "troops")!.terms;
+const CASUALTY_TERMS = DEFAULT_MEASURES.filter((m) => m.name === "killed" || m.name === "injured").flatMap(
+  (m) => m.terms,
+);
+
+interface Head {
+  /** Index of the head's first token. */
+  index: number;
+  word: string;
+}
+
+/** Finds what a quantity counts; see the module comment for the order of the rules. */
+function findHead(tokens: Token[], first: number, after: number, q: Quantity, extra: readonly string[]): Head | null {
+  const terms = [...ALL_TERMS, ...extra];
+  if (q.times) {
+    // The nearest counted verb or noun before "N times" in the clause: "attacked US forces in
+    // Iraq and Syria 66 times", "came under attack 66 times".
+    for (let i = first - 1; i >= Math.max(0, first - 8); i--) {
+      if (/^[;:]$/.test(tokens[i]!.text)) break;
+      if (anyTermAt(tokens, i, EVENT_TERMS)) return { index: i, word: tokens[i]!.text };
+    }
+    return null;
+  }
+  for (let i = after; i < Math.min(tokens.length, after + 3); i++) {
+    const token = tokens[i]!;
+    if (!/^[\p{L}]/u.test(token.text) || STOP.has(token.lower)) break;
+    const n = terms.map((t) => termMatchesAt(tokens, i, t)).reduce((a, b) => Math.max(a, b), 0);
+    const people = PEOPLE.some((p) => sameLemma(token.lower, p));
+    if (people || anyTermAt(tokens, i, TROOP_TERMS)) {
+      // "60 people [were] injured", "three US soldiers were killed": the participle names it.
+      for (let j = i + Math.max(n, 1); j < Math.min(tokens.length, i + Math.max(n, 1) + 3); j++) {
+        const next = tokens[j]!;
+        if (anyTermAt(tokens, j, CASUALTY_TERMS)) return { index: j, word: next.text };
+        if (!AUX.has(next.lower)) break;
+      }
+    }
+    if (n > 0) return { index: i, word: tokens.slice(i, i + n).map((t) => t.text).join(" ") };
+    if (people) break;
+  }
+  const before = tokens[first - 1];
+  if (before && /^[\p{L}]/u.test(before.text) && anyTermAt(tokens, first - 1, terms)) {
+    return { index: first - 1, word: before.text };
+  }
+  return null;
+}
+
+/** The default measure a word or phrase belongs to ("hurt" → injured), if any. */
+function defaultMeasure(phrase: string): DefaultMeasure | undefined {
+  const tokens = tokenize(phrase);
+  return DEFAULT_MEASURES.find((m) => anyTermAt(tokens, 0, m.terms));
+}
+
+/**
+ * A story measure applies when the head shares a lemma with one of its terms, or when the head
+ * and a term belong to the same default measure ("hurt" and "injured" both count the injured).
+ */
+function measureFor(head: string, sentence: string, measures: readonly MeasureConfig[]): string | null {
+  const headTokens = tokenize(head);
+  const lower = sentence.toLowerCase();
+  const headDefault = defaultMeasure(head);
+  for (const m of measures) {
+    const direct = anyTermAt(headTokens, 0, m.terms);
+    if (!direct && !(headDefault && m.terms.some((t) => defaultMeasure(t) === headDefault))) continue;
+    if (m.context.length > 0 && !m.context.some((c) => containsPhrase(lower, c.toLowerCase()))) continue;
+    return m.name;
+  }
+  for (const m of DEFAULT_MEASURES) if (anyTermAt(headTokens, 0, m.terms)) return m.name;
+  return null;
+}
+
+function containsPhrase(haystack: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, "u").test(haystack);
+}
+
+/** "2023-11" → { date parts, precision }; null for values that are not calendar dates. */
+function calendar(value: string): { y: string; m?: string; d?: string; precision: Precision } | null {
+  const match = CALENDAR.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match;
+  if (m === undefined) return y === "XXXX" ? null : { y: y!, precision: "year" };
+  if (d === undefined) return { y: y!, m, precision: "month" };
+  return { y: y!, m, d, precision: "day" };
+}
+
+function timexCalendar(t: Timex) {
+  return calendar(t.anchored ?? t.value);
+}
+
+function iso(date: Date): string {
+  return format(date, "yyyy-MM-dd", { in: utc });
+}
+
+function day(value: string): Date {
+  return parseISO(value, { in: utc });
+}
+
+/** Fills a missing year with the latest year that keeps the date on or before `notAfter`. */
+function withYear(c: { y: string; m?: string; d?: string }, notAfter: string): string {
+  const mm = c.m ?? "01";
+  const dd = c.d ?? "01";
+  if (c.y !== "XXXX") return `${c.y}-${mm}-${dd}`;
+  const year = Number(notAfter.slice(0, 4));
+  const candidate = `${year}-${mm}-${dd}`;
+  return candidate <= notAfter ? candidate : `${year - 1}-${mm}-${dd}`;
+}
+
+/** The last day of a month- or year-precision date, capped at `cap`. */
+function lastDay(c: { y: string; m?: string }, cap: string): string {
+  const end =
+    c.m === undefined ? `${c.y}-12-31` : iso(addDays(addMonths(day(`${c.y}-${c.m}-01`), 1), -1));
+  return end < cap ? end : cap;
+}
+
+function boundBefore(sentence: string, offset: number): "since" | "until" | null {
+  const before = sentence.slice(Math.max(0, offset - 12), offset).toLowerCase();
+  if (/\b(?:since|from)\s+(?:the\s+)?$/.test(before)) return "since";
+  if (/\b(?:until|till|through|by|to)\s+(?:the\s+)?$/.test(before)) return "until";
+  return null;
+}
+
+interface SentenceDates {
+  since: string | null;
+  asOf: string;
+  asOfPrecision: Precision;
+  asOfFrom: "statement" | "report";
+}
+
+function sentenceDates(s: Sentence, timexes: readonly Timex[], report: Report): SentenceDates {
+  const inside = timexes.filter((t) => t.start >= s.start && t.end <= s.end);
+  let asOf: SentenceDates | null = null;
+  let sinceTimex: { y: string; m?: string; d?: string } | null = null;
+  for (const t of inside) {
+    const c = timexCalendar(t);
+    if (!c) continue;
+    const bound = boundBefore(s.text, t.start - s.start);
+    if (bound === "since") {
+      sinceTimex ??= c;
+      continue;
+    }
+    if (bound === "until" || asOf) continue;
+    if (c.y === "XXXX" && c.precision !== "day") continue;
+    const start = withYear(c, report.date);
+    if (start > report.date) continue;
+    const value = c.precision === "day" ? start : lastDay(c, report.date);
+    asOf = { since: null, asOf: value, asOfPrecision: c.precision, asOfFrom: "statement" };
+  }
+  const result = asOf ?? { since: null, asOf: report.date, asOfPrecision: "day", asOfFrom: "report" };
+  if (sinceTimex) result.since = withYear(sinceTimex, result.asOf);
+  return result;
+}
+
+/** True when a number is part of a date: inside a time expression, or next to a month name. */
+function isDatePart(q: Quantity, tokens: Token[], index: number, timexes: readonly Timex[], offset: number): boolean {
+  const start = q.start + offset;
+  const end = q.end + offset;
+  if (timexes.some((t) => t.start < end && start < t.end)) return true;
+  if (q.times) return false;
+  const prev = tokens[index - 1];
+  const next = tokens[index + 1];
+  if ((prev && MONTHS.test(prev.text)) || (next && MONTHS.test(next.text))) return true;
+  return /^(?:1[89]|20)\d\d$/.test(q.text);
+}
+
+/**
+ * The figures one report states, in text order. Plain JSON: safe to cache per report and to
+ * compute in worker threads.
+ */
+export function extractTallies(report: Report, story?: Pick<StoryConfig, "measures"> | null): TallyMention[] {
+  const measures = story?.measures ?? [];
+  const extraTerms = measures.flatMap((m) => m.terms);
+  const out: TallyMention[] = [];
+  for (const paragraph of report.paragraphs) {
+    let n = 0;
+    for (const s of sentences(paragraph.text)) {
+      const tokens = tokenize(s.text);
+      const quantities = findQuantities(s.text);
+      if (quantities.length === 0) continue;
+      const dates = sentenceDates(s, paragraph.timexes, report);
+      const indexOf = new Map(tokens.map((t, i) => [t.start, i]));
+      const endIndexOf = new Map(tokens.map((t, i) => [t.end, i]));
+      for (const q of quantities) {
+        const first = indexOf.get(q.start);
+        const last = endIndexOf.get(q.end);
+        if (first === undefined || last === undefined) continue;
+        if (isDatePart(q, tokens, first, paragraph.timexes, s.start)) continue;
+        const head = findHead(tokens, indexOf.get(q.qualifierStart) ?? first, last + 1, q, extraTerms);
+        if (!head) continue;
+        const measure = measureFor(head.word, s.text, measures);
+        if (!measure) continue;
+        n += 1;
+        out.push({
+          id: `${report.slug}-${paragraph.id}-t${n}`,
+          measure,
+          head: head.word,
+          value: q.value,
+          qualifier: q.qualifier,
+          since: dates.since,
+          asOf: dates.asOf,
+          asOfPrecision: dates.asOfPrecision,
+          asOfFrom: dates.asOfFrom,
+          text: s.text.trim(),
+          quote: s.text.slice(q.qualifierStart, q.end),
+          source: { report: report.slug, paragraph: paragraph.id, url: `${report.url}#${paragraph.id}` },
+          reportDate: report.date,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A grouped tally: the contract's fields plus what the tallies page needs. */
+export interface GroupedTally extends Tally {
+  asOfPrecision: Precision;
+  /** The figure as first written: "at least 60". */
+  quote: string;
+  /** Ids of tallies of the same measure and as-of date that state a different figure. */
+  conflicts: string[];
+}
+
+export interface TallyConflict {
+  measure: string;
+  asOf: string;
+  /** Ids of the disagreeing tallies, in value order. */
+  tallies: string[];
+}
+
+export interface TallyGroups {
+  tallies: GroupedTally[];
+  conflicts: TallyConflict[];
+  /** Measures in name order. */
+  measures: string[];
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Code-point order: locale-independent, so output bytes never depend on the machine. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Case-insensitive name order, ties broken by code point. */
+export function byName(a: string, b: string): number {
+  return compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b);
+}
+
+const PRECISION_RANK: Record<Precision, number> = { year: 0, month: 1, day: 2 };
+
+function bySource(a: TallyMention, b: TallyMention): number {
+  return (
+    compare(a.reportDate, b.reportDate) ||
+    compare(a.source.report, b.source.report) ||
+    a.source.paragraph.length - b.source.paragraph.length ||
+    compare(a.id, b.id)
+  );
+}
+
+/**
+ * Groups mentions across reports. Mentions with the same measure, value, qualifier, since and
+ * as-of date are one tally with several sources. Tallies of the same measure and as-of date that
+ * state different figures (value or qualifier), and whose since-dates do not contradict (equal,
+ * or one unknown), conflict: each lists the others in `conflicts`, and `conflicts` lists groups.
+ * Output order: measure, as-of date, value; fully deterministic.
+ */
+export function groupTallies(mentions: readonly TallyMention[]): TallyGroups {
+  const groups = new Map<string, TallyMention[]>();
+  for (const m of mentions) {
+    const key = [m.measure, m.asOf, m.value, m.qualifier, m.since ?? ""].join("\u0000");
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
+  }
+  const tallies: GroupedTally[] = [...groups.values()].map((list) => {
+    const sorted = [...list].sort(bySource);
+    const first = sorted[0]!;
+    const precision = sorted
+      .map((m) => m.asOfPrecision)
+      .reduce((a, b) => (PRECISION_RANK[b] > PRECISION_RANK[a] ? b : a));
+    const id = [
+      slugify(first.measure),
+      first.asOf,
+      String(first.value).replace(".", "_"),
+      first.qualifier === "exactly" ? "" : slugify(first.qualifier),
+      first.since ? `since-${first.since}` : "",
+    ]
+      .filter(Boolean)
+      .join("-");
+    const seen = new Set<string>();
+    const sources = sorted
+      .map((m) => m.source)
+      .filter((s) => (seen.has(s.url) ? false : (seen.add(s.url), true)));
+    return {
+      id,
+      measure: first.measure,
+      value: first.value,
+      qualifier: first.qualifier,
+      since: first.since,
+      asOf: first.asOf,
+      asOfPrecision: precision,
+      text: first.text,
+      quote: first.quote,
+      sources,
+      conflicts: [],
+    };
+  });
+  tallies.sort(
+    (a, b) =>
+      byName(a.measure, b.measure) ||
+      compare(a.asOf, b.asOf) ||
+      a.value - b.value ||
+      compare(a.qualifier, b.qualifier) ||
+      compare(a.since ?? "", b.since ?? ""),
+  );
+  const conflicts: TallyConflict[] = [];
+  const byDate = new Map<string, GroupedTally[]>();
+  for (const t of tallies) {
+    const key = `${t.measure}\u0000${t.asOf}`;
+    const list = byDate.get(key);
+    if (list) list.push(t);
+    else byDate.set(key, [t]);
+  }
+  for (const list of byDate.values()) {
+    if (list.length < 2) continue;
+    const involved = new Set<GroupedTally>();
+    for (const a of list) {
+      for (const b of list) {
+        if (a === b) continue;
+        const sinceAgrees = a.since === null || b.since === null || a.since === b.since;
+        if (sinceAgrees) {
+          a.conflicts.push(b.id);
+          involved.add(a);
+        }
+      }
+    }
+    if (involved.size > 1) {
+      conflicts.push({
+        measure: list[0]!.measure,
+        asOf: list[0]!.asOf,
+        tallies: list.filter((t) => involved.has(t)).map((t) => t.id),
+      });
+    }
+  }
+  const measures = [...new Set(tallies.map((t) => t.measure))].sort(byName);
+  return { tallies, conflicts, measures };
+}
+
+/** The contract projection of a grouped tally, for digest.json. */
+export function toContractTally(t: GroupedTally): Tally {
+  return {
+    id: t.id,
+    measure: t.measure,
+    value: t.value,
+    qualifier: t.qualifier,
+    since: t.since,
+    asOf: t.asOf,
+    text: t.text,
+    sources: t.sources,
+  };
+}

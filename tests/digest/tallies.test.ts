@@ -1,0 +1,187 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadStory } from "../../src/content/story.ts";
+import { extractTallies, groupTallies, toContractTally, type TallyMention } from "../../src/digest/tallies.ts";
+import type { Report } from "../../src/digest/types.ts";
+import { fixtureReport } from "./fixture-report.ts";
+
+const fixture = (name: string): Report =>
+  fixtureReport(fileURLToPath(new URL(`../fixtures/tallies/${name}.md`, import.meta.url)));
+const story = await loadStory(fileURLToPath(new URL("../../content/story.yaml", import.meta.url)));
+
+const brief = (m: TallyMention) => ({
+  measure: m.measure,
+  value: m.value,
+  qualifier: m.qualifier,
+  since: m.since,
+  asOf: m.asOf,
+  paragraph: m.source.paragraph,
+});
+
+describe("extractTallies on the seed story's figures", () => {
+  const jan10 = extractTallies(fixture("seed-recap-jan10"), story);
+  const jan06 = extractTallies(fixture("seed-recap-jan06"), story);
+
+  it("reads 66 attacks since 2023-10-17 and at least 60 injured, as of the month of the statement", () => {
+    expect(jan10.filter((m) => m.source.paragraph === "p4").map(brief)).toEqual([
+      { measure: "attacks on US forces", value: 66, qualifier: "exactly", since: "2023-10-17", asOf: "2023-11-30", paragraph: "p4" },
+      { measure: "people injured in attacks on US forces", value: 60, qualifier: "at least", since: "2023-10-17", asOf: "2023-11-30", paragraph: "p4" },
+    ]);
+    const p4 = jan10.find((m) => m.source.paragraph === "p4")!;
+    expect(p4.asOfPrecision).toBe("month");
+    expect(p4.asOfFrom).toBe("statement");
+    expect(p4.source.url).toBe("/reports/seed-recap-jan10/#p4");
+  });
+
+  it("reads the same claims written differently (\"66 times\", \"sixty people hurt\", a year-less since)", () => {
+    expect(jan06.filter((m) => m.source.paragraph === "p3").map(brief)).toEqual([
+      { measure: "attacks on US forces", value: 66, qualifier: "exactly", since: "2023-10-17", asOf: "2023-11-30", paragraph: "p3" },
+      { measure: "people injured in attacks on US forces", value: 60, qualifier: "at least", since: "2023-10-17", asOf: "2023-11-30", paragraph: "p3" },
+    ]);
+  });
+
+  it("normalizes 2.5 thousand troops and military personnel to one measure, as of the report's date", () => {
+    const troops = [...jan10, ...jan06].filter((m) => m.measure === "US troops in Iraq");
+    expect(troops.map((m) => [m.value, m.asOf, m.asOfFrom, m.head])).toEqual([
+      [2500, "2024-01-10", "report", "troops"],
+      [2500, "2024-01-06", "report", "military personnel"],
+    ]);
+  });
+
+  it("dates a figure by the statement's own day and never reads dates as figures", () => {
+    const facilities = jan10.filter((m) => m.measure === "militia facilities struck");
+    expect(facilities.map(brief)).toEqual([
+      { measure: "militia facilities struck", value: 3, qualifier: "exactly", since: null, asOf: "2023-12-26", paragraph: "p3" },
+    ]);
+    const values = [...jan10, ...jan06].map((m) => m.value);
+    expect(values).not.toContain(17);
+    expect(values).not.toContain(26);
+    expect(values).not.toContain(2023);
+  });
+
+  it("is plain JSON (cacheable, worker-safe)", () => {
+    expect(JSON.parse(JSON.stringify(jan10))).toEqual(jan10);
+  });
+});
+
+describe("extractTallies rules", () => {
+  const report = (text: string, date = "2024-03-01"): Report => ({
+    slug: "r",
+    url: "/reports/r/",
+    title: "t",
+    date,
+    datetime: date,
+    summary: "",
+    source: null,
+    tags: [],
+    topics: [],
+    paragraphs: [{ id: "p1", index: 1, text, html: text, timexes: [] }],
+    html: "",
+    file: "r.md",
+    related: [],
+  });
+
+  it("lets a casualty participle name what soldiers or people count", () => {
+    const found = extractTallies(report("Three US soldiers were killed and 40 people were wounded."));
+    expect(found.map((m) => [m.measure, m.value])).toEqual([
+      ["killed", 3],
+      ["injured", 40],
+    ]);
+  });
+
+  it("falls back to the default measures without a story", () => {
+    const found = extractTallies(report("The army said it had carried out a dozen strikes on 12 sites, killing more than 20."));
+    expect(found.map((m) => [m.measure, m.value, m.qualifier])).toEqual([
+      ["strikes", 12, "exactly"],
+      ["facilities", 12, "exactly"],
+      ["killed", 20, "more than"],
+    ]);
+  });
+
+  it("skips numbers with nothing counted and day numbers next to a month, even without time expressions", () => {
+    expect(extractTallies(report("On March 3 one of the officials spoke for 20 minutes about 2024."))).toEqual([]);
+  });
+
+  it("applies a story measure only when its context is in the sentence", () => {
+    const found = extractTallies(report("Rebels made 9 attacks on the port. Militias made 4 attacks on US bases."), story);
+    expect(found.map((m) => [m.measure, m.value])).toEqual([
+      ["attacks", 9],
+      ["attacks on US forces", 4],
+    ]);
+  });
+});
+
+describe("groupTallies", () => {
+  const mentions = ["seed-recap-jan10", "seed-recap-jan06", "conflict-a", "conflict-b"].flatMap((n) =>
+    extractTallies(fixture(n), story),
+  );
+  const groups = groupTallies(mentions);
+
+  it("merges the same claim from two reports into one tally with both sources", () => {
+    const attacks = groups.tallies.find((t) => t.measure === "attacks on US forces" && t.value === 66)!;
+    expect(toContractTally(attacks)).toEqual({
+      id: "attacks-on-us-forces-2023-11-30-66-since-2023-10-17",
+      measure: "attacks on US forces",
+      value: 66,
+      qualifier: "exactly",
+      since: "2023-10-17",
+      asOf: "2023-11-30",
+      // The text is the earliest report's sentence.
+      text: "Sabrina Singh of the Pentagon had said a month before that US forces in Iraq and Syria came under attack 66 times since October 17, with at least sixty people hurt.",
+      sources: [
+        { report: "seed-recap-jan06", paragraph: "p3", url: "/reports/seed-recap-jan06/#p3" },
+        { report: "seed-recap-jan10", paragraph: "p4", url: "/reports/seed-recap-jan10/#p4" },
+      ],
+    });
+    expect(attacks.conflicts).toEqual([]);
+  });
+
+  it("flags figures that disagree for the same measure and date, side by side", () => {
+    expect(groups.conflicts).toEqual([
+      {
+        measure: "attacks on US forces",
+        asOf: "2024-01-30",
+        tallies: [
+          "attacks-on-us-forces-2024-01-30-151-since-2023-10-17",
+          "attacks-on-us-forces-2024-01-30-160-since-2023-10-17",
+        ],
+      },
+    ]);
+    const low = groups.tallies.find((t) => t.value === 151)!;
+    expect(low.conflicts).toEqual(["attacks-on-us-forces-2024-01-30-160-since-2023-10-17"]);
+    expect(low.sources.map((s) => s.report)).toEqual(["conflict-b"]);
+  });
+
+  it("does not flag equal figures on different dates, nor different since-dates", () => {
+    const text = "On January 30, officials counted 40 attacks on US forces since January 1.";
+    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, text: t });
+    const extra = extractTallies(
+      {
+        ...fixture("conflict-b"),
+        slug: "other-baseline",
+        paragraphs: [
+          {
+            id: "p1",
+            index: 1,
+            text,
+            html: "",
+            timexes: [
+              { ...at("January 30"), type: "DATE", value: "2024-01-30" },
+              { ...at("January 1"), type: "DATE", value: "2024-01-01" },
+            ],
+          },
+        ],
+      },
+      story,
+    );
+    expect(extra.map((m) => [m.value, m.since])).toEqual([[40, "2024-01-01"]]);
+    const again = groupTallies([...mentions, ...extra]);
+    expect(again.conflicts).toEqual(groups.conflicts);
+    expect(groups.tallies.filter((t) => t.measure === "US troops in Iraq").every((t) => t.conflicts.length === 0)).toBe(true);
+  });
+
+  it("is deterministic whatever the input order", () => {
+    const reversed = groupTallies([...mentions].reverse());
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(groups));
+  });
+});
