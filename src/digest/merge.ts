@@ -1,0 +1,177 @@
+/**
+ * One timeline entry per real event: folds the event mentions of all reports together.
+ *
+ * The rule (tested in tests/digest/merge.test.ts, both merges and non-merges):
+ *
+ * - Dates must be compatible: the same day, or one inside the other ("2024-01" with "2024-01-05",
+ *   "2023" with "2023-12-26"). Two different days never merge, however alike the words.
+ * - And the texts must be alike: a weighted Dice coefficient over the mentions' features
+ *   (events-features.ts) — names (people, places, organizations) and stated numbers weigh 2,
+ *   other content words weigh 1 — `2·w(A∩B) / (w(A) + w(B))`. When both texts state numbers and
+ *   share none ("66 attacks" / "three facilities") the score is halved: different figures
+ *   usually mean different happenings. They merge when the score is at least `MERGE_THRESHOLD`
+ *   (0.3) — `CROSS_PRECISION_THRESHOLD` (0.5) when a month- or year-only mention would join an
+ *   entry of a more precise date. Two sentences of one paragraph never merge. Measured on the fixtures of tests/fixtures/timeline: retellings of one event in other
+ *   words score 0.36–0.9; different events of the same day or month by the same actors
+ *   0.1–0.25.
+ * - Clustering is greedy and deterministic: mentions are taken most precise first (days, then
+ *   months, then years, so that a month-only mention joins the day it belongs to), in date, report
+ *   date, report slug and position order; each joins the best-scoring compatible entry (the score
+ *   to an entry is the best score to any of its mentions) or starts a new one. Entries are indexed
+ *   by day, month and year, so a mention is compared only with entries of its own period: near
+ *   linear in the number of mentions.
+ *
+ * A merged entry keeps the most precise date, the most informative text (most features; ties to
+ * the earliest report), the union of topics, and every source paragraph once, sorted by report
+ * date, then slug, then paragraph. Entries sort by date (plain string order: "2023-12" before
+ * "2023-12-01", see events-date.ts), then by their earliest source. Ids are
+ * `e-<date>-<first four key words of the text>`, with "-2", "-3", … on collisions in that order.
+ */
+import { compareDates, compatibleDates } from "./events-date.ts";
+import type { EventMention } from "./events.ts";
+import type { MatchFeatures } from "./events-features.ts";
+import type { Precision, SourceRef, TimelineEvent } from "./types.ts";
+
+export const MERGE_THRESHOLD = 0.3;
+/**
+ * A mention known only to the month (or year) joins an entry dated to a day only at this score:
+ * "some day in November" is weaker evidence than "November 7" that two texts tell one event.
+ */
+export const CROSS_PRECISION_THRESHOLD = 0.5;
+
+export interface MergeOptions {
+  /** Similarity at or above which two mentions with compatible dates are one event. */
+  threshold?: number;
+}
+
+const RANK: Record<Precision, number> = { day: 0, month: 1, year: 2 };
+
+function weighted(f: MatchFeatures): Map<string, number> {
+  const w = new Map<string, number>();
+  for (const k of f.keywords) w.set(`k:${k}`, 1);
+  for (const e of f.entities) w.set(`e:${e}`, 2);
+  for (const n of f.numbers) w.set(`n:${n}`, 2);
+  return w;
+}
+
+function total(w: Map<string, number>): number {
+  let sum = 0;
+  for (const v of w.values()) sum += v;
+  return sum;
+}
+
+/** Text similarity of two mentions in [0, 1] (the rule in the module header). */
+export function similarity(a: MatchFeatures, b: MatchFeatures): number {
+  const wa = weighted(a);
+  const wb = weighted(b);
+  const denom = total(wa) + total(wb);
+  if (denom === 0) return 0;
+  let shared = 0;
+  for (const [k, v] of wa) if (wb.has(k)) shared += v;
+  let score = (2 * shared) / denom;
+  if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n))) score /= 2;
+  return score;
+}
+
+function byPosition(a: EventMention, b: EventMention): number {
+  return (
+    compareDates(a.reportDate, b.reportDate) ||
+    (a.source.report < b.source.report ? -1 : a.source.report > b.source.report ? 1 : 0) ||
+    a.paragraphIndex - b.paragraphIndex ||
+    a.offset - b.offset
+  );
+}
+
+interface Cluster {
+  date: string;
+  members: EventMention[];
+}
+
+function informativeness(m: EventMention): number {
+  return m.keywords.length + m.entities.length + m.numbers.length - (m.text.endsWith("…") ? 3 : 0);
+}
+
+const SLUG_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "to", "and", "that", "said", "says", "was", "were", "had", "has", "have", "for", "by", "with", "from", "this", "it", "is", "be", "its"]);
+
+function slugWords(text: string): string {
+  const words = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 && !SLUG_STOP.has(w));
+  return words.slice(0, 4).join("-");
+}
+
+function toEvent(c: Cluster): TimelineEvent & { first: EventMention } {
+  const members = [...c.members].sort(byPosition);
+  const first = members[0]!;
+  let best = first;
+  for (const m of members) if (informativeness(m) > informativeness(best)) best = m;
+  const seen = new Set<string>();
+  const sources: SourceRef[] = [];
+  for (const m of members) {
+    const key = `${m.source.report}#${m.source.paragraph}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sources.push({ ...m.source });
+  }
+  const topics = [...new Set(members.flatMap((m) => m.topics))].sort();
+  const precision = c.date.length >= 10 ? "day" : c.date.length >= 7 ? "month" : "year";
+  const words = slugWords(best.text);
+  return { id: `e-${c.date}${words ? `-${words}` : ""}`, date: c.date, precision, text: best.text, topics, sources, first };
+}
+
+/** Folds mentions of the same event into one entry each (rule in the module header). */
+export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}): TimelineEvent[] {
+  const threshold = options.threshold ?? MERGE_THRESHOLD;
+  const ordered = [...mentions].sort(
+    (a, b) => RANK[a.precision] - RANK[b.precision] || compareDates(a.date, b.date) || byPosition(a, b),
+  );
+  const clusters: Cluster[] = [];
+  /** Entries by every period they fall in: "2023", "2023-12", "2023-12-26". */
+  const within = new Map<string, Cluster[]>();
+  /** Entries by their own date exactly. */
+  const exact = new Map<string, Cluster[]>();
+
+  for (const m of ordered) {
+    const candidates = new Set<Cluster>(within.get(m.date) ?? []);
+    for (const len of [4, 7]) if (m.date.length > len) for (const c of exact.get(m.date.slice(0, len)) ?? []) candidates.add(c);
+    let best: Cluster | undefined;
+    let bestScore = -1;
+    for (const c of candidates) {
+      if (!compatibleDates(c.date, m.date)) continue;
+      // Two sentences of one paragraph tell two things, not one thing twice.
+      if (c.members.some((o) => o.source.report === m.source.report && o.source.paragraph === m.source.paragraph)) continue;
+      let score = 0;
+      for (const other of c.members) score = Math.max(score, similarity(m, other));
+      const needed = c.date.length === m.date.length ? threshold : Math.max(threshold, CROSS_PRECISION_THRESHOLD);
+      if (score >= needed && score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best) {
+      best.members.push(m);
+      continue;
+    }
+    const cluster: Cluster = { date: m.date, members: [m] };
+    clusters.push(cluster);
+    for (const len of [4, 7, 10]) {
+      if (m.date.length < len) break;
+      const key = m.date.slice(0, len);
+      if (!within.has(key)) within.set(key, []);
+      within.get(key)!.push(cluster);
+    }
+    if (!exact.has(m.date)) exact.set(m.date, []);
+    exact.get(m.date)!.push(cluster);
+  }
+
+  const events = clusters.map(toEvent).sort((a, b) => compareDates(a.date, b.date) || byPosition(a.first, b.first));
+  const used = new Map<string, number>();
+  return events.map(({ first: _first, ...e }) => {
+    const n = (used.get(e.id) ?? 0) + 1;
+    used.set(e.id, n);
+    return n === 1 ? e : { ...e, id: `${e.id}-${n}` };
+  });
+}
