@@ -6,7 +6,7 @@ const MIN_WORDS = 4;
 
 /** Words that open a subordinate clause or phrase: a headline may end just before them. */
 const CLAUSE_OPENERS = new Set(
-  "after before while when which who whose that as amid following despite because since until although though where whereas from on in at with without over into under to for by against during about through than".split(
+  "after before while when which who whose that as amid following despite because since until although though where whereas from on in at with without during against".split(
     " ",
   ),
 );
@@ -15,8 +15,17 @@ const WEAK_OPENERS = new Set(["of", "and", "but", "or"]);
 /** Words a headline must not end on. */
 const DANGLING = new Set("the a an of and or but to in on at by for with from as its their his her this that is are was were be has have had".split(" "));
 
-/** Comma-delimited asides that a headline can drop: ", after …," ", which …," ", according to …,". */
-const ASIDE = /,\s+(?:after|before|while|when|which|who|whose|according to|as|amid|following|despite|citing|in a|in an)\b[^,]*,\s*/gi;
+/**
+ * What a headline can drop, tried in order until the sentence fits: parentheses, attribution
+ * (", officials said"), comma-delimited asides (", after …,", ", which …,") and appositives
+ * (", a small library in Mosul,").
+ */
+const REDUCTIONS: Array<[RegExp, string]> = [
+  [/\s*\([^()]*\)/g, ""],
+  [/,\s+(?:[^,]{1,60}?\s)?(?:said|says|reported|reports|announced|told [^,.]{1,40}?)(?:\s+on\s+\w+(?:\s+\d{1,2})?)?(?=\s*(?:[,.]|$))/gi, ""],
+  [/,\s+(?:after|before|while|when|where|which|who|whose|according to|as|amid|following|despite|citing|in a|in an)\b[^,]*(?:,\s*|$)/gi, " "],
+  [/,\s+(?:a|an|the)\s[^,]*,\s*/gi, " "],
+];
 
 /**
  * A concise headline from a report's lede: the first sentence, with comma-delimited asides
@@ -26,7 +35,11 @@ const ASIDE = /,\s+(?:after|before|while|when|which|who|whose|according to|as|am
 export function deriveHeadline(lede: string): string {
   const first = splitSentences(lede.replace(/\s+/g, " ").trim())[0] ?? "";
   let sentence = stripEnd(first);
-  if (sentence.length > HEADLINE_MAX) sentence = stripEnd(sentence.replace(ASIDE, " ").replace(/\s+/g, " "));
+  for (const [pattern, replacement] of REDUCTIONS) {
+    if (sentence.length <= HEADLINE_MAX) break;
+    const reduced = stripEnd(sentence.replace(pattern, replacement).replace(/\s+/g, " ").replace(/\s+,/g, ","));
+    if (reduced.split(" ").length >= MIN_WORDS) sentence = reduced;
+  }
   if (sentence.length <= HEADLINE_MAX) return capitalize(sentence);
   return capitalize(cutAtBoundary(sentence));
 }

@@ -3,6 +3,7 @@ import { stringify as toYaml } from "yaml";
 import { deriveHeadline } from "./headline.ts";
 import { splitSentences } from "./sentences.ts";
 import { slugify } from "./slug.ts";
+import { FRONT_MATTER_OPTIONS } from "./load.ts";
 import { isValidDateString } from "../time/calendar.ts";
 
 /** A raw wire report, parsed: `date YYYY-MM-DD` then paragraphs. */
@@ -55,7 +56,8 @@ export function parseRaw(text: string, file = "<input>"): RawReport {
 function escapeMarkdown(paragraph: string): string {
   return paragraph
     .replace(/([\\`*_[\]<>])/g, "\\$1")
-    .replace(/^(\s*)([#>+-]|\d+[.)])(\s)/, "$1\\$2$3");
+    .replace(/^(\s*)([#>+-])(\s)/, "$1\\$2$3")
+    .replace(/^(\s*\d+)([.)])(\s)/, "$1\\$2$3");
 }
 
 export interface ImportedReport {
@@ -96,7 +98,7 @@ export function bodyKey(markdownBody: string): string {
 
 /** The body of an existing Markdown report, for re-import detection. */
 export function existingBody(markdown: string): { slug?: string; body: string } {
-  const parsed = matter(markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), { language: "yaml" });
+  const parsed = matter(markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), FRONT_MATTER_OPTIONS);
   const slug = typeof parsed.data.slug === "string" ? parsed.data.slug : undefined;
   return { ...(slug ? { slug } : {}), body: parsed.content };
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
+import { parse as parseYaml } from "yaml";
 import { KNOWN_KEYS, frontMatterSchema, type FrontMatter } from "./schema.ts";
 import { decodeContent } from "./read-text.ts";
 import { ContentError, type Problem } from "./problems.ts";
@@ -35,6 +36,15 @@ export async function listReportFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * YAML 1.2 (the `yaml` package) reads front matter: dates stay the strings the editor wrote, so
+ * 2024-13-45 is reported instead of silently rolling over to a real day, and errors carry lines.
+ */
+export const FRONT_MATTER_OPTIONS = {
+  language: "yaml",
+  engines: { yaml: { parse: (source: string) => (parseYaml(source) ?? {}) as object } },
+};
+
 /** Parses and validates one file's text. Problems are appended; returns the report when it has no error. */
 export function parseReport(file: string, text: string, problems: Problem[]): LoadedReport | undefined {
   const before = problems.length;
@@ -53,10 +63,11 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's whole-file cache, which would hold every report in memory.
-    parsed = matter(text, { language: "yaml" });
+    parsed = matter(text, FRONT_MATTER_OPTIONS);
   } catch (e) {
-    const mark = (e as { mark?: { line?: number; column?: number } }).mark;
-    const reason = (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e));
+    const pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    const mark = pos ? { line: pos.line - 1, column: pos.col - 1 } : undefined;
+    const reason = e instanceof Error ? e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") : String(e);
     error(
       `the front matter is not valid YAML: ${reason}`,
       "check the quoting and indentation on that line; values containing ': ' or starting with a quote must be wrapped in double quotes",

@@ -1,0 +1,107 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadContent, parseReport } from "../../src/content/load.ts";
+import { formatProblem, type Problem } from "../../src/content/problems.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const VALID = `---\ntitle: "Council passes budget"\ndate: 2024-03-01\ntags: [city, budget]\n---\n\nThe council approved the budget.\n`;
+
+function parse(text: string, file = "a.md"): { report: ReturnType<typeof parseReport>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  return { report: parseReport(file, text, problems), problems };
+}
+
+describe("parseReport", () => {
+  it("accepts a valid report and derives the slug from the file name", () => {
+    const { report, problems } = parse(VALID, "2024/03/council-budget.md");
+    expect(problems).toEqual([]);
+    expect(report).toMatchObject({ slug: "council-budget", day: "2024-03-01", meta: { title: "Council passes budget", tags: ["city", "budget"] } });
+    expect(report?.bodyLine).toBe(6);
+  });
+
+  it("keeps a date-time and derives the UTC day from it", () => {
+    const { report } = parse(VALID.replace("2024-03-01", '"2024-03-01T23:30:00-05:00"'));
+    expect(report?.meta.date).toBe("2024-03-01T23:30:00-05:00");
+    expect(report?.day).toBe("2024-03-02");
+  });
+
+  it("rejects impossible dates with the line and a fix", () => {
+    const { report, problems } = parse(VALID.replace("2024-03-01", "2024-13-45"));
+    expect(report).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: "error", line: 3 });
+    expect(problems[0]!.message).toMatch(/"2024-13-45" is not a real calendar date/);
+    expect(problems[0]!.fix).toMatch(/YYYY-MM-DD/);
+  });
+
+  it("reports malformed YAML with its line and column", () => {
+    const { problems } = parse(`---\ntitle: "Unclosed\ndate: 2024-03-01\n---\n\nText.\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/not valid YAML/);
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(2);
+    expect(problems[0]!.column).toBeGreaterThan(0);
+  });
+
+  it("reports every missing field at once, and unknown keys as warnings", () => {
+    const { problems } = parse(`---\nauthor: someone\n---\n\nText.\n`);
+    const errors = problems.filter((p) => p.severity === "error").map((p) => p.message);
+    expect(errors).toEqual(expect.arrayContaining(['the front matter has no "title"', 'the front matter has no "date"']));
+    const warning = problems.find((p) => p.severity === "warning");
+    expect(warning).toMatchObject({ line: 2 });
+    expect(warning!.message).toMatch(/unknown front-matter key "author"/);
+  });
+
+  it("rejects slugs that could leave the output folder", () => {
+    for (const slug of ["../../etc", "a/b", "UPPER", "a--b", "-x"]) {
+      const { report, problems } = parse(VALID.replace("tags:", `slug: "${slug}"\ntags:`));
+      expect(report, slug).toBeUndefined();
+      expect(problems[0]!.message).toMatch(/"slug" must be lower-case/);
+    }
+  });
+
+  it("requires front matter and a body", () => {
+    expect(parse("Just text.\n").problems[0]!.message).toMatch(/no front matter/);
+    expect(parse(`---\ntitle: T\ndate: 2024-01-01\n---\n\n   \n`).problems[0]!.message).toMatch(/no text after its front matter/);
+  });
+
+  it("formats a problem as file:line:column with the fix", () => {
+    expect(formatProblem({ severity: "error", file: "a.md", line: 3, column: 7, message: "bad", fix: "do this" }, "content")).toBe(
+      "content/a.md:3:7: error: bad\n    fix: do this",
+    );
+  });
+});
+
+describe("loadContent", () => {
+  it("collects every problem in the folder, names both files of a duplicate slug, and reads BOM/CRLF files", async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, "sub"));
+    await writeFile(path.join(dir, "good.md"), VALID);
+    await writeFile(path.join(dir, "crlf.md"), `\uFEFF${VALID.replace(/\n/g, "\r\n").replace("Council passes", "Mayor signs")}`);
+    await writeFile(path.join(dir, "sub", "good.md"), VALID);
+    await writeFile(path.join(dir, "empty.md"), "");
+    await writeFile(path.join(dir, "binary.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    await writeFile(path.join(dir, "latin1.md"), Buffer.concat([Buffer.from(VALID.replace("budget.", "budget, caf")), Buffer.from([0xe9, 0x0a])]));
+    await writeFile(path.join(dir, "notes.txt"), "ignored");
+    const { reports, problems } = await loadContent(dir);
+
+    const byFile = (file: string) => problems.filter((p) => p.file === file && p.severity === "error").map((p) => p.message);
+    expect(byFile("empty.md")).toEqual(["the file is empty"]);
+    expect(byFile("binary.md")[0]).toMatch(/binary file/);
+    expect(byFile("latin1.md")[0]).toMatch(/not valid UTF-8 \(first bad byte on line 8\)/);
+    expect(byFile("good.md")[0]).toBe('the slug "good" is claimed by 2 reports: good.md, sub/good.md');
+    expect(byFile("sub/good.md")[0]).toBe('the slug "good" is claimed by 2 reports: good.md, sub/good.md');
+    const crlf = reports.find((r) => r.file === "crlf.md");
+    expect(crlf?.meta.title).toBe("Mayor signs budget");
+    expect(crlf?.body).not.toMatch(/\r/);
+  });
+
+  it("leaves drafts out", async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, "a.md"), VALID);
+    await writeFile(path.join(dir, "b.md"), VALID.replace("tags:", "draft: true\nslug: b\ntags:"));
+    const { reports, problems } = await loadContent(dir);
+    expect(problems).toEqual([]);
+    expect(reports.map((r) => r.slug)).toEqual(["a"]);
+  });
+});
