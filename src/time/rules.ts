@@ -1,0 +1,583 @@
+import type { Context, Resolution } from "./context.ts";
+import {
+  cap, durationValue, isPlural, monthNumber, MONTH_RE, NUMBER_RE, numberValue, ordinalValue, partOfDay,
+  seasonCode, UNIT_RE, unitOf, weekdayNumber, WEEKDAY_RE, type Unit,
+} from "./lexicon.ts";
+import {
+  dayForWeekday, fromDct, fromRef, seasonYear, weekendValue, yearForMonth, yearForMonthDay, yearForQuarter,
+} from "./resolve.ts";
+import { clockTime } from "./clock.ts";
+import { daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
+
+/**
+ * The extraction rules: one regular expression per class of expression, compiled once, and a
+ * resolver that turns a match into a TIMEX3 type and value. Spans follow the TimeBank
+ * conventions: modifiers such as "early", "late", "the past", "about" belong to the expression,
+ * prepositions ("on", "in", "since") do not.
+ */
+export interface Rule {
+  name: string;
+  re: RegExp;
+  /** Match-time filter (context the regex cannot see); resolvers may also return null. */
+  accept?: (m: RegExpExecArray, text: string) => boolean;
+  resolve: (m: RegExpExecArray, ctx: Context, start: number, end: number) => Resolution | null;
+}
+
+const g = (src: string) => new RegExp(src, "g");
+const M = MONTH_RE;
+const WD = WEEKDAY_RE;
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])";
+const YEAR = "((?:1[0-9]|20)\\d\\d)(?![\\d%]|,\\d|\\.\\d)";
+/** Modifiers TimeML puts inside the span (as the `mod` attribute). */
+const MOD = cap(
+  "(?:(?:the )?(?:very )?(?:early|late|mid|middle|end|beginning|start|close|turn|rest|remainder|first half|second half|spring|summer|fall|autumn|winter)(?: of)?|(?:the )?(?:first|last|final|second|third|fourth) (?:week|days?|weeks) of|(?:earlier|later) (?:in|this|that)?|early|late|mid|end|beginning|start)",
+);
+const MODP = `(?:${MOD}\\s*-?\\s*)`;
+const NUM = NUMBER_RE;
+const UNIT = UNIT_RE;
+const APPROX = cap(
+  "(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|over|under|at least|at most|up to|only|just|barely|close to|well over|a full|another|an additional|an extra|the last|the past|the next|the first|the final|the remaining|the previous|the following|the coming|past|last|next|first|final|coming|previous|following|the better part of|the entire|the whole|an entire|a whole)",
+);
+
+const lower = (s: string | undefined) => (s ?? "").toLowerCase();
+
+/** Words after which a bare month name is read as a month ("in May", not "May rise"). */
+const MONTH_PREP = /\b(in|since|until|till|by|from|to|through|of|during|before|after|early|late|mid|last|next|this|and|or|between|on|each|every|for|last|that|until|throughout|around|about|end|beginning|start|-)\s*$/i;
+const AMBIGUOUS_MONTH = /^(May|March|Mar|April|June|August|Jan)$/;
+
+function monthDay(ctx: Context, mo: number, day: number, year: string | undefined, start: number, end: number): Resolution | null {
+  if (year !== undefined) {
+    const y = +year;
+    if (day < 1 || day > daysIn(y, mo)) return null;
+    return { type: "DATE", value: fmtDay(y, mo, day) };
+  }
+  if (day < 1 || day > 31) return null;
+  const y = yearForMonthDay(ctx, mo, day, ctx.tense(start, end), start);
+  if (day > daysIn(y, mo)) return null;
+  return { type: "DATE", value: fmtDay(y, mo, day) };
+}
+
+const shiftUnit = (u: Unit): ShiftUnit | undefined =>
+  u === "Y" || u === "M" || u === "W" || u === "D" || u === "Q" ? u : undefined;
+
+export const RULES: Rule[] = [
+  {
+    // "Friday, Dec. 26, 2023", "December 26", "mid-December 26" is not a thing: no modifier here
+    name: "month-day",
+    re: g(`\\b(?:${WD},?\\s+)?(?:(?:the\\s+)?(?:early|late|mid|middle)\\s*-?\\s*)?(${M})\\s*${DAY}(?:(?:,\\s*|\\s+)${YEAR})?`),
+    accept: (m, text) => !/^\s*(?:percent|%|cents?|points?|billion|million)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10)),
+    resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
+  },
+  {
+    name: "day-month",
+    re: g(`\\b(?:${WD},?\\s+)?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(${M})(?:,?\\s+${YEAR})?`),
+    resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[2]!)!, +m[1]!, m[3], s, e),
+  },
+  {
+    name: "month-year",
+    re: g(`\\b${MODP}?(${M}),?\\s+(?:of\\s+)?(?:${YEAR}|(this|last|next) year\\b)`),
+    resolve: (m, ctx) => {
+      const mo = monthNumber(m[1]!)!;
+      const y = m[2] !== undefined ? +m[2] : ctx.dct.y + ({ this: 0, last: -1, next: 1 }[m[3]!.toLowerCase()] ?? 0);
+      return { type: "DATE", value: format({ gran: "M", y, m: mo }) };
+    },
+  },
+  {
+    name: "month",
+    re: g(`\\b(?:(${cap("last|next|this|this past|this coming|the coming|the past")})\\s+|${MODP})?(${M})(?![\\w-])`),
+    accept: (m, text) => {
+      if (m[1] !== undefined || m[0].length > m[2]!.length) return true;
+      const word = m[2]!.replace(/\.$/, "");
+      if (!AMBIGUOUS_MONTH.test(word)) return !/^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+      return MONTH_PREP.test(text.slice(Math.max(0, m.index - 12), m.index));
+    },
+    resolve: (m, ctx, s, e) => {
+      const mo = monthNumber(m[2]!)!;
+      const mod = lower(m[1]);
+      let y: number;
+      if (mod === "last" || mod === "this past" || mod === "the past") y = mo < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
+      else if (mod === "next" || mod === "this coming" || mod === "the coming") y = mo > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
+      else if (mod === "this") y = ctx.dct.y;
+      else y = yearForMonth(ctx, mo, ctx.tense(s, e), s);
+      return { type: "DATE", value: format({ gran: "M", y, m: mo }) };
+    },
+  },
+  {
+    name: "iso-date",
+    re: /\b(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?\b/g,
+    resolve: (m) => {
+      const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+      if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
+      if (m[4] !== undefined) {
+        if (+m[4] > 23 || +m[5]! > 59) return null;
+        return { type: "TIME", value: `${fmtDay(y, mo, d)}T${m[4]}:${m[5]}${m[6] !== undefined ? `:${m[6]}` : ""}` };
+      }
+      return { type: "DATE", value: fmtDay(y, mo, d) };
+    },
+  },
+  {
+    // US numeric dates: 12/26/2023, 12/26/23
+    name: "numeric-date",
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b(?!\/)/g,
+    resolve: (m) => {
+      let y = +m[3]!;
+      if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
+      const [mo, d] = [+m[1]!, +m[2]!];
+      if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
+      return { type: "DATE", value: fmtDay(y, mo, d) };
+    },
+  },
+  {
+    // "1990", "fiscal 1989", "early 1995", "the end of 1990", "the year 2000", "mid-1998"
+    name: "year",
+    re: g(`(?:(${cap("fiscal|calendar|fiscal year|calendar year|the year|model year")})\\s+|${MODP})?\\b${YEAR}\\b(?!-\\d|\\s*(?:-|to)\\s*\\d|'s)`),
+    accept: (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 3), m.index);
+      if (/[$#£€]\s*$|\d[.,]$|No\.\s*$/.test(before)) return false;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^\s*(?:shares|people|cars|jobs|troops|times|employees|feet|miles|meters|votes|units|points|tons|members)\b/i.test(after)) return false;
+      const y = +m[2]!;
+      return y >= 1600 && y <= 2099;
+    },
+    resolve: (m) => ({ type: "DATE", value: m[2]!, setsRef: true }),
+  },
+  {
+    // "the 1990s", "the mid-1980s", "the '90s"
+    name: "decade",
+    re: g(`(?:${cap("the")}\\s+)?(?:${cap("early|mid|late")}\\s*-?\\s*)?(?:\\b(1[0-9]\\d|20\\d)0'?s|'(\\d)0s)\\b`),
+    resolve: (m, ctx) => {
+      if (m[1] !== undefined) return { type: "DATE", value: m[1] };
+      const d = +m[2]!;
+      const cent = Math.floor(ctx.dct.y / 100);
+      const c = d * 10 > ctx.dct.y % 100 ? cent - 1 : cent;
+      return { type: "DATE", value: `${c}${d}` };
+    },
+  },
+  {
+    name: "century",
+    re: g(`(?:${cap("the")}\\s+)?(?:${cap("early|mid|late")}\\s*-?\\s*)?\\b(\\d{1,2}(?:st|nd|rd|th)|${cap("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first")})[\\s-]+century\\b`),
+    resolve: (m) => {
+      const n = ordinalValue(m[1]!);
+      if (n === undefined || n < 1) return null;
+      return { type: "DATE", value: String(n - 1).padStart(2, "0") };
+    },
+  },
+  {
+    // spoken-style years in broadcast transcripts: "nineteen ninety-six", "two thousand"
+    name: "spelled-year",
+    re: g(`(?:${cap("the year")}\\s+)?\\b(${cap("nineteen|eighteen|twenty")})[\\s-]+(${cap("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?")})\\b|(?:${cap("the year")}\\s+)?\\b${cap("two thousand")}(?:(?:\\s+and)?[\\s-]+(${cap("one|two|three|four|five|six|seven|eight|nine|ten")}))?\\b`),
+    accept: (m, text) => {
+      if (m[1] !== undefined) return true;
+      // "two thousand" alone is a year only as "the year two thousand" or before a date cue
+      return /^the year/i.test(m[0]) || /\b(in|since|until|by|of|year)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    },
+    resolve: (m) => {
+      if (m[1] !== undefined) {
+        const hundreds = { nineteen: 19, eighteen: 18, twenty: 20 }[m[1].toLowerCase()]!;
+        const rest = m[2]!.toLowerCase();
+        const n = rest === "hundred" ? 0 : numberValue(rest.replace(/\s+/, "-"));
+        if (n === "X") return null;
+        return { type: "DATE", value: String(hundreds * 100 + n) };
+      }
+      const n = m[3] !== undefined ? numberValue(m[3]) : 0;
+      if (n === "X") return null;
+      return { type: "DATE", value: String(2000 + n) };
+    },
+  },
+  {
+    // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1990",
+    // "this year's third quarter", "next year's first quarter", "the year-earlier third quarter"
+    name: "quarter",
+    re: g(`(?:(${cap("this year's|last year's|next year's|the year-ago|the year-earlier|the comparable year-ago|the comparable year-earlier|the prior-year|the")})\\s+)?(?:(?:${cap("fiscal|calendar|comparable|same")})\\s+)?\\b(${cap("first|second|third|fourth|1st|2nd|3rd|4th")})[\\s-]+(?:${cap("fiscal")}\\s+)?(?:${cap("quarter|period")})(?![\\w-])(?:\\s+of\\s+(?:${cap("fiscal")}\\s+)?(?:${YEAR}|(this|last|next) year\\b))?`),
+    resolve: (m, ctx, s, e) => {
+      const q = ordinalValue(m[2]!)!;
+      if (q < 1 || q > 4) return null;
+      const pre = lower(m[1]);
+      let y: number;
+      if (m[3] !== undefined) y = +m[3];
+      else if (m[4] !== undefined) y = ctx.dct.y + ({ this: 0, last: -1, next: 1 }[m[4].toLowerCase()] ?? 0);
+      else if (pre.startsWith("this year")) y = ctx.dct.y;
+      else if (pre.startsWith("last year")) y = ctx.dct.y - 1;
+      else if (pre.startsWith("next year")) y = ctx.dct.y + 1;
+      else y = yearForQuarter(ctx, q, ctx.tense(s, e));
+      if (/year-|prior-year/.test(pre)) y -= 1;
+      return { type: "DATE", value: format({ gran: "Q", y, n: q }) };
+    },
+  },
+  {
+    // "the quarter", "the latest quarter", "the year-ago quarter", "the year-earlier period",
+    // "the quarter a year ago", "last quarter", "the current quarter"
+    name: "relative-quarter",
+    re: g(`(?:(${cap("the|this|last|next|that")})\\s+)?(?:(${cap("latest|current|past|previous|preceding|prior|coming|recent|most recent|just-ended|just-completed|fiscal|year-ago|year-earlier|comparable year-ago|comparable year-earlier|comparable|same|year-ago fiscal|year-earlier fiscal|prior-year")})\\s+)?(quarter|period)\\b(\\s+a\\s+year\\s+(?:ago|earlier))?`),
+    accept: (m) => {
+      // "period" on its own is not a time expression; "the latest period" is
+      if (m[3] === "period") return m[2] !== undefined && !/^(fiscal|past|coming|current)$/i.test(m[2]);
+      return m[1] !== undefined || m[2] !== undefined;
+    },
+    resolve: (m, ctx) => {
+      const det = lower(m[1]);
+      const adj = lower(m[2]);
+      const yearAgo = /year-|prior-year/.test(adj) || m[4] !== undefined;
+      let q: { y: number; n: number };
+      const dq = { y: ctx.dct.y, n: ctx.dctQuarter };
+      const prev = dq.n === 1 ? { y: dq.y - 1, n: 4 } : { y: dq.y, n: dq.n - 1 };
+      if (det === "next" || adj === "coming") q = dq.n === 4 ? { y: dq.y + 1, n: 1 } : { y: dq.y, n: dq.n + 1 };
+      else if (adj === "current" || det === "this") q = dq;
+      else {
+        const named = ctx.quarter ? { y: ctx.quarter.y, n: ctx.quarter.n ?? 1 } : undefined;
+        if (det === "last") q = prev;
+        else if (adj === "previous" || adj === "preceding" || adj === "prior" || adj === "past") {
+          q = named ? (named.n === 1 ? { y: named.y - 1, n: 4 } : { y: named.y, n: named.n - 1 }) : prev;
+        } else q = named ?? prev;
+      }
+      if (yearAgo) q = { y: q.y - 1, n: q.n };
+      return { type: "DATE", value: format({ gran: "Q", y: q.y, n: q.n }), setsRef: !yearAgo };
+    },
+  },
+  {
+    name: "half",
+    re: g(`(?:${cap("the")}\\s+)?(?:${cap("fiscal")}\\s+)?\\b(${cap("first|second")})[\\s-]+half\\b(?:\\s+of\\s+(?:${YEAR}|(this|last|next) year\\b))?`),
+    resolve: (m, ctx) => {
+      const h = m[1]!.toLowerCase() === "first" ? 1 : 2;
+      let y = ctx.dct.y;
+      if (m[2] !== undefined) y = +m[2];
+      else if (m[3] !== undefined) y += { this: 0, last: -1, next: 1 }[m[3].toLowerCase()] ?? 0;
+      else if (h === 2 && ctx.dct.m <= 6 && ctx.tense(m.index, m.index + m[0].length) === "past") y -= 1;
+      return { type: "DATE", value: `${y}-H${h}` };
+    },
+  },
+  {
+    // "year-ago", "year-earlier" as adjectives: the comparison period a year back
+    name: "year-ago",
+    re: g(`\\b${cap("year-ago|year-earlier|year-before|prior-year")}\\b(?!-)`),
+    resolve: (m, ctx) => {
+      if (ctx.quarter && m.index - ctx.quarterPos < 1500) {
+        return { type: "DATE", value: format({ gran: "Q", y: ctx.quarter.y - 1, n: ctx.quarter.n! }), setsRef: false };
+      }
+      return { type: "DATE", value: String(ctx.dct.y - 1), setsRef: false };
+    },
+  },
+  {
+    // today, yesterday, tomorrow, tonight, "late yesterday", "yesterday morning", "last night",
+    // "this morning", "the day before yesterday"
+    name: "deictic-day",
+    re: g(`(?:(${cap("early|late|earlier|later")})\\s+)?(?:(${cap("the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|this|last")}))(?:\\s+(morning|afternoon|evening|night))?\\b`),
+    accept: (m) => {
+      const w = m[2]!.toLowerCase();
+      if (w === "this" || w === "last") return m[3] !== undefined && (w === "this" || m[3] === "night");
+      return true;
+    },
+    resolve: (m, ctx) => {
+      const w = m[2]!.toLowerCase();
+      const offset = { "the day before yesterday": -2, "the day after tomorrow": 2, yesterday: -1, tomorrow: 1, last: -1 }[w] ?? 0;
+      const d = format(fromDctDay(ctx, offset));
+      if (w === "tonight") return { type: "TIME", value: `${d}TNI` };
+      if (m[3] !== undefined) return { type: "TIME", value: `${d}T${partOfDay(m[3])}` };
+      return { type: "DATE", value: d };
+    },
+  },
+  {
+    // "Friday", "last Friday", "next Tuesday", "Wednesday night", "the previous Friday"
+    name: "weekday",
+    re: g(`(?:(${cap("last|next|this|this past|this coming|the previous|the following|the preceding|the next|early|late|earlier|later")})\\s+)?\\b(${WD})(?:'s)?(?:\\s+(${cap("morning|afternoon|evening|night")}))?\\b`),
+    resolve: (m, ctx, s, e) => {
+      const wd = weekdayNumber(m[2]!)!;
+      const mod = lower(m[1]).replace(/^the /, "");
+      let day;
+      if (mod === "previous" || mod === "preceding" || mod === "following" || mod === "next" && m[1]!.toLowerCase().startsWith("the")) {
+        day = dayForWeekday(ctx, wd, mod === "next" ? "following" : mod, "past", ctx.ref.gran === "D" ? ctx.ref : ctx.dct);
+      } else {
+        day = dayForWeekday(ctx, wd, mod, ctx.tense(s, e));
+      }
+      const v = format(day);
+      if (m[3] !== undefined) return { type: "DATE", value: `${v}T${partOfDay(m[3])}` };
+      return { type: "DATE", value: v };
+    },
+  },
+  {
+    // "this year", "last month", "next week", "earlier this month", "late last year",
+    // "the current year", "the end of the year", "earlier in the year"
+    name: "deictic-unit",
+    re: g(`(?:(${cap("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the close of|the turn of")})\\s*-?\\s*(?:(?:in|of)\\s+)?)?\\b(${cap("this|last|next|the current|the coming|this past|the|current|past|coming")})\\s+(year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\\b(?!-)`),
+    accept: (m) => {
+      const det = m[2]!.toLowerCase();
+      // "the year" / "the past year" are durations or anaphora unless a modifier anchors them
+      if (det === "the") return m[1] !== undefined || /weekend|spring|summer|fall|autumn|winter/.test(m[3]!);
+      if (det === "past" || det === "coming") return false;
+      return true;
+    },
+    resolve: (m, ctx, s, e) => {
+      const det = m[2]!.toLowerCase().replace(/^the /, "");
+      const unit = m[3]!.toLowerCase();
+      const n = det === "last" || det === "this past" ? -1 : det === "next" || det === "coming" ? 1 : 0;
+      switch (unit) {
+        case "year":
+          return { type: "DATE", value: fromDct(ctx, "Y", n, "Y") };
+        case "month":
+          return { type: "DATE", value: fromDct(ctx, "M", n, "M") };
+        case "week":
+          return { type: "DATE", value: fromDct(ctx, "W", n, "W") };
+        case "quarter":
+          return { type: "DATE", value: fromDct(ctx, "Q", n, "Q") };
+        case "weekend":
+          return { type: "DATE", value: weekendValue(ctx, det === "this past" ? "last" : det === "the" ? "" : det, ctx.tense(s, e)) };
+        case "decade":
+          return { type: "DATE", value: format({ gran: "DE", y: Math.floor(ctx.dct.y / 10) + n }) };
+        case "century":
+          return { type: "DATE", value: String(Math.floor(ctx.dct.y / 100) + n).padStart(2, "0") };
+        default: {
+          const code = seasonCode(unit);
+          const mod = det === "this past" ? "last" : det === "the" ? "" : det;
+          return { type: "DATE", value: `${seasonYear(ctx, code, mod, ctx.tense(s, e))}-${code}` };
+        }
+      }
+    },
+  },
+  {
+    // "the summer of 1998", "spring 2003", "last fall" (handled above), "in the fall"
+    name: "season-year",
+    re: g(`(?:${cap("the")}\\s+)?(?:(?:${cap("early|late|mid")})\\s*-?\\s*)?\\b(${cap("spring|summer|fall|autumn|winter")})\\s+(?:of\\s+)?${YEAR}`),
+    resolve: (m) => ({ type: "DATE", value: `${m[2]}-${seasonCode(m[1]!)}` }),
+  },
+  {
+    // relative to the narrative: "the next day", "the following year", "that day", "the same day",
+    // "later that year", "the day before", "the previous week"
+    name: "anaphoric",
+    re: g(`(?:(${cap("earlier|later|early|late")})\\s+)?\\b(${cap("the next|the following|the previous|the preceding|the prior|that|the same|the day before|the day after|the night before")})(?:\\s+(day|morning|afternoon|evening|night|week|weekend|month|year))?\\b`),
+    accept: (m, text) => {
+      const head = m[2]!.toLowerCase();
+      if (head === "the day before" || head === "the day after" || head === "the night before") {
+        // only when nothing follows that it would be relative to ("the day before the vote")
+        return m[3] === undefined && /^\s*[,.;:)!?]|^\s*$/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+      }
+      if (m[3] === undefined) return false;
+      if (head === "that" || head === "the same") {
+        // "that day" needs to be a time, not "that week's meeting" in a noun phrase
+        return !/^'s/.test(text.slice(m.index + m[0].length));
+      }
+      return true;
+    },
+    resolve: (m, ctx) => {
+      const head = m[2]!.toLowerCase();
+      let unit = lower(m[3]);
+      let n = 0;
+      if (head === "the day before" || head === "the night before") [unit, n] = ["day", -1];
+      else if (head === "the day after") [unit, n] = ["day", 1];
+      else if (/next|following/.test(head)) n = 1;
+      else if (/previous|preceding|prior/.test(head)) n = -1;
+      const part = /morning|afternoon|evening|night/.test(unit) ? partOfDay(unit) : undefined;
+      const su: ShiftUnit = unit === "year" ? "Y" : unit === "month" ? "M" : unit === "week" || unit === "weekend" ? "W" : "D";
+      const v = fromRef(ctx, su, n, su);
+      if (unit === "weekend" && /^\d{4}-W\d\d$/.test(v)) return { type: "DATE", value: `${v}-WE` };
+      if (part !== undefined && /^\d{4}-\d\d-\d\d$/.test(v)) return { type: "TIME", value: `${v}T${part}` };
+      return { type: "DATE", value: v };
+    },
+  },
+  {
+    // "two years ago", "a month earlier", "three days later", "about a decade ago", "a year from now"
+    name: "offset",
+    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(${UNIT})(?:\\s+(?:or so|and a half))?\\s+(ago|earlier|later|before|after|afterwards?|from now|hence|previously|since)\\b`),
+    accept: (m, text) => {
+      const dir = m[3]!.toLowerCase();
+      if (dir === "before" || dir === "after" || dir === "since") {
+        return /^\s*[,.;:)!?]|^\s*$/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+      }
+      return true;
+    },
+    resolve: (m, ctx) => {
+      const n = numberValue(m[1]!);
+      const unit = unitOf(m[2]!);
+      const dir = m[3]!.toLowerCase();
+      const sign = /ago|earlier|before|previously|since/.test(dir) ? -1 : 1;
+      const fromNow = dir === "ago" || dir === "from now" || dir === "hence";
+      if (n === "X") return { type: "DATE", value: sign < 0 ? "PAST_REF" : "FUTURE_REF" };
+      let su = shiftUnit(unit);
+      let k = n;
+      if (unit === "DE") [su, k] = ["Y", n * 10];
+      if (unit === "CE") [su, k] = ["Y", n * 100];
+      if (su === undefined) {
+        // hours and minutes: a time on the DCT's day
+        return { type: "DURATION", value: durationValue(n, unit), anchored: format(ctx.dct) };
+      }
+      if (!Number.isInteger(k)) {
+        if (su === "Y") [su, k] = ["M", Math.round(k * 12)];
+        else return { type: "DURATION", value: durationValue(n, unit) };
+      }
+      const gran = su;
+      const yearComparison = su === "Y" && k === 1;
+      // financial reports compare with the same quarter a year back
+      if (yearComparison && ctx.quarter && m.index - ctx.quarterPos < 1500) {
+        return { type: "DATE", value: format({ gran: "Q", y: ctx.quarter.y - 1, n: ctx.quarter.n! }), setsRef: false };
+      }
+      if (fromNow) return { type: "DATE", value: fromDct(ctx, su, sign * k, gran), setsRef: false };
+      return { type: "DATE", value: fromRef(ctx, su, sign * k, gran), setsRef: !yearComparison };
+    },
+  },
+  {
+    // durations: "three years", "the past two months", "a month", "two-year", "the next few days",
+    // "about 16 hours", "a minute and a half"
+    name: "duration",
+    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(?:(?:and|to|or)[\\s-]+(${NUM})[\\s-]+)?(${UNIT})(?:\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|less))?\\b(?!-old|-year-old)`),
+    accept: (m, text) => {
+      const num = m[1]!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if (/^-old|^\s+old\b/.test(after)) return false;
+      // "a day" in "once a day" or "$5 a year" is a frequency, handled by the set rule
+      if ((num === "a" || num === "an") && /(?:once|twice|times|\d|cents?|dollars?|percent|%)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
+      // "some days" / "many years" read as vague durations only when plural
+      if (numberValue(num) === "X" && !isPlural(m[3]!)) return false;
+      // bare "one day" ("one day he left") is too often not a duration
+      return !(num === "one" && /^day$/i.test(m[3]!) && !/\s/.test(m[0].slice(0, m[0].indexOf("one"))));
+    },
+    resolve: (m) => {
+      const unit = unitOf(m[3]!);
+      const n = m[2] !== undefined ? "X" : numberValue(m[1]!);
+      let k: number | "X" = n;
+      if (typeof k === "number" && /and a half/i.test(m[0])) k += 0.5;
+      if (/weekends?/i.test(m[3]!)) return { type: "DURATION", value: typeof k === "number" ? `P${k * 2}D` : "PXD" };
+      return { type: "DURATION", value: durationValue(k, unit) };
+    },
+  },
+  {
+    // "the past year", "the next month", "the last week", "the first day": one unit, no number
+    name: "single-unit-duration",
+    re: g(`\\b${cap("the")}\\s+(?:(${cap("past|last|next|coming|previous|first|final|entire|whole|full")})\\s+)(year|month|week|day|decade|century|hour|minute|weekend)\\b(?![\\w-])(?!\\s+(?:of|or|and|before|after)\\b)`),
+    resolve: (m) => {
+      const u = m[2]!.toLowerCase();
+      if (u === "weekend") return { type: "DURATION", value: "P2D" };
+      return { type: "DURATION", value: durationValue(1, unitOf(u)) };
+    },
+  },
+  {
+    // vague plural durations: "for years", "over decades", "in recent months"
+    name: "vague-duration",
+    re: g(`(?<=\\b(?:${cap("for|over|in|within|take|took|takes|lasted|last")})\\s+)(?:(${cap("recent|coming|past|many|several")})\\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)\\b`),
+    resolve: (m) => {
+      if (m[1] !== undefined && m[1].toLowerCase() === "recent" && m[2] === "years") return { type: "DATE", value: "PAST_REF" };
+      return { type: "DURATION", value: durationValue("X", unitOf(m[2]!)) };
+    },
+  },
+  {
+    // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
+    name: "set",
+    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend)s?|(${cap("daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|quarterly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
+    accept: (m, text) => {
+      if (m[4] === undefined) return true;
+      // "quarterly report" is a frequency; "Quarterly" as a title word is not
+      return !/^[A-Z]/.test(m[4]) || !/^\s+[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
+    },
+    resolve: (m) => {
+      if (m[4] !== undefined) {
+        const v = { daily: "P1D", nightly: "P1D", weekly: "P1W", biweekly: "P2W", monthly: "P1M", annually: "P1Y", yearly: "P1Y", hourly: "PT1H", quarterly: "P3M" }[m[4].toLowerCase()]!;
+        return { type: "SET", value: v };
+      }
+      const unitWord = (m[3] ?? m[6])!;
+      const wd = weekdayNumber(unitWord);
+      if (wd !== undefined) return { type: "SET", value: `XXXX-WXX-${wd}` };
+      if (/weekend/i.test(unitWord)) return { type: "SET", value: "XXXX-WXX-WE" };
+      let k: number | "X" = 1;
+      if (m[2] !== undefined) k = m[2].toLowerCase() === "other" ? 2 : numberValue(m[2]);
+      const u = unitOf(unitWord);
+      return { type: "SET", value: durationValue(k, u) };
+    },
+  },
+  {
+    // vague references: now, currently, recently, the past, the future
+    name: "vague",
+    re: g(`\\b(?:(${cap("right now|just now|now|currently|at present|at the moment|presently|nowadays|these days|current|recently|lately|the past|the future|in future|future|the present|the near future|the distant future|the foreseeable future|recent times|soon|earlier|formerly|once|previously|immediately")}))\\b(?!-)`),
+    accept: (m, text) => {
+      const w = m[1]!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      switch (w) {
+        case "now":
+          return !/^\s+that\b/i.test(after);
+        case "current":
+          // "the current account", "electric current": only "current" before a noun that is not
+          // a period word (those are taken by longer rules) and not "account"
+          return !/^\s+(account|accounts|affairs|events|generation|flows?|liabilities|assets|law|rules)\b/i.test(after) && /^\s+[a-z]/.test(after) && !/\b(electric|direct|alternating)\s+$/i.test(before);
+        case "the past":
+          return !/^\s*(?:\d|[a-z]+\s+(?:years?|months?|weeks?|days?|decades?))/i.test(after);
+        case "future":
+          return false;
+        case "in future":
+          return true;
+        case "soon":
+        case "once":
+        case "formerly":
+        case "previously":
+        case "immediately":
+          return false;
+        case "earlier":
+          return /^\s*[,.]/.test(after) && /(^|[.;]\s+|\n)$/.test(before);
+        default:
+          return true;
+      }
+    },
+    resolve: (m) => {
+      const w = m[1]!.toLowerCase();
+      if (/^(the past|recently|lately|formerly|once|previously|earlier|recent times)$/.test(w)) return { type: "DATE", value: "PAST_REF" };
+      if (/future|soon/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
+      return { type: "DATE", value: "PRESENT_REF" };
+    },
+  },
+  {
+    // clock times: "8:45 pm ET", "10 a.m.", "noon", "midnight", "14:30 GMT", optionally with the
+    // day: "3 p.m. Friday", "Friday at noon", "noon today"
+    name: "clock",
+    re: g(`(?:\\b(${WD}|${cap("today|yesterday|tomorrow")})(?:,?\\s+(?:at\\s+)?)?)?\\b(\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b|o'clock)|\\d{1,2}:\\d{2}(?=\\s*(?:GMT|UTC|ET|EST|EDT|local time|hours?)\\b)|${cap("noon|midnight|midday")})(?:\\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|local time))?(?:(?:\\s+on)?\\s+(${WD}|${cap("today|yesterday|tomorrow")}))?`),
+    accept: (m) => !(m[1] !== undefined && m[3] !== undefined),
+    resolve: (m, ctx, s, e) => {
+      const clock = clockTime(m[2]!);
+      if (clock === undefined) return null;
+      const dayWord = m[1] ?? m[3];
+      let day = ctx.dct as ReturnType<typeof parse>;
+      if (dayWord !== undefined) {
+        const wd = weekdayNumber(dayWord);
+        if (wd !== undefined) day = dayForWeekday(ctx, wd, "", ctx.tense(s, e));
+        else day = fromDctDay(ctx, { yesterday: -1, tomorrow: 1 }[dayWord.toLowerCase()] ?? 0);
+      }
+      return { type: "TIME", value: `${format(day!)}T${clock}` };
+    },
+  },
+  {
+    name: "holiday",
+    re: g(`\\b(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|the Fourth of July|July Fourth|Halloween|Labor Day|Memorial Day|Valentine's Day|Boxing Day)\\b(?:,?\\s+${YEAR})?`),
+    resolve: (m, ctx, s, e) => {
+      const name = m[1]!.toLowerCase();
+      const fixed: Record<string, [number, number]> = {
+        christmas: [12, 25], "christmas day": [12, 25], "christmas eve": [12, 24], "new year's day": [1, 1],
+        "new year's eve": [12, 31], "independence day": [7, 4], "the fourth of july": [7, 4], "july fourth": [7, 4],
+        halloween: [10, 31], "valentine's day": [2, 14], "boxing day": [12, 26],
+      };
+      const f = fixed[name];
+      const tense = ctx.tense(s, e);
+      if (f) {
+        const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, f[0], f[1], tense, s);
+        return { type: "DATE", value: fmtDay(y, f[0], f[1]) };
+      }
+      // movable feasts by weekday rule: [month, weekday, nth (negative from the end)]
+      const rule: [number, number, number] = name.startsWith("thanksgiving") ? [11, 4, 4] : name === "labor day" ? [9, 1, 1] : [5, 1, -1];
+      const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, rule[0], 15, tense, s);
+      return { type: "DATE", value: nthWeekday(y, rule[0], rule[1], rule[2]) };
+    },
+  },
+];
+
+function fromDctDay(ctx: Context, offset: number) {
+  return parse(fromDct(ctx, "D", offset, "D"))!;
+}
+
+function nthWeekday(y: number, month: number, wd: number, nth: number): string {
+  if (nth > 0) {
+    const first = new Date(0);
+    first.setUTCFullYear(y, month - 1, 1);
+    const fw = first.getUTCDay() === 0 ? 7 : first.getUTCDay();
+    return fmtDay(y, month, 1 + ((wd - fw + 7) % 7) + (nth - 1) * 7);
+  }
+  const last = daysIn(y, month);
+  const t = new Date(0);
+  t.setUTCFullYear(y, month - 1, last);
+  const lw = t.getUTCDay() === 0 ? 7 : t.getUTCDay();
+  return fmtDay(y, month, last - ((lw - wd + 7) % 7));
+}

@@ -1,0 +1,56 @@
+/**
+ * The tense of the clause around a time expression, from cue words: enough to decide whether a
+ * bare "Thursday" or "in October" points back or forward from the publication date. News is
+ * written in the past tense by default, so "past" is the answer when no cue is found.
+ */
+export type Tense = "past" | "future";
+
+const FUTURE =
+  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|schedule|intends?|intended|would|is|are|due|upcoming|next|begins?|starts?|hopes?|aims?|until|till|coming|ahead|later|forecasts?|forecast|projected|predicted|promised|vowed|set|tomorrow|must|can|may|should|could)$/i;
+const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died)$/i;
+const CUE = /[A-Za-z']+/g;
+/** Only these words count as future cues when they follow the expression. */
+const FUTURE_AFTER = /^(will|'ll|shall|is|are|would)$/i;
+
+const BOUNDARY = /[.!?;\n]/;
+
+/** Sentence-ish window around [start, end): up to 160 characters back and 80 forward. */
+function window(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  const minA = Math.max(0, start - 160);
+  while (a > minA) {
+    const c = text[a - 1]!;
+    // a period followed by a space ends a sentence unless it closes an abbreviation like "Oct."
+    if (BOUNDARY.test(c) && (c !== "." || !/[A-Z][a-z]{1,3}$/.test(text.slice(Math.max(0, a - 6), a - 1)))) break;
+    a--;
+  }
+  let b = end;
+  const maxB = Math.min(text.length, end + 80);
+  while (b < maxB && !BOUNDARY.test(text[b]!)) b++;
+  return [a, b];
+}
+
+/** Tense of the clause around text[start, end). */
+export function tenseAt(text: string, start: number, end: number): Tense {
+  const [a, b] = window(text, start, end);
+  let best: Tense = "past";
+  let bestDistance = Infinity;
+  CUE.lastIndex = a;
+  let m: RegExpExecArray | null;
+  while ((m = CUE.exec(text)) !== null && m.index < b) {
+    if (m.index >= start && m.index < end) continue;
+    const w = m[0];
+    const before = m.index < start;
+    const distance = before ? start - (m.index + w.length) : m.index - end;
+    if (distance >= bestDistance) continue;
+    let t: Tense | undefined;
+    if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
+    else if (PAST.test(w) || (w.length > 4 && /ed$/i.test(w))) t = "past";
+    if (t === undefined) continue;
+    // "is"/"are" count for the future only next to the expression ("the vote is Friday")
+    if (t === "future" && /^(is|are)$/i.test(w) && distance > 12) continue;
+    best = t;
+    bestDistance = distance;
+  }
+  return best;
+}
