@@ -1,7 +1,8 @@
 import type { Command } from "../command.ts";
 import { buildCommand } from "./build.ts";
 import { checkCommand } from "./check.ts";
+import { datesCommand } from "./dates.ts";
 import { importCommand } from "./import.ts";
 
 /** Every `dateline` sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [buildCommand, checkCommand, importCommand];
+export const commands: Command[] = [buildCommand, checkCommand, datesCommand, importCommand];
