@@ -1,0 +1,274 @@
+/**
+ * The timeline as templates print it: plain data, no logic left for Nunjucks.
+ *
+ * - `groupTimeline(events)`: year → month → day. An event known only to the month sits in its
+ *   month group (`month.events`), one known only to the year in its year group (`year.events`):
+ *   never placed on a made-up 1st.
+ * - `topicTimelines(events)`: the same grouping per topic, one plain page each.
+ * - `planTimeline(events)`: the pages. Up to `maxPerPage` events → one page, `/timeline/`. More →
+ *   `/timeline/` becomes an index and each year gets `/timeline/YYYY/`; a year that alone holds
+ *   more than `maxPerPage` events is split by month, `/timeline/YYYY/MM/`, its year-only events
+ *   staying on `/timeline/YYYY/` (which then also lists its month pages). Every content page
+ *   links to the previous and next one in date order.
+ * - Each event's anchor is its id, so `locations[id]` = page url + "#" + id can be shared.
+ *
+ * Labels are formatted in UTC with date-fns ("December 26, 2023", "December 2023").
+ */
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { compareDates } from "./events-date.ts";
+import type { TimelineEvent } from "./types.ts";
+
+export interface DayGroup {
+  key: string;
+  anchor: string;
+  label: string;
+  events: TimelineEvent[];
+}
+
+export interface MonthGroup {
+  key: string;
+  anchor: string;
+  label: string;
+  /** Events known only to this month. */
+  events: TimelineEvent[];
+  days: DayGroup[];
+  count: number;
+}
+
+export interface YearGroup {
+  key: string;
+  anchor: string;
+  label: string;
+  /** Events known only to this year. */
+  events: TimelineEvent[];
+  months: MonthGroup[];
+  count: number;
+}
+
+function utc(date: string): TZDate {
+  const [y, m = "01", d = "01"] = date.split("-");
+  return new TZDate(Number(y), Number(m) - 1, Number(d), "UTC");
+}
+
+/** "December 26, 2023", "December 2023" or "2023", by the precision of `date`. */
+export function dateLabel(date: string): string {
+  if (date.length >= 10) return format(utc(date), "MMMM d, yyyy");
+  if (date.length >= 7) return format(utc(date), "MMMM yyyy");
+  return date.slice(0, 4);
+}
+
+function sorted(events: TimelineEvent[]): TimelineEvent[] {
+  // Array.prototype.sort is stable: same-date events keep the order mergeEvents gave them.
+  return [...events].sort((a, b) => compareDates(a.date, b.date));
+}
+
+/** Groups events by year, month and day (see the module header). */
+export function groupTimeline(events: TimelineEvent[]): YearGroup[] {
+  const years: YearGroup[] = [];
+  for (const e of sorted(events)) {
+    const y = e.date.slice(0, 4);
+    let year = years.at(-1);
+    if (!year || year.key !== y) {
+      year = { key: y, anchor: `y-${y}`, label: y, events: [], months: [], count: 0 };
+      years.push(year);
+    }
+    year.count++;
+    if (e.date.length < 7) {
+      year.events.push(e);
+      continue;
+    }
+    const mk = e.date.slice(0, 7);
+    let month = year.months.at(-1);
+    if (!month || month.key !== mk) {
+      month = { key: mk, anchor: `m-${mk}`, label: dateLabel(mk), events: [], days: [], count: 0 };
+      year.months.push(month);
+    }
+    month.count++;
+    if (e.date.length < 10) {
+      month.events.push(e);
+      continue;
+    }
+    const dk = e.date.slice(0, 10);
+    let day = month.days.at(-1);
+    if (!day || day.key !== dk) {
+      day = { key: dk, anchor: `d-${dk}`, label: dateLabel(dk), events: [] };
+      month.days.push(day);
+    }
+    day.events.push(e);
+  }
+  return years;
+}
+
+/** URL-safe slug of a topic name. */
+export function topicSlug(topic: string): string {
+  return (
+    topic
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "topic"
+  );
+}
+
+export interface TopicTimeline {
+  topic: string;
+  slug: string;
+  url: string;
+  title: string;
+  count: number;
+  years: YearGroup[];
+}
+
+/** One grouped timeline per topic, sorted by topic slug; each at `${base}topics/<slug>/`. */
+export function topicTimelines(events: TimelineEvent[], base = "/timeline/"): TopicTimeline[] {
+  const byTopic = new Map<string, TimelineEvent[]>();
+  for (const e of events) for (const t of e.topics) byTopic.set(t, [...(byTopic.get(t) ?? []), e]);
+  const used = new Set<string>();
+  return [...byTopic.keys()]
+    .sort((a, b) => (topicSlug(a) < topicSlug(b) ? -1 : topicSlug(a) > topicSlug(b) ? 1 : a < b ? -1 : a > b ? 1 : 0))
+    .map((topic) => {
+      let slug = topicSlug(topic);
+      for (let n = 2; used.has(slug); n++) slug = `${topicSlug(topic)}-${n}`;
+      used.add(slug);
+      const list = byTopic.get(topic)!;
+      return { topic, slug, url: `${base}topics/${slug}/`, title: `Timeline: ${topic}`, count: list.length, years: groupTimeline(list) };
+    });
+}
+
+export interface PageLink {
+  url: string;
+  title: string;
+}
+
+export interface TimelinePage {
+  url: string;
+  /** "" for the single page, "YYYY" or "YYYY-MM". */
+  key: string;
+  title: string;
+  count: number;
+  years: YearGroup[];
+  /** For a split year's page: its month pages. */
+  months: Array<PageLink & { key: string; count: number }>;
+  prev: PageLink | null;
+  next: PageLink | null;
+}
+
+export interface TimelineIndexEntry extends PageLink {
+  key: string;
+  count: number;
+  months: Array<PageLink & { key: string; count: number }>;
+}
+
+export interface TimelinePlan {
+  /** "single": everything on `/timeline/`; "paged": `/timeline/` is an index of year/month pages. */
+  mode: "single" | "paged";
+  url: string;
+  count: number;
+  pages: TimelinePage[];
+  /** The year entries of the index page (empty in single mode). */
+  index: TimelineIndexEntry[];
+  /** Event id → page url + "#" + id. */
+  locations: Record<string, string>;
+}
+
+export interface PlanOptions {
+  /** Most events on one page before the timeline splits by year, then by month. */
+  maxPerPage?: number;
+  base?: string;
+}
+
+export const MAX_EVENTS_PER_PAGE = 400;
+
+/** Splits the timeline into pages (see the module header). */
+export function planTimeline(events: TimelineEvent[], options: PlanOptions = {}): TimelinePlan {
+  const max = options.maxPerPage ?? MAX_EVENTS_PER_PAGE;
+  const base = options.base ?? "/timeline/";
+  const years = groupTimeline(events);
+  const count = events.length;
+  const pages: TimelinePage[] = [];
+  const index: TimelineIndexEntry[] = [];
+
+  if (count <= max) {
+    pages.push({ url: base, key: "", title: "Timeline", count, years, months: [], prev: null, next: null });
+  } else {
+    for (const y of years) {
+      const yearUrl = `${base}${y.key}/`;
+      if (y.count <= max) {
+        pages.push({ url: yearUrl, key: y.key, title: `Timeline: ${y.label}`, count: y.count, years: [y], months: [], prev: null, next: null });
+        index.push({ url: yearUrl, title: y.label, key: y.key, count: y.count, months: [] });
+        continue;
+      }
+      const months = y.months.map((m) => ({ url: `${base}${m.key.replace("-", "/")}/`, title: m.label, key: m.key, count: m.count }));
+      index.push({ url: yearUrl, title: y.label, key: y.key, count: y.count, months });
+      pages.push({
+        url: yearUrl,
+        key: y.key,
+        title: `Timeline: ${y.label}`,
+        count: y.events.length,
+        years: [{ ...y, months: [], count: y.events.length }],
+        months,
+        prev: null,
+        next: null,
+      });
+      y.months.forEach((m, i) => {
+        pages.push({
+          url: months[i]!.url,
+          key: m.key,
+          title: `Timeline: ${m.label}`,
+          count: m.count,
+          years: [{ ...y, events: [], months: [m], count: m.count }],
+          months: [],
+          prev: null,
+          next: null,
+        });
+      });
+    }
+    // Previous/next run through the pages that hold events, in date order.
+    const content = pages.filter((p) => p.count > 0);
+    content.forEach((p, i) => {
+      const before = content[i - 1];
+      const after = content[i + 1];
+      p.prev = before ? { url: before.url, title: before.title } : null;
+      p.next = after ? { url: after.url, title: after.title } : null;
+    });
+  }
+
+  const locations: Record<string, string> = {};
+  for (const p of pages) {
+    for (const y of p.years) {
+      for (const e of y.events) locations[e.id] = `${p.url}#${e.id}`;
+      for (const m of y.months) {
+        for (const e of m.events) locations[e.id] = `${p.url}#${e.id}`;
+        for (const d of m.days) for (const e of d.events) locations[e.id] = `${p.url}#${e.id}`;
+      }
+    }
+  }
+  return { mode: count <= max ? "single" : "paged", url: base, count, pages, index, locations };
+}
+
+export interface ReportTimelineEntry {
+  id: string;
+  date: string;
+  label: string;
+  text: string;
+  /** Where the event sits on the timeline. */
+  url: string;
+  /** This report's paragraphs that tell it ("p3"). */
+  paragraphs: string[];
+}
+
+/** The events a report contributed, for its "On the timeline" section, in date order. */
+export function reportTimeline(slug: string, events: TimelineEvent[], locations: Record<string, string>): ReportTimelineEntry[] {
+  return sorted(events)
+    .filter((e) => e.sources.some((s) => s.report === slug))
+    .map((e) => ({
+      id: e.id,
+      date: e.date,
+      label: dateLabel(e.date),
+      text: e.text,
+      url: locations[e.id] ?? `/timeline/#${e.id}`,
+      paragraphs: e.sources.filter((s) => s.report === slug).map((s) => s.paragraph),
+    }));
+}
