@@ -1,0 +1,96 @@
+import type { StoryConfig, ThreadConfig } from "../content/story.ts";
+import { entitiesInText, type EntityMention } from "./entities.ts";
+import type { Report } from "./types.ts";
+
+/**
+ * Thread classification of events and reports.
+ *
+ * The rule (documented in content/story.yaml too):
+ * - A thread's *hits* in a text are its distinct keywords found in it plus its configured
+ *   entities mentioned in it. A keyword matches case-insensitively as whole words; its last word
+ *   may carry an inflection ("withdraw" matches "withdrawal", "withdrawing", "withdrawn";
+ *   "strike" matches "strikes"); curly and straight apostrophes are the same. An entity counts
+ *   when the text's entity mentions (src/digest/entities.ts, after alias resolution) include it.
+ * - A text belongs to every thread with at least `threshold` hits (default 1), in the order the
+ *   story lists its threads. A text may belong to several threads or to none.
+ * - An event is classified by its own text. A report belongs to the threads of its title and
+ *   summary and of every one of its paragraphs: a report that tells part of a thread's story in
+ *   one paragraph is listed on that thread's page.
+ * - Front matter `threads:` overrides: plain slugs replace the computed list; "+slug" adds a
+ *   thread and "-slug" removes one. Unknown slugs are an error.
+ */
+
+type ThreadStory = Pick<StoryConfig, "threads">;
+
+const SUFFIX = "(?:s|es|ed|d|ing|al|als|n|ment|ments)?";
+const patternCache = new Map<string, RegExp>();
+
+function keywordPattern(keyword: string): RegExp {
+  let pattern = patternCache.get(keyword);
+  if (!pattern) {
+    const words = keyword
+      .replace(/[’‘]/g, "'")
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    pattern = new RegExp(`(?<![\\p{L}\\d])${words.join("\\s+")}${SUFFIX}(?![\\p{L}\\d])`, "iu");
+    patternCache.set(keyword, pattern);
+  }
+  return pattern;
+}
+
+/** The hits of one thread in a text: matched keywords, then matched entity names. */
+export function threadHits(text: string, entityNames: ReadonlySet<string>, thread: ThreadConfig): string[] {
+  const plain = text.replace(/[’‘]/g, "'");
+  const keywords = thread.keywords.filter((k) => keywordPattern(k).test(plain));
+  const entities = thread.entities.filter((e) => entityNames.has(e));
+  return [...new Set([...keywords, ...entities])];
+}
+
+function namesOf(entities: readonly (EntityMention | string)[]): Set<string> {
+  return new Set(entities.map((e) => (typeof e === "string" ? e : e.name)));
+}
+
+/** Slugs of the threads a text belongs to, in story order. */
+export function classify(text: string, entities: readonly (EntityMention | string)[], config: ThreadStory): string[] {
+  const names = namesOf(entities);
+  return config.threads.filter((t) => threadHits(text, names, t).length >= t.threshold).map((t) => t.slug);
+}
+
+/** Applies a front-matter `threads:` list to the computed threads (see the module comment). */
+export function applyThreadOverride(computed: readonly string[], override: readonly string[] | undefined, config: ThreadStory): string[] {
+  if (!override || override.length === 0) return [...computed];
+  const known = new Set(config.threads.map((t) => t.slug));
+  const bare = (entry: string) => entry.replace(/^[+-]/, "");
+  const unknown = override.filter((e) => !known.has(bare(e)));
+  if (unknown.length > 0) {
+    throw new Error(`unknown thread${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${bare(u)}"`).join(", ")} in front matter \`threads\` (known: ${[...known].join(", ")})`);
+  }
+  const replaces = override.some((e) => !/^[+-]/.test(e));
+  const chosen = new Set(replaces ? override.filter((e) => !/^[+-]/.test(e)) : computed);
+  for (const e of override) {
+    if (e.startsWith("+")) chosen.add(bare(e));
+    if (e.startsWith("-")) chosen.delete(bare(e));
+  }
+  return config.threads.map((t) => t.slug).filter((s) => chosen.has(s));
+}
+
+/**
+ * The threads of a report: those of its title and summary and of each paragraph, then the
+ * front-matter override. `entities` are the report's mentions (with their paragraph ids).
+ */
+export function reportThreads(
+  report: Report,
+  entities: readonly (EntityMention & { paragraph?: string })[],
+  config: Pick<StoryConfig, "threads" | "aliases" | "entities">,
+  override?: readonly string[],
+): string[] {
+  const heading = `${report.title}\n${report.summary}`;
+  const found = new Set(classify(heading, entitiesInText(heading, config), config));
+  for (const paragraph of report.paragraphs) {
+    const own = entities.filter((e) => e.paragraph === paragraph.id);
+    for (const slug of classify(paragraph.text, own, config)) found.add(slug);
+  }
+  const computed = config.threads.map((t) => t.slug).filter((s) => found.has(s));
+  return applyThreadOverride(computed, override, config);
+}
