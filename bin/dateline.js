@@ -4,5 +4,6 @@
 import { register } from "tsx/esm/api";
 
 register();
+globalThis[Symbol.for("dateline.tsx-registered")] = true;
 const { main } = await import("../src/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));

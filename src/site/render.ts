@@ -4,6 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import type { DigestResult } from "../digest/build.ts";
 import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
+import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
 export interface RenderOptions {
   contentDir: string;
@@ -26,6 +27,7 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
   const staging = `${outputDir}.staging-${process.pid}`;
   const retired = `${outputDir}.old-${process.pid}`;
   provideDigest(contentDir, result);
+  ensureTypeScriptLoader();
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
 
@@ -43,7 +45,7 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     });
     const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
     elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) });
-    const [, templates] = (await elev.write()) as [unknown, unknown[]];
+    const [, templates] = (await elev.write()) as unknown as [unknown, unknown[]];
     pages = templates.length;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
