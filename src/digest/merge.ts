@@ -21,8 +21,8 @@
  *   by day, month and year, so a mention is compared only with entries of its own period: near
  *   linear in the number of mentions.
  *
- * A merged entry keeps the most precise date, the most informative text (most features; ties to
- * the earliest report), the union of topics, and every source paragraph once, sorted by report
+ * A merged entry keeps the most precise date, the most informative text (a complete text over
+ * one cut short; then most features; ties to the earliest report), the union of topics, and every source paragraph once, sorted by report
  * date, then slug, then paragraph. Entries sort by date (plain string order: "2023-12" before
  * "2023-12-01", see events-date.ts), then by their earliest source. Ids are
  * `e-<date>-<first four key words of the text>`, with "-2", "-3", … on collisions in that order.
@@ -87,8 +87,9 @@ interface Cluster {
   members: EventMention[];
 }
 
+/** A complete text beats a cut one ("…"); then the text with the most features wins. */
 function informativeness(m: EventMention): number {
-  return m.keywords.length + m.entities.length + m.numbers.length - (m.text.endsWith("…") ? 3 : 0);
+  return (m.text.endsWith("…") ? 0 : 1000) + m.keywords.length + m.entities.length + m.numbers.length;
 }
 
 const SLUG_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "to", "and", "that", "said", "says", "was", "were", "had", "has", "have", "for", "by", "with", "from", "this", "it", "is", "be", "its"]);

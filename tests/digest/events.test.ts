@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { extractEvents, shorten, timeRole, type EventMention } from "../../src/digest/events.ts";
 import { calendarDate, compatibleDates, isAfter } from "../../src/digest/events-date.ts";
 import { splitClauses, splitSentences } from "../../src/digest/sentences.ts";
-import { report } from "../fixtures/timeline/build.ts";
+import { tagTimes } from "../../src/time/tagger.ts";
+import { report, tagged } from "../fixtures/timeline/build.ts";
 import { exit, talks } from "../fixtures/timeline/iraq.ts";
 import { first, second, third } from "../fixtures/timeline/bridge.ts";
 
@@ -183,5 +184,35 @@ describe("extractEvents rules", () => {
   it("is deterministic and JSON-serializable", () => {
     const a = extractEvents(exit);
     expect(JSON.parse(JSON.stringify(a))).toEqual(extractEvents(exit));
+  });
+});
+
+describe("extractEvents with the real tagger", () => {
+  // The same fixtures, with time expressions found by src/time/tagger.ts instead of by hand.
+  const t = extractEvents(tagged(talks, tagTimes));
+  const e = extractEvents(tagged(exit, tagTimes));
+  const b = extractEvents(tagged(third, tagTimes));
+
+  it("dates the happenings, not the reporting, and ignores 'currently' and 'Earlier'", () => {
+    expect(at(t, "p1")).toEqual([]);
+    expect(at(t, "p3")).toEqual([]);
+    expect(at(t, "p2").map((m) => m.date)).toEqual(["2024-01-06"]);
+    expect(at(t, "p4").map((m) => [m.date, m.text.slice(0, 30)])).toEqual([["2024-01-05", "Al-Sudani said his government "]]);
+    expect(at(t, "p5").map((m) => [m.date, m.text.slice(0, 30)])).toEqual([["2023-12-26", "Defense Secretary Lloyd Austin"]]);
+  });
+
+  it("never takes a 'since' bound as the event's time", () => {
+    // Whatever the tagger makes of "A month before that", October 17 is not the statement's date.
+    expect(at(t, "p6").map((m) => m.date)).not.toContain("2023-10-17");
+    expect(at(e, "p4").map((m) => m.date)).not.toContain("2023-10-17");
+    expect(at(e, "p4").map((m) => m.date)).toContain("2023-11-07");
+  });
+
+  it("reads 'In October' as a month, trimmed from the text", () => {
+    expect(at(e, "p5").map((m) => [m.date, m.precision, m.text.slice(0, 14)])).toEqual([["2023-10", "month", "Austin warned "]]);
+  });
+
+  it("splits two dated clauses and keeps month precision", () => {
+    expect(b.map((m) => m.date)).toEqual(["2025-03-20", "2025-03-27", "2025-04", "2025-03"]);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { extractEvents, type EventMention } from "../../src/digest/events.ts";
 import { MERGE_THRESHOLD, mergeEvents, similarity } from "../../src/digest/merge.ts";
 import type { TimelineEvent } from "../../src/digest/types.ts";
+import { tagTimes } from "../../src/time/tagger.ts";
+import { tagged } from "../fixtures/timeline/build.ts";
 import { iraqReports } from "../fixtures/timeline/iraq.ts";
 import { bridgeReports } from "../fixtures/timeline/bridge.ts";
 
@@ -58,7 +60,9 @@ describe("mergeEvents on the seed situation", () => {
   it("makes al-Sudani's January 5 announcement one entry, with the most informative text", () => {
     const e = find(events, "2024-01-05", /process/);
     expect(cites(e)).toEqual(["iraq-coalition-exit#p1", "iraq-quiet-talks#p4"]);
-    expect(e.text).toMatch(/al-Sudani/);
+    // The complete telling wins over the longer one that had to be cut short.
+    expect(e.text).toMatch(/^Al-Sudani said his government would begin/);
+    expect(e.text.endsWith("…")).toBe(false);
   });
 
   it("merges the November tally told at month precision, but keeps November 7 apart", () => {
@@ -125,5 +129,19 @@ describe("mergeEvents on several reports of one story", () => {
     expect(mergeEvents([m, nextDay])).toHaveLength(2);
     const sameDay: EventMention = { ...m, source: { ...m.source, report: "other" } };
     expect(mergeEvents([m, sameDay])).toHaveLength(1);
+  });
+});
+
+describe("mergeEvents with the real tagger", () => {
+  const events = mergeEvents([...iraqReports, ...bridgeReports].flatMap((r) => extractEvents(tagged(r, tagTimes))));
+
+  it("still merges the retellings and keeps apart the different events of a day", () => {
+    expect(cites(find(events, "2023-12-26", /three facilities/))).toEqual(["iraq-coalition-exit#p3", "iraq-quiet-talks#p5"]);
+    expect(cites(find(events, "2024-01-05", /process/))).toEqual(["iraq-coalition-exit#p1", "iraq-quiet-talks#p4"]);
+    expect(cites(find(events, "2023-11-07", /no significant damage/))).toEqual(["iraq-coalition-exit#p4"]);
+    expect(cites(find(events, "2025-03-13", /bridge/))).toEqual(["larkport-bridge-collapse#p1", "larkport-divers#p1", "larkport-repair-bill#p3"]);
+    expect(cites(find(events, "2025-03-13", /budget/))).toEqual(["larkport-bridge-collapse#p2", "larkport-divers#p2"]);
+    const dates = events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
   });
 });
