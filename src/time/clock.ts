@@ -14,17 +14,17 @@ function load(): Chrono {
   return chrono;
 }
 
-/** "THH:MM" of a clock-time phrase, or undefined when chrono reads no hour in it. */
+/** "HH:MM" of a clock-time phrase, or undefined when chrono reads no hour in it. */
 export function clockTime(phrase: string): string | undefined {
   const words = phrase.toLowerCase();
   // chrono reads a bare "midnight" as the end of the day; TIMEX3 writes it T24:00
-  if (words === "midnight") return "T24:00";
-  if (words === "noon" || words === "midday") return "T12:00";
+  if (words === "midnight") return "24:00";
+  if (words === "noon" || words === "midday") return "12:00";
   const ref = new Date(Date.UTC(2000, 0, 1, 12));
   const result = load().en.casual.parse(phrase.replace(/o'clock/i, ":00"), { instant: ref, timezone: 0 })[0];
   if (!result || !result.start.isCertain("hour")) return undefined;
   const h = result.start.get("hour");
   const min = result.start.get("minute") ?? 0;
   if (h === null || h > 23 || min === null || min > 59) return undefined;
-  return `T${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }

@@ -27,9 +27,6 @@ export class Context {
   /** The last quarter named in the text, and where: financial reports compare against it. */
   quarter: Point | undefined;
   quarterPos = -1;
-  /** Year of the last expression that stated a year explicitly, when it differs from the DCT's. */
-  explicitYear: number | undefined;
-  explicitYearPos = -1;
 
   constructor(text: string, dct: string) {
     this.text = text;
@@ -50,7 +47,7 @@ export class Context {
   }
 
   /** Records a resolved value as the new reference time when it names a calendar point. */
-  note(value: string, pos: number, explicitYear: boolean): void {
+  note(value: string, pos: number): void {
     const p = parse(value);
     if (!p) return;
     this.ref = p;
@@ -58,10 +55,6 @@ export class Context {
     if (p.gran === "Q") {
       this.quarter = p;
       this.quarterPos = pos;
-    }
-    if (explicitYear) {
-      this.explicitYear = p.y;
-      this.explicitYearPos = pos;
     }
   }
 

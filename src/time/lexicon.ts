@@ -6,7 +6,7 @@
 
 /** "[Ll]ast [Yy]ear": a word pattern that accepts a capital or small first letter. */
 export function cap(words: string): string {
-  return words.replace(/\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`);
+  return words.replace(/(?<!\\)\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`);
 }
 
 const MONTHS: [string, number][] = [

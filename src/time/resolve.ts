@@ -13,9 +13,7 @@ const dayDistance = (a: Point, b: Point) =>
   Math.round((Date.UTC(2000, a.m! - 1, a.d!) - Date.UTC(2000, b.m! - 1, b.d!)) / 86400000) + (a.y - b.y) * 365.25;
 
 /** The year for a month and day given without one. */
-export function yearForMonthDay(ctx: Context, month: number, day: number, tense: Tense, pos: number): number {
-  const narrative = narrativeYear(ctx, pos);
-  if (narrative !== undefined) return narrative;
+export function yearForMonthDay(ctx: Context, month: number, day: number, tense: Tense): number {
   const dct = ctx.dct;
   let best = dct.y;
   let bestScore = Infinity;
@@ -33,19 +31,8 @@ export function yearForMonthDay(ctx: Context, month: number, day: number, tense:
   return best;
 }
 
-/**
- * The year a narrative is set in, when an explicit year other than the DCT's was stated in the
- * last few sentences ("In 1987, … On March 5, …").
- */
-export function narrativeYear(ctx: Context, pos: number): number | undefined {
-  if (ctx.explicitYear === undefined || ctx.explicitYear === ctx.dct.y) return undefined;
-  return pos - ctx.explicitYearPos < 400 ? ctx.explicitYear : undefined;
-}
-
 /** The year for a month named alone ("in October"). */
-export function yearForMonth(ctx: Context, month: number, tense: Tense, pos: number): number {
-  const narrative = narrativeYear(ctx, pos);
-  if (narrative !== undefined) return narrative;
+export function yearForMonth(ctx: Context, month: number, tense: Tense): number {
   const dct = ctx.dct;
   if (tense === "past") return month <= dct.m ? dct.y : dct.y - 1;
   return month >= dct.m ? dct.y : dct.y + 1;

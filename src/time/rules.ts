@@ -26,14 +26,14 @@ export interface Rule {
 const g = (src: string) => new RegExp(src, "g");
 const M = MONTH_RE;
 const WD = WEEKDAY_RE;
-const DAY = "(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)";
 const YEAR = "((?:1[0-9]|20)\\d\\d)(?![\\d%]|,\\d|\\.\\d)";
 /** Modifiers TimeML puts inside the span (as the `mod` attribute). */
 const MOD = cap(
-  "(?:(?:the )?(?:very )?(?:early|late|mid|middle|end|beginning|start|close|turn|rest|remainder|first half|second half|spring|summer|fall|autumn|winter)(?: of)?|(?:the )?(?:first|last|final|second|third|fourth) (?:week|days?|weeks) of|(?:earlier|later) (?:in|this|that)?|early|late|mid|end|beginning|start)",
+  "(?:(?:the )?(?:very )?(?:middle|end|beginning|start|close|turn|rest|remainder|first half|second half|spring|summer|fall|autumn|winter)(?: of)?|(?:the )?(?:first|last|final|second|third|fourth) (?:week|days?|weeks) of|(?:earlier|later) (?:in|this|that)?|(?:very )?(?:early|late|mid)|end|beginning|start)",
 );
 const MODP = `(?:${MOD}\\s*-?\\s*)`;
-const NUM = NUMBER_RE;
+const NUM = cap(NUMBER_RE);
 const UNIT = UNIT_RE;
 const APPROX = cap(
   "(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|over|under|at least|at most|up to|only|just|barely|close to|well over|a full|another|an additional|an extra|the last|the past|the next|the first|the final|the remaining|the previous|the following|the coming|past|last|next|first|final|coming|previous|following|the better part of|the entire|the whole|an entire|a whole)",
@@ -52,7 +52,7 @@ function monthDay(ctx: Context, mo: number, day: number, year: string | undefine
     return { type: "DATE", value: fmtDay(y, mo, day) };
   }
   if (day < 1 || day > 31) return null;
-  const y = yearForMonthDay(ctx, mo, day, ctx.tense(start, end), start);
+  const y = yearForMonthDay(ctx, mo, day, ctx.tense(start, end));
   if (day > daysIn(y, mo)) return null;
   return { type: "DATE", value: fmtDay(y, mo, day) };
 }
@@ -64,7 +64,7 @@ export const RULES: Rule[] = [
   {
     // "Friday, Dec. 26, 2023", "December 26", "mid-December 26" is not a thing: no modifier here
     name: "month-day",
-    re: g(`\\b(?:${WD},?\\s+)?(?:(?:the\\s+)?(?:early|late|mid|middle)\\s*-?\\s*)?(${M})\\s*${DAY}(?:(?:,\\s*|\\s+)${YEAR})?`),
+    re: g(`\\b(?:${WD},?\\s+)?(?:(?:the\\s+)?(?:early|late|mid|middle)\\s*-?\\s*|(?:last|this|next)\\s+)?(${M})\\s*${DAY}(?:(?:,\\s*|\\s+)${YEAR})?`),
     accept: (m, text) => !/^\s*(?:percent|%|cents?|points?|billion|million)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10)),
     resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
   },
@@ -98,7 +98,7 @@ export const RULES: Rule[] = [
       if (mod === "last" || mod === "this past" || mod === "the past") y = mo < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
       else if (mod === "next" || mod === "this coming" || mod === "the coming") y = mo > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
       else if (mod === "this") y = ctx.dct.y;
-      else y = yearForMonth(ctx, mo, ctx.tense(s, e), s);
+      else y = yearForMonth(ctx, mo, ctx.tense(s, e));
       return { type: "DATE", value: format({ gran: "M", y, m: mo }) };
     },
   },
@@ -205,6 +205,17 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "the 1988 second quarter", "the 1988 period", "the 1989 quarter"
+    name: "year-quarter",
+    re: g(`\\b${cap("the")}\\s+${YEAR}\\s+(?:(${cap("first|second|third|fourth")})[\\s-]+)?(?:fiscal\\s+)?(quarter|period)\\b`),
+    resolve: (m, ctx) => {
+      const y = +m[1]!;
+      const q = m[2] !== undefined ? ordinalValue(m[2]) : ctx.quarter?.n;
+      if (q === undefined) return { type: "DATE", value: String(y) };
+      return { type: "DATE", value: format({ gran: "Q", y, n: q }), setsRef: m[2] !== undefined };
+    },
+  },
+  {
     // "the quarter", "the latest quarter", "the year-ago quarter", "the year-earlier period",
     // "the quarter a year ago", "last quarter", "the current quarter"
     name: "relative-quarter",
@@ -228,7 +239,8 @@ export const RULES: Rule[] = [
         if (det === "last") q = prev;
         else if (adj === "previous" || adj === "preceding" || adj === "prior" || adj === "past") {
           q = named ? (named.n === 1 ? { y: named.y - 1, n: 4 } : { y: named.y, n: named.n - 1 }) : prev;
-        } else q = named ?? prev;
+        } else if (adj === "latest" || adj === "most recent" || adj === "just-ended" || adj === "just-completed") q = prev;
+        else q = named ?? prev;
       }
       if (yearAgo) q = { y: q.y - 1, n: q.n };
       return { type: "DATE", value: format({ gran: "Q", y: q.y, n: q.n }), setsRef: !yearAgo };
@@ -236,7 +248,7 @@ export const RULES: Rule[] = [
   },
   {
     name: "half",
-    re: g(`(?:${cap("the")}\\s+)?(?:${cap("fiscal")}\\s+)?\\b(${cap("first|second")})[\\s-]+half\\b(?:\\s+of\\s+(?:${YEAR}|(this|last|next) year\\b))?`),
+    re: g(`(?:${cap("the")}\\s+)?(?:${cap("fiscal")}\\s+)?\\b(${cap("first|second|last|latter")})[\\s-]+half\\b(?:\\s+of\\s+(?:${YEAR}|(this|last|next) year\\b))?`),
     resolve: (m, ctx) => {
       const h = m[1]!.toLowerCase() === "first" ? 1 : 2;
       let y = ctx.dct.y;
@@ -289,9 +301,8 @@ export const RULES: Rule[] = [
       } else {
         day = dayForWeekday(ctx, wd, mod, ctx.tense(s, e));
       }
-      const v = format(day);
-      if (m[3] !== undefined) return { type: "DATE", value: `${v}T${partOfDay(m[3])}` };
-      return { type: "DATE", value: v };
+      // TimeBank mostly dates "Wednesday night" to the day alone
+      return { type: "DATE", value: format(day) };
     },
   },
   {
@@ -420,6 +431,7 @@ export const RULES: Rule[] = [
     re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(?:(?:and|to|or)[\\s-]+(${NUM})[\\s-]+)?(${UNIT})(?:\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|less))?\\b(?!-old|-year-old)`),
     accept: (m, text) => {
       const num = m[1]!.toLowerCase();
+      if (/^\d{4}$/.test(num) && !/^(hours?|minutes?|seconds?|days?)$/i.test(m[3]!)) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (/^-old|^\s+old\b/.test(after)) return false;
       // "a day" in "once a day" or "$5 a year" is a frequency, handled by the set rule
@@ -442,9 +454,15 @@ export const RULES: Rule[] = [
     // "the past year", "the next month", "the last week", "the first day": one unit, no number
     name: "single-unit-duration",
     re: g(`\\b${cap("the")}\\s+(?:(${cap("past|last|next|coming|previous|first|final|entire|whole|full")})\\s+)(year|month|week|day|decade|century|hour|minute|weekend)\\b(?![\\w-])(?!\\s+(?:of|or|and|before|after)\\b)`),
-    resolve: (m) => {
+    resolve: (m, ctx) => {
+      const mod = m[1]!.toLowerCase();
       const u = m[2]!.toLowerCase();
       if (u === "weekend") return { type: "DURATION", value: "P2D" };
+      // TimeBank dates "the past year" to the year before the DCT and "the full year" to its year
+      const su = u === "year" ? "Y" : u === "month" ? "M" : u === "week" ? "W" : undefined;
+      if (su !== undefined && /^(past|last|previous)$/.test(mod)) return { type: "DATE", value: fromDct(ctx, su, -1, su) };
+      if (su === "Y" && mod === "full") return { type: "DATE", value: fromDct(ctx, "Y", 0, "Y") };
+      if (u === "decade" && /^(past|last)$/.test(mod)) return { type: "DATE", value: format({ gran: "DE", y: Math.floor(ctx.dct.y / 10) - 1 }) };
       return { type: "DURATION", value: durationValue(1, unitOf(u)) };
     },
   },
@@ -553,12 +571,12 @@ export const RULES: Rule[] = [
       const f = fixed[name];
       const tense = ctx.tense(s, e);
       if (f) {
-        const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, f[0], f[1], tense, s);
+        const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, f[0], f[1], tense);
         return { type: "DATE", value: fmtDay(y, f[0], f[1]) };
       }
       // movable feasts by weekday rule: [month, weekday, nth (negative from the end)]
       const rule: [number, number, number] = name.startsWith("thanksgiving") ? [11, 4, 4] : name === "labor day" ? [9, 1, 1] : [5, 1, -1];
-      const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, rule[0], 15, tense, s);
+      const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, rule[0], 15, tense);
       return { type: "DATE", value: nthWeekday(y, rule[0], rule[1], rule[2]) };
     },
   },

@@ -99,7 +99,7 @@ export function tagTimes(text: string, options: TagOptions): Timex[] {
     const anchored = r.anchored ?? (r.value === "PRESENT_REF" ? undefined : calendarValue(r.value));
     if (anchored !== undefined && anchored !== r.value) timex.anchored = anchored;
     out.push(timex);
-    if (r.type === "DATE" && r.setsRef !== false) ctx.note(r.value, c.start, /\b\d{4}\b/.test(timex.text));
+    if (r.type === "DATE" && r.setsRef !== false) ctx.note(r.value, c.start);
   }
   return out;
 }

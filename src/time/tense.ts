@@ -6,11 +6,13 @@
 export type Tense = "past" | "future";
 
 const FUTURE =
-  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|schedule|intends?|intended|would|is|are|due|upcoming|next|begins?|starts?|hopes?|aims?|until|till|coming|ahead|later|forecasts?|forecast|projected|predicted|promised|vowed|set|tomorrow|must|can|may|should|could)$/i;
+  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|scheduled|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|through|by)$/i;
+/** Cues that only count right next to the expression ("by August", "until Friday"). */
+const NEAR_ONLY = /^(by|until|till|through|set)$/i;
 const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died)$/i;
 const CUE = /[A-Za-z']+/g;
 /** Only these words count as future cues when they follow the expression. */
-const FUTURE_AFTER = /^(will|'ll|shall|is|are|would)$/i;
+const FUTURE_AFTER = /^(will|'ll|shall)$/i;
 
 const BOUNDARY = /[.!?;\n]/;
 
@@ -48,7 +50,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     else if (PAST.test(w) || (w.length > 4 && /ed$/i.test(w))) t = "past";
     if (t === undefined) continue;
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
-    if (t === "future" && /^(is|are)$/i.test(w) && distance > 12) continue;
+    if (t === "future" && NEAR_ONLY.test(w) && distance > 1) continue;
     best = t;
     bestDistance = distance;
   }
