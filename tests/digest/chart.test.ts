@@ -35,9 +35,9 @@ describe("renderTallyChart", () => {
 
   it("places later and larger figures further right and higher", () => {
     const svg = renderTallyChart("attacks on US forces", groups.tallies);
-    const circles = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="4"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const circles = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="4"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
     expect(circles).toHaveLength(3);
-    const [a, b, c] = circles as [number, number][];
+    const [a, b, c] = circles as unknown as [readonly [number, number], readonly [number, number], readonly [number, number]];
     expect(a[0]).toBeLessThan(b[0]);
     expect(b[0]).toBe(c[0]);
     expect(a[1]).toBeGreaterThan(b[1]);
