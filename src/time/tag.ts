@@ -1,2 +1,2 @@
 /** The tagger the pipeline uses. */
-export { chronoTimexes as tagTimes } from "./chrono-baseline.ts";
+export { tagTimes } from "./tagger.ts";
