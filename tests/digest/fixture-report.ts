@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import matter from "gray-matter";
 import type { Report } from "../../src/digest/types.ts";
+import { tagTimes } from "../../src/time/tagger.ts";
 import type { Timex, TimexType } from "../../src/time/types.ts";
 
 interface FixtureTimex {
@@ -17,9 +18,10 @@ function escapeHtml(text: string): string {
 /**
  * Builds a Report from a fixture file: front matter as the loader reads it, paragraphs split on
  * blank lines, and the time expressions listed in the front matter's `timexes` (hand-written, so
- * these tests do not depend on the tagger) placed at every occurrence of their text.
+ * these tests do not depend on the tagger) placed at every occurrence of their text; or, with
+ * `tagger: true`, the real tagger's.
  */
-export function fixtureReport(path: string): Report {
+export function fixtureReport(path: string, options: { tagger?: boolean } = {}): Report {
   const { data, content } = matter(readFileSync(path, "utf8"));
   const slug = String(data.slug);
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
@@ -38,6 +40,18 @@ export function fixtureReport(path: string): Report {
       found.sort((a, b) => a.start - b.start);
       return { id: `p${i + 1}`, index: i + 1, text, html: escapeHtml(text), timexes: found };
     });
+  if (options.tagger) {
+    // The real tagger over the whole report, as the pipeline runs it (src/markdown/remark-timexes.ts).
+    const joined = paragraphs.map((p) => p.text).join("\n\n");
+    const all = tagTimes(joined, { dct: date });
+    let base = 0;
+    for (const p of paragraphs) {
+      p.timexes = all
+        .filter((t) => t.start >= base && t.end <= base + p.text.length)
+        .map((t) => ({ ...t, start: t.start - base, end: t.end - base }));
+      base += p.text.length + 2;
+    }
+  }
   return {
     slug,
     url: `/reports/${slug}/`,

@@ -185,3 +185,24 @@ describe("groupTallies", () => {
     expect(JSON.stringify(reversed)).toBe(JSON.stringify(groups));
   });
 });
+
+describe("extractTallies with the real tagger's time expressions", () => {
+  const tagged = (name: string) =>
+    extractTallies(fixtureReport(fileURLToPath(new URL(`../fixtures/tallies/${name}.md`, import.meta.url)), { tagger: true }), story);
+
+  it("dates the seed figures as the hand-tagged fixture does", () => {
+    const hand = extractTallies(fixture("seed-recap-jan10"), story).map(brief);
+    expect(tagged("seed-recap-jan10").map(brief)).toEqual(hand);
+    expect(hand.map((m) => [m.value, m.since, m.asOf])).toEqual([
+      [2500, null, "2024-01-10"],
+      [3, null, "2023-12-26"],
+      [66, "2023-10-17", "2023-11-30"],
+      [60, "2023-10-17", "2023-11-30"],
+    ]);
+  });
+
+  it("still finds the conflicting figures", () => {
+    const groups = groupTallies([...tagged("conflict-a"), ...tagged("conflict-b")]);
+    expect(groups.conflicts.map((c) => [c.measure, c.asOf, c.tallies.length])).toEqual([["attacks on US forces", "2024-01-30", 2]]);
+  });
+});
