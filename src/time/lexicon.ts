@@ -54,16 +54,17 @@ const VAGUE = new Set(["a few", "few", "several", "some", "many", "a number of",
 
 /** Numbers written in words or digits, up to the nineties, and vague quantities. */
 export const NUMBER_RE =
-  "(?:\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" +
+  "(?:\\d+ 1/2|\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" +
   "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" +
-  "seventeen|eighteen|nineteen|a few|a couple of|a couple|a number of|several|few|many|some|a dozen|a half|an?|one and a half|hundreds of|dozens of|thousands of)";
+  "seventeen|eighteen|nineteen|a few|a couple of|a couple|couple of|a number of|several|few|many|some|a dozen|a half|an?|one and a half|hundreds of|dozens of|thousands of)";
 
 /** The number a NUMBER_RE match stands for; "X" for a vague quantity. */
 export function numberValue(text: string): number | "X" {
   const t = text.toLowerCase().replace(/\s+/g, " ");
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (/^\d+ 1\/2$/.test(t)) return Number(t.slice(0, -4)) + 0.5;
   if (t === "a" || t === "an") return 1;
-  if (t === "a couple of" || t === "a couple") return 2;
+  if (t === "a couple of" || t === "a couple" || t === "couple of") return 2;
   if (t === "a dozen") return 12;
   if (t === "a half") return 0.5;
   if (t === "one and a half") return 1.5;

@@ -301,7 +301,7 @@ export const RULES: Rule[] = [
       } else {
         day = dayForWeekday(ctx, wd, mod, ctx.tense(s, e));
       }
-      // TimeBank mostly dates "Wednesday night" to the day alone
+      // TimeBank mostly dates "Wednesday night" to the day alone (and often spans "Wednesday" only)
       return { type: "DATE", value: format(day) };
     },
   },
@@ -428,10 +428,13 @@ export const RULES: Rule[] = [
     // durations: "three years", "the past two months", "a month", "two-year", "the next few days",
     // "about 16 hours", "a minute and a half"
     name: "duration",
-    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(?:(?:and|to|or)[\\s-]+(${NUM})[\\s-]+)?(${UNIT})(?:\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|less))?\\b(?!-old|-year-old)`),
+    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(?:(?:and|to|or)[\\s-]+(${NUM})[\\s-]+)?(?:(?:more|additional|further|straight|consecutive|trading|business|working|calendar|full)\\s+)?(${UNIT})(?:\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|less))?\\b(?!-old|-year-old)`),
     accept: (m, text) => {
       const num = m[1]!.toLowerCase();
       if (/^\d{4}$/.test(num) && !/^(hours?|minutes?|seconds?|days?)$/i.test(m[3]!)) return false;
+      // "a second suspect", "a quarter of the shares", "three-quarters": not durations
+      if (/^(an?|one)$/.test(num) && /^(second|quarter)$/i.test(m[3]!)) return false;
+      if (/-quarters?$/i.test(m[0])) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (/^-old|^\s+old\b/.test(after)) return false;
       // "a day" in "once a day" or "$5 a year" is a frequency, handled by the set rule
@@ -467,6 +470,31 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // financial reports: "the year ended March 31" is a year-long period; "for the year," the DCT's year
+    name: "the-year",
+    re: g(`\\b${cap("the")}\\s+(?:(fiscal)\\s+)?year(?:(?=\\s+(?:ended|ending|through|to)\\b)|(?=[,.;]))`),
+    accept: (m, text) => {
+      if (/^\s+(?:ended|ending|through|to)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return true;
+      return /\b(?:for|of)\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index));
+    },
+    resolve: (m, ctx) => {
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 10);
+      if (/^\s+(?:ended|ending|through|to)\b/.test(after)) return { type: "DURATION", value: "P1Y" };
+      return { type: "DATE", value: String(ctx.dct.y) };
+    },
+  },
+  {
+    // "the nineties", "the eighties"
+    name: "decade-words",
+    re: g(`\\b${cap("the")}\\s+(?:(${cap("early|mid|late")})[\\s-]+)?(${cap("twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")})\\b`),
+    resolve: (m, ctx) => {
+      const d = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].indexOf(m[2]!.toLowerCase()) + 2;
+      const cent = Math.floor(ctx.dct.y / 100);
+      const c = d * 10 > ctx.dct.y % 100 ? cent - 1 : cent;
+      return { type: "DATE", value: `${c}${d}` };
+    },
+  },
+  {
     // vague plural durations: "for years", "over decades", "in recent months"
     name: "vague-duration",
     re: g(`(?<=\\b(?:${cap("for|over|in|within|take|took|takes|lasted|last")})\\s+)(?:(${cap("recent|coming|past|many|several")})\\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)\\b`),
@@ -478,9 +506,11 @@ export const RULES: Rule[] = [
   {
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
-    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend)s?|(${cap("daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|quarterly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
+    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend)s?|(${cap("daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
     accept: (m, text) => {
       if (m[4] === undefined) return true;
+      // "the average daily volume", "the party daily Granma": an adjective of amounts or a newspaper
+      if (/\b(average|party|communist)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return false;
       // "quarterly report" is a frequency; "Quarterly" as a title word is not
       return !/^[A-Z]/.test(m[4]) || !/^\s+[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
     },

@@ -6,7 +6,7 @@
 export type Tense = "past" | "future";
 
 const FUTURE =
-  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|scheduled|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|through|by)$/i;
+  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|could|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|through|by)$/i;
 /** Cues that only count right next to the expression ("by August", "until Friday"). */
 const NEAR_ONLY = /^(by|until|till|through|set)$/i;
 const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died)$/i;
@@ -15,20 +15,27 @@ const CUE = /[A-Za-z']+/g;
 const FUTURE_AFTER = /^(will|'ll|shall)$/i;
 
 const BOUNDARY = /[.!?;\n]/;
+const ABBREVIATION = /(?:^|[\s.(])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Inc|Corp|Co|Ltd|Jr|Sr|No|vs|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
+
+/** True when the character at i ends a sentence (a period after "U.S." or "Oct" does not). */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c !== ".") return BOUNDARY.test(c);
+  let j = i + 1;
+  while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
+  if (j < text.length && j === i + 1 && text[j] !== "\n") return false; // "3.5", "U.S.-led"
+  if (j < text.length && /[a-z,]/.test(text[j]!)) return false; // "the U.S. from Cuba"
+  return !ABBREVIATION.test(text.slice(Math.max(0, i - 6), i));
+}
 
 /** Sentence-ish window around [start, end): up to 160 characters back and 80 forward. */
 function window(text: string, start: number, end: number): [number, number] {
   let a = start;
   const minA = Math.max(0, start - 160);
-  while (a > minA) {
-    const c = text[a - 1]!;
-    // a period followed by a space ends a sentence unless it closes an abbreviation like "Oct."
-    if (BOUNDARY.test(c) && (c !== "." || !/[A-Z][a-z]{1,3}$/.test(text.slice(Math.max(0, a - 6), a - 1)))) break;
-    a--;
-  }
+  while (a > minA && !endsSentence(text, a - 1)) a--;
   let b = end;
   const maxB = Math.min(text.length, end + 80);
-  while (b < maxB && !BOUNDARY.test(text[b]!)) b++;
+  while (b < maxB && !endsSentence(text, b)) b++;
   return [a, b];
 }
 
@@ -47,7 +54,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     if (distance >= bestDistance) continue;
     let t: Tense | undefined;
     if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
-    else if (PAST.test(w) || (w.length > 4 && /ed$/i.test(w))) t = "past";
+    else if (PAST.test(w) || (w.length > 4 && /^[a-z]+ed$/.test(w))) t = "past";
     if (t === undefined) continue;
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
     if (t === "future" && NEAR_ONLY.test(w) && distance > 1) continue;
