@@ -12,9 +12,9 @@
  * from a fixed splitmix32 stream. The signature of a set is the per-function minimum; for two
  * sets, P(minima agree) = their Jaccard similarity.
  *
- * Banding: the signature is cut into `bands` bands of `rows` values; two sets become a
- * candidate pair when all rows of at least one band agree, which happens with probability
- * 1 - (1 - J^rows)^bands. See docs/crosslinks.md for the chosen bands × rows.
+ * Banding: the signature is cut into `bands` bands of `rows` values; two sets collide in a band
+ * when all its rows agree (probability J^rows), and the number of bands they collide in is
+ * binomial. See docs/crosslinks.md for the chosen bands × rows and the two-band rule.
  */
 
 export interface MinHashParams {
@@ -52,9 +52,20 @@ export function hashSeeds(seed: number, count: number): Uint32Array {
   return out;
 }
 
-/** Probability that a pair of Jaccard similarity `j` becomes an LSH candidate. */
-export function candidateProbability(j: number, params: MinHashParams = DEFAULT_MINHASH): number {
-  return 1 - Math.pow(1 - Math.pow(j, params.rows), params.bands);
+/**
+ * Probability that a pair of Jaccard similarity `j` agrees on at least `minHits` of the
+ * bands (binomial tail with p = j^rows): the chance it is verified.
+ */
+export function candidateProbability(j: number, params: MinHashParams = DEFAULT_MINHASH, minHits = 1): number {
+  const p = Math.pow(j, params.rows);
+  const b = params.bands;
+  let below = 0;
+  let choose = 1; // C(b, k)
+  for (let k = 0; k < minHits; k++) {
+    below += choose * Math.pow(p, k) * Math.pow(1 - p, b - k);
+    choose = (choose * (b - k)) / (k + 1);
+  }
+  return Math.max(0, 1 - below);
 }
 
 export class MinHasher {
@@ -73,14 +84,22 @@ export class MinHasher {
 
   /** MinHash signature of a shingle set; all 0xffffffff for an empty set. */
   signature(set: Uint32Array): Uint32Array {
-    const n = this.seeds.length;
-    const sig = new Uint32Array(n).fill(0xffffffff);
-    for (let s = 0; s < set.length; s++) {
-      const x = set[s]!;
-      for (let i = 0; i < n; i++) {
-        const h = mix32(x ^ this.seeds[i]!);
-        if (h < sig[i]!) sig[i] = h;
+    const seeds = this.seeds;
+    const sig = new Uint32Array(seeds.length);
+    for (let i = 0; i < seeds.length; i++) {
+      const seed = seeds[i]!;
+      let min = 0xffffffff;
+      for (let s = 0; s < set.length; s++) {
+        // mix32(x ^ seed), inlined: this loop is the hot path of cross-linking.
+        let h = (set[s]! ^ seed) >>> 0;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h = (h ^ (h >>> 16)) >>> 0;
+        if (h < min) min = h;
       }
+      sig[i] = min;
     }
     return sig;
   }
@@ -107,15 +126,20 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * LSH bucket index: items are added in order with their band keys; `buckets()` yields, per
- * band, the item ids that share a key (only buckets of two or more). Deterministic: ids come
- * out in insertion order and buckets in order of first insertion.
+ * LSH bucket index, one table per band. Items are added in increasing id order, so a bucket
+ * lists ids ascending and, when queried before an item is added, holds exactly the items
+ * before it.
  */
 export class LshIndex {
   private readonly tables: Map<number, number[]>[];
 
   constructor(bands: number) {
     this.tables = Array.from({ length: bands }, () => new Map<number, number[]>());
+  }
+
+  /** The items already in band `band`'s bucket `key` (ascending), or none. */
+  bucket(band: number, key: number): readonly number[] | undefined {
+    return this.tables[band]?.get(key);
   }
 
   add(id: number, keys: Uint32Array): void {
@@ -125,12 +149,6 @@ export class LshIndex {
       const bucket = table.get(key);
       if (bucket) bucket.push(id);
       else table.set(key, [id]);
-    }
-  }
-
-  *buckets(): Generator<readonly number[]> {
-    for (const table of this.tables) {
-      for (const bucket of table.values()) if (bucket.length > 1) yield bucket;
     }
   }
 }

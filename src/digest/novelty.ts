@@ -2,16 +2,15 @@
  * What is new in each report relative to the reports before it, and who came after it.
  *
  * "Earlier" is report order (date, then date-time, then slug; report-order.ts). A paragraph is
- * repeated when its passage group (passages.ts) has a member in an earlier report — any such
- * report shares a passage with it and so is related to it; otherwise it is new. A timeline
+ * repeated when it is a shared passage (passages.ts) also found in an earlier report — any
+ * such report shares a passage with it and so is related to it; otherwise it is new. A timeline
  * event is new in the earliest report among its sources and repeated in the later ones.
  *
  * Backlinks of a report are the later reports that repeat one of its passages ("repeats") or
  * that the related-report ranking ties to it ("follows"), earliest first, at most `limit`.
  */
-import nlp from "compromise";
 import type { Report, SourceRef, TimelineEvent } from "./types.ts";
-import type { PassageGroup } from "./passages.ts";
+import type { SharedPassage } from "./passages.ts";
 import { MIN_WORDS } from "./passages.ts";
 import type { RelatedLink } from "./related.ts";
 import { excerpt } from "./related.ts";
@@ -71,14 +70,24 @@ export function trimAtWord(text: string, max: number = NEW_LINE_MAX_CHARS): stri
 }
 
 /**
- * First sentence of a paragraph. compromise's splitter knows news abbreviations ("Dec.",
- * "U.S.", "Gen."), which Intl.Segmenter breaks on. Only the head of the text is parsed: the
- * line is cut at NEW_LINE_MAX_CHARS anyway.
+ * Abbreviations after which a full stop does not end a sentence. Intl.Segmenter (ICU's
+ * sentence rules) breaks after "Mr." or "Gen." before a capital; it is used here rather than
+ * compromise's splitter because it costs microseconds per paragraph where compromise costs
+ * milliseconds, and the home page needs one line per report for thousands of reports.
  */
+const ABBREVIATION = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpl|Sgt|Adm|Cmdr|Gov|Sen|Rep|Pres|Rev|St|Sr|Jr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|(?:[A-Z]\.)*[A-Z])\.$/;
+
+const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** First sentence of a paragraph (only its head is segmented: the line is cut anyway). */
 export function firstSentence(text: string): string {
   const head = text.slice(0, NEW_LINE_MAX_CHARS * 3);
-  const sentences = nlp(head).sentences().out("array") as string[];
-  return (sentences[0] ?? head).trim();
+  let sentence = "";
+  for (const { segment } of sentenceSegmenter.segment(head)) {
+    sentence += segment;
+    if (!ABBREVIATION.test(sentence.trimEnd())) break;
+  }
+  return sentence.trim();
 }
 
 function wordCount(text: string): number {
@@ -88,33 +97,33 @@ function wordCount(text: string): number {
 /** Novelty and backlinks for every report, by slug. Pure and deterministic. */
 export function computeNovelty(
   reports: readonly Report[],
-  passages: readonly PassageGroup[],
+  passages: readonly SharedPassage[],
   options: NoveltyOptions = {},
 ): Map<string, Novelty> {
   const limit = options.limit ?? DEFAULT_BACKLINK_LIMIT;
   const ordered = [...reports].sort(compareReports);
   const position = new Map(ordered.map((r, i) => [r.slug, i]));
 
-  // paragraph → earliest occurrence in an earlier report
+  // paragraph → earliest listed occurrence in an earlier report
   const repeatedFrom = new Map<string, SourceRef>(); // key `${slug}#${paragraph}`
-  // (earlier, later) report pairs → shared passage count
-  const repeats = new Map<number, number>();
+  // (earlier, later) report pair → paragraphs of the earlier report that the later repeats
+  const repeats = new Map<number, Set<string>>();
   const n = ordered.length;
-  for (const group of passages) {
-    const members = group.members
-      .filter((m) => position.has(m.report))
-      .sort((a, b) => position.get(a.report)! - position.get(b.report)!);
-    const first = members[0];
-    if (!first) continue;
-    for (const m of members) {
-      if (m.report !== first.report) repeatedFrom.set(`${m.report}#${m.paragraph}`, first);
-    }
-    // Backlinks: each report in the group to its `limit` next later reports in it.
-    const posting = [...new Set(members.map((m) => position.get(m.report)!))];
-    for (let i = 0; i < posting.length; i++) {
-      for (let j = i + 1; j < posting.length && j <= i + limit; j++) {
-        const key = posting[i]! * n + posting[j]!;
-        repeats.set(key, (repeats.get(key) ?? 0) + 1);
+  for (const passage of passages) {
+    const own = position.get(passage.at.report);
+    if (own === undefined) continue;
+    for (const other of passage.alsoIn) {
+      const at = position.get(other.report);
+      if (at === undefined || at === own) continue;
+      if (at < own) {
+        const key = `${passage.at.report}#${passage.at.paragraph}`;
+        const known = repeatedFrom.get(key);
+        if (!known || position.get(known.report)! > at) repeatedFrom.set(key, other);
+      } else {
+        const key = own * n + at;
+        let set = repeats.get(key);
+        if (!set) repeats.set(key, (set = new Set()));
+        set.add(passage.at.paragraph);
       }
     }
   }
@@ -148,7 +157,7 @@ export function computeNovelty(
       title: later.title,
       date: later.date,
       kind: "repeats",
-      passages: repeats.get(key)!,
+      passages: repeats.get(key)!.size,
     });
   }
   if (options.related) {

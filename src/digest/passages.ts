@@ -2,11 +2,16 @@
  * Shared passages: paragraphs that appear in several reports verbatim or nearly so.
  *
  * Method (near-linear in the number of paragraphs, no all-pairs comparison):
- *  1. each paragraph → set of hashed word 3-shingles (shingles.ts);
- *  2. set → 100-value MinHash signature → 50 LSH band keys of 2 rows (minhash.ts);
- *  3. paragraphs sharing a band key are candidate pairs; each candidate is verified exactly on
- *     the shingle sets; a union-find skips candidates already known to be in the same passage;
- *  4. connected components of verified pairs that span two or more reports are shared passages.
+ *  1. each paragraph → set of hashed word 3-shingles (shingles.ts); paragraphs with identical
+ *     sets (verbatim copies) collapse into one node, so a line repeated by a thousand reports
+ *     costs one signature and no comparisons;
+ *  2. node → 100-value MinHash signature → 50 LSH band keys of 2 rows (minhash.ts);
+ *  3. nodes that share at least two band keys are candidate pairs (within a bucket each node
+ *     meets at most BUCKET_COMPARE_CAP nodes before it), verified exactly on the shingle sets;
+ *  4. a paragraph's matches are the other occurrences of its node and of the nodes it was
+ *     verified similar to — direct matches only. Matches are not chained transitively: two
+ *     different one-sentence paragraphs that are each inside one longer paragraph are not the
+ *     same passage as each other.
  *
  * Measure: two paragraphs are the same passage when
  *   Jaccard(A, B) ≥ 0.5, or
@@ -28,32 +33,48 @@ export const JACCARD_THRESHOLD = 0.5;
 export const CONTAINMENT_THRESHOLD = 0.8;
 export const CONTAINMENT_MIN_SHINGLES = 10;
 /**
- * Within one LSH bucket, a paragraph is verified against at most this many earlier members of
- * other passages. Buckets are tiny for real text; the cap keeps a pathological bucket (one
- * boilerplate line in thousands of reports mixed with look-alikes) linear.
+ * Within one LSH bucket, a node is verified against at most this many nodes before it. Buckets
+ * hold a handful of nodes for real text; the cap keeps template-like copy (hundreds of
+ * paragraphs differing in a name or a figure) linear.
  */
 export const BUCKET_COMPARE_CAP = 16;
+/**
+ * A paragraph lists at most this many other occurrences, the nearest in report order: a
+ * passage repeated by hundreds of reports would otherwise make the output quadratic.
+ */
+export const ALSO_IN_LIMIT = 12;
+/**
+ * A pair is verified when its signatures agree on at least this many bands. Two bands instead
+ * of one cuts chance candidates (J ≈ 0.1: 91 % → 9 %) while a pair at J = 0.35, the lowest a
+ * containment match has in practice, still passes 99 % of the time (docs/crosslinks.md).
+ */
+export const MIN_BAND_HITS = 2;
 
-/** One passage found in several reports. */
-export interface PassageGroup {
-  /** "s1", "s2", … in order of first appearance (earliest report, then paragraph). */
-  id: string;
-  /** Every occurrence, in report order (date, then slug) and paragraph order. */
-  members: SourceRef[];
+/** A paragraph that appears, verbatim or nearly, in other reports. */
+export interface SharedPassage {
+  /** The paragraph. */
+  at: SourceRef;
+  /** The same passage in other reports, in report order (date, then slug), then paragraph order. */
+  alsoIn: SourceRef[];
 }
 
 export interface PassageStats {
   paragraphs: number;
   /** Paragraphs long enough to take part. */
   indexed: number;
-  /** Candidate pairs verified exactly. */
+  /** Distinct shingle sets among them (verbatim copies collapsed). */
+  distinct: number;
+  /** Pairs that met in at least one LSH bucket (within the per-bucket cap). */
+  collisions: number;
+  /** Candidate pairs verified exactly (met in ≥ MIN_BAND_HITS bands). */
   candidatePairs: number;
   /** Candidate pairs that passed the threshold. */
   matchedPairs: number;
 }
 
 export interface PassageResult {
-  groups: PassageGroup[];
+  /** Every paragraph with a match in another report, in report order then paragraph order. */
+  shared: SharedPassage[];
   stats: PassageStats;
 }
 
@@ -61,7 +82,7 @@ export interface PassageOptions {
   minhash?: MinHashParams;
 }
 
-/** True when two overlaps mean "the same passage" (the measure documented above). */
+/** True when an overlap means "the same passage" (the measure documented above). */
 export function isSamePassage(o: Overlap): boolean {
   if (o.jaccard >= JACCARD_THRESHOLD) return true;
   return o.smaller >= CONTAINMENT_MIN_SHINGLES && o.containment >= CONTAINMENT_THRESHOLD;
@@ -73,47 +94,83 @@ export function comparePassages(a: string, b: string): Overlap & { same: boolean
   return { ...o, same: isSamePassage(o) };
 }
 
-class UnionFind {
-  private readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-  }
-  find(x: number): number {
-    let root = x;
-    while (this.parent[root] !== root) root = this.parent[root]!;
-    while (this.parent[x] !== root) {
-      const next = this.parent[x]!;
-      this.parent[x] = root;
-      x = next;
-    }
-    return root;
-  }
-  /** Joins two sets; the smaller id becomes the root, so the result is order-independent. */
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return;
-    if (ra < rb) this.parent[rb] = ra;
-    else this.parent[ra] = rb;
-  }
-}
-
-interface Item {
+/** One paragraph occurrence; `order` is its rank in report order then paragraph order. */
+interface Occurrence {
+  order: number;
   report: number;
   ref: SourceRef;
+}
+
+/** A distinct shingle set and where it occurs (occurrences ascending by `order`). */
+interface Node {
   set: Uint32Array;
+  occurrences: Occurrence[];
+  neighbours: number[];
+}
+
+function sameSet(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function setKey(set: Uint32Array): number {
+  let h = 0x811c9dc5 ^ set.length;
+  for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Index of the first occurrence with order ≥ `order`. */
+function lowerBound(list: readonly Occurrence[], order: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.order < order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
- * Finds the passages shared by several reports, with counts of the work done. Pure and
+ * The up-to-`limit` occurrences nearest to `self` in report order, from several sorted lists,
+ * leaving out `self`'s own report. Reads at most `limit` entries on each side of each list.
+ */
+function nearestOthers(self: Occurrence, lists: readonly (readonly Occurrence[])[], limit: number): Occurrence[] {
+  const pool = new Map<number, Occurrence>();
+  for (const list of lists) {
+    const at = lowerBound(list, self.order);
+    let taken = 0;
+    for (let i = at - 1; i >= 0 && taken < limit; i--) {
+      const o = list[i]!;
+      if (o.report === self.report) continue;
+      pool.set(o.order, o);
+      taken++;
+    }
+    taken = 0;
+    for (let i = at; i < list.length && taken < limit; i++) {
+      const o = list[i]!;
+      if (o.report === self.report) continue;
+      pool.set(o.order, o);
+      taken++;
+    }
+  }
+  return [...pool.values()]
+    .sort((x, y) => Math.abs(x.order - self.order) - Math.abs(y.order - self.order) || x.order - y.order)
+    .slice(0, limit)
+    .sort((x, y) => x.order - y.order);
+}
+
+/**
+ * Finds the paragraphs shared by several reports, with counts of the work done. Pure and
  * deterministic: the result depends on the reports, not on their order in the array.
  */
 export function findSharedPassagesWithStats(reports: readonly Report[], options: PassageOptions = {}): PassageResult {
   const ordered = [...reports].sort(compareReports);
-  const hasher = new MinHasher(options.minhash ?? DEFAULT_MINHASH);
-  const index = new LshIndex(hasher.params.bands);
-  const items: Item[] = [];
+  const nodes: Node[] = [];
+  const byKey = new Map<number, number[]>();
   let paragraphs = 0;
+  let indexed = 0;
 
   ordered.forEach((report, r) => {
     for (const p of report.paragraphs) {
@@ -121,66 +178,81 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
       const words = p.text.match(/\S+/g)?.length ?? 0;
       if (words < MIN_WORDS) continue;
       const set = shingles(p.text);
-      const id = items.length;
-      items.push({ report: r, ref: { report: report.slug, paragraph: p.id, url: paragraphUrl(report, p.id) }, set });
-      index.add(id, hasher.bandKeys(hasher.signature(set)));
+      const occurrence: Occurrence = {
+        order: indexed++,
+        report: r,
+        ref: { report: report.slug, paragraph: p.id, url: paragraphUrl(report, p.id) },
+      };
+      const key = setKey(set);
+      const same = byKey.get(key)?.find((n) => sameSet(nodes[n]!.set, set));
+      if (same !== undefined) {
+        nodes[same]!.occurrences.push(occurrence);
+        continue;
+      }
+      const list = byKey.get(key);
+      if (list) list.push(nodes.length);
+      else byKey.set(key, [nodes.length]);
+      nodes.push({ set, occurrences: [occurrence], neighbours: [] });
     }
   });
 
-  const uf = new UnionFind(items.length);
-  const checked = new Set<number>();
-  const pairKey = (a: number, b: number) => a * items.length + b; // a < b, exact below 2^53
+  // Streaming LSH: each node, before it is added, meets the nodes already in its buckets.
+  // Per band only the last BUCKET_COMPARE_CAP are looked at; a node met in at least
+  // MIN_BAND_HITS bands is verified exactly. Stamps instead of a pair set keep this O(1) a pair.
+  const hasher = new MinHasher(options.minhash ?? DEFAULT_MINHASH);
+  const index = new LshIndex(hasher.params.bands);
+  const stamp = new Int32Array(nodes.length).fill(-1);
+  const hits = new Int32Array(nodes.length);
+  let collisions = 0;
   let candidatePairs = 0;
   let matchedPairs = 0;
-
-  for (const bucket of index.buckets()) {
-    for (let j = 1; j < bucket.length; j++) {
-      const b = bucket[j]!;
-      let compared = 0;
-      const rootsTried = new Set<number>();
-      for (let i = j - 1; i >= 0 && compared < BUCKET_COMPARE_CAP; i--) {
+  for (let b = 0; b < nodes.length; b++) {
+    const keys = hasher.bandKeys(hasher.signature(nodes[b]!.set));
+    const met: number[] = [];
+    for (let band = 0; band < keys.length; band++) {
+      const bucket = index.bucket(band, keys[band]!);
+      if (!bucket) continue;
+      for (let i = bucket.length - 1; i >= 0 && i >= bucket.length - BUCKET_COMPARE_CAP; i--) {
         const a = bucket[i]!;
-        const ra = uf.find(a);
-        if (ra === uf.find(b) || rootsTried.has(ra)) continue;
-        const key = pairKey(Math.min(a, b), Math.max(a, b));
-        if (checked.has(key)) continue;
-        checked.add(key);
-        rootsTried.add(ra);
-        compared++;
-        candidatePairs++;
-        if (isSamePassage(overlap(items[a]!.set, items[b]!.set))) {
-          matchedPairs++;
-          uf.union(a, b);
+        if (stamp[a] !== b) {
+          stamp[a] = b;
+          hits[a] = 0;
+          met.push(a);
         }
+        hits[a]!++;
+      }
+    }
+    index.add(b, keys);
+    collisions += met.length;
+    met.sort((x, y) => x - y);
+    for (const a of met) {
+      if (hits[a]! < MIN_BAND_HITS) continue;
+      candidatePairs++;
+      if (isSamePassage(overlap(nodes[a]!.set, nodes[b]!.set))) {
+        matchedPairs++;
+        nodes[a]!.neighbours.push(b);
+        nodes[b]!.neighbours.push(a);
       }
     }
   }
 
-  const components = new Map<number, number[]>();
-  for (let i = 0; i < items.length; i++) {
-    const root = uf.find(i);
-    const list = components.get(root);
-    if (list) list.push(i);
-    else components.set(root, [i]);
+  const shared: { order: number; passage: SharedPassage }[] = [];
+  for (const node of nodes) {
+    const lists = [node.occurrences, ...node.neighbours.sort((x, y) => x - y).map((n) => nodes[n]!.occurrences)];
+    for (const occurrence of node.occurrences) {
+      const others = nearestOthers(occurrence, lists, ALSO_IN_LIMIT);
+      if (others.length > 0) shared.push({ order: occurrence.order, passage: { at: occurrence.ref, alsoIn: others.map((o) => o.ref) } });
+    }
   }
-  const groups: PassageGroup[] = [];
-  // Items are numbered in report order then paragraph order, and each root is the smallest
-  // member, so iterating roots in ascending order yields groups in order of first appearance.
-  const roots = [...components.keys()].sort((x, y) => x - y);
-  for (const root of roots) {
-    const members = components.get(root)!;
-    const reportsIn = new Set(members.map((m) => items[m]!.report));
-    if (reportsIn.size < 2) continue;
-    groups.push({ id: `s${groups.length + 1}`, members: members.map((m) => items[m]!.ref) });
-  }
+  shared.sort((x, y) => x.order - y.order);
 
   return {
-    groups,
-    stats: { paragraphs, indexed: items.length, candidatePairs, matchedPairs },
+    shared: shared.map((s) => s.passage),
+    stats: { paragraphs, indexed, distinct: nodes.length, collisions, candidatePairs, matchedPairs },
   };
 }
 
-/** The passages shared by several reports (see the module comment for the measure). */
-export function findSharedPassages(reports: readonly Report[], options: PassageOptions = {}): PassageGroup[] {
-  return findSharedPassagesWithStats(reports, options).groups;
+/** The paragraphs shared by several reports (see the module comment for the measure). */
+export function findSharedPassages(reports: readonly Report[], options: PassageOptions = {}): SharedPassage[] {
+  return findSharedPassagesWithStats(reports, options).shared;
 }

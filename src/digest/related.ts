@@ -1,11 +1,11 @@
 /**
  * Related reports: for each report, a short ranked list of other reports with the reasons.
  *
- * No all-pairs comparison over reports. Candidate pairs come from inverted indexes — shared
- * passage groups, shared timeline events, shared entities — and each posting list (the reports
- * under one key, in report order) only pairs a report with its `window` nearest neighbours in
- * it, so the work is O(window × postings) even when one passage or one name is in thousands of
- * reports. Publication dates never create a pair on their own; closeness in time only adds to
+ * No all-pairs comparison over reports. Candidate pairs come from shared passages (already
+ * pairs, a bounded number per paragraph) and from inverted indexes — timeline events, entities —
+ * where each posting list (the reports under one key, in report order) only pairs a report
+ * with its `window` nearest neighbours in it, so the work is O(window × postings) even when
+ * one event or one name is in thousands of reports. Publication dates never create a pair on their own; closeness in time only adds to
  * the score and gives a reason for pairs that already share something.
  *
  * Score = 3 per shared passage + 2 per shared event + Σ over shared entities of
@@ -15,7 +15,7 @@
  * three decimals so the output bytes do not depend on float noise.
  */
 import type { RelatedReport, Report, TimelineEvent } from "./types.ts";
-import type { PassageGroup } from "./passages.ts";
+import type { SharedPassage } from "./passages.ts";
 import { compareReports, daysApart } from "./report-order.ts";
 
 export interface RelatedLink extends RelatedReport {
@@ -40,7 +40,9 @@ export const DEFAULT_POSTING_WINDOW = 8;
 const CLOSE_DAYS = 7;
 
 interface Evidence {
-  passages: number;
+  /** Shared paragraphs of the earlier and of the later report of the pair. */
+  earlier: Set<string>;
+  later: Set<string>;
   events: TimelineEvent[];
   entities: string[];
 }
@@ -84,7 +86,7 @@ function dateReason(days: number): string | null {
  */
 export function relateReportsWithStats(
   reports: readonly Report[],
-  passages: readonly PassageGroup[],
+  passages: readonly SharedPassage[],
   options: RelateOptions = {},
 ): { related: Map<string, RelatedLink[]>; stats: RelateStats } {
   const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
@@ -98,7 +100,7 @@ export function relateReportsWithStats(
     const key = Math.min(a, b) * n + Math.max(a, b);
     let e = evidence.get(key);
     if (!e) {
-      e = { passages: 0, events: [], entities: [] };
+      e = { earlier: new Set(), later: new Set(), events: [], entities: [] };
       evidence.set(key, e);
     }
     return e;
@@ -120,8 +122,18 @@ export function relateReportsWithStats(
     return [...ids].sort((a, b) => a - b);
   };
 
-  for (const group of passages) {
-    pairWithin(postingOf(group.members.map((m) => m.report)), (e) => e.passages++);
+  // Shared passages are pairs already (each lists a bounded number of other occurrences).
+  for (const passage of passages) {
+    const a = position.get(passage.at.report);
+    if (a === undefined) continue;
+    for (const other of passage.alsoIn) {
+      const b = position.get(other.report);
+      if (b === undefined || b === a) continue;
+      const e = evidenceFor(a, b);
+      const [mine, theirs] = a < b ? [e.earlier, e.later] : [e.later, e.earlier];
+      mine.add(passage.at.paragraph);
+      theirs.add(other.paragraph);
+    }
   }
 
   for (const event of options.events ?? []) {
@@ -153,13 +165,16 @@ export function relateReportsWithStats(
     const e = evidence.get(key)!;
     const a = Math.floor(key / n);
     const b = key % n;
-    if (e.passages === 0 && e.events.length === 0 && e.entities.length < 2) continue;
+    // Passages shared: counted on the side with more distinct paragraphs (one long paragraph
+    // may contain two short ones of the other report).
+    const shared = Math.max(e.earlier.size, e.later.size);
+    if (shared === 0 && e.events.length === 0 && e.entities.length < 2) continue;
     const ra = ordered[a]!;
     const rb = ordered[b]!;
     const days = daysApart(ra.date, rb.date);
-    let score = 3 * e.passages + 2 * e.events.length;
+    let score = 3 * shared + 2 * e.events.length;
     const reasons: string[] = [];
-    if (e.passages > 0) reasons.push(`shares ${plural(e.passages, "passage", "passages")}`);
+    if (shared > 0) reasons.push(`shares ${plural(shared, "passage", "passages")}`);
     if (e.events.length > 0) reasons.push(eventReason(e.events));
     if (e.entities.length > 0) {
       const names = [...e.entities].sort(
@@ -192,7 +207,7 @@ export function relateReportsWithStats(
 /** Related reports for every report, by slug; see relateReportsWithStats. */
 export function relateReports(
   reports: readonly Report[],
-  passages: readonly PassageGroup[],
+  passages: readonly SharedPassage[],
   options: RelateOptions = {},
 ): Map<string, RelatedLink[]> {
   return relateReportsWithStats(reports, passages, options).related;

@@ -18,8 +18,8 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
 /** Lower-cased word tokens of a text, punctuation dropped. Deterministic. */
 export function tokenize(text: string): string[] {
-  const folded = text
-    .normalize("NFKC")
+  // NFKC only when needed: most copy is ASCII, and normalizing is the costliest step here.
+  const folded = (/[^\x00-\x7f]/.test(text) ? text.normalize("NFKC") : text)
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
   return folded.match(WORD) ?? [];
@@ -47,13 +47,14 @@ export function fnv1a32(text: string): number {
 export function shingles(text: string, size: number = SHINGLE_SIZE): Uint32Array {
   const words = tokenize(text);
   if (words.length === 0) return new Uint32Array(0);
+  // Hash each word once; a shingle's hash combines its words' hashes in order.
+  const hashes = words.map(fnv1a32);
   const seen = new Set<number>();
-  if (words.length < size) {
-    seen.add(fnv1a32(words.join(" ")));
-  } else {
-    for (let i = 0; i + size <= words.length; i++) {
-      seen.add(fnv1a32(words.slice(i, i + size).join(" ")));
-    }
+  const span = Math.min(size, words.length);
+  for (let i = 0; i + span <= words.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < span; k++) h = Math.imul(h ^ hashes[i + k]!, 0x01000193) ^ (h >>> 15);
+    seen.add(h >>> 0);
   }
   const out = Uint32Array.from(seen);
   out.sort();

@@ -1,0 +1,64 @@
+/**
+ * Seeded synthetic paragraphs for the cross-link scale tests. Words are drawn from a
+ * log-uniform (heavy-headed) vocabulary so that common trigrams recur, as "the army said" does
+ * in real copy, which is what makes unrelated paragraphs collide in LSH buckets.
+ */
+import type { Report } from "../../src/digest/types.ts";
+import { makeReport } from "./make-report.ts";
+
+/** mulberry32: a tiny seeded PRNG, deterministic across platforms. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCABULARY = 5000;
+
+export function paragraph(rand: () => number, words = 40): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(`w${Math.floor(Math.pow(VOCABULARY, rand())) - 1}`);
+  return `${out.join(" ")}.`;
+}
+
+/** The paragraph with one word replaced (a "changed date"). */
+export function nearCopy(text: string, rand: () => number): string {
+  const words = text.split(" ");
+  const at = 1 + Math.floor(rand() * (words.length - 2));
+  words[at] = `changed${Math.floor(rand() * 1000)}`;
+  return words.join(" ");
+}
+
+export interface SyntheticCorpus {
+  reports: Report[];
+  /** Planted near-duplicate pairs, as "slug#pN" keys. */
+  planted: [string, string][];
+}
+
+/**
+ * `reports` reports of `perReport` paragraphs; each report after the first repeats, with one
+ * word changed, paragraph p1 of a report `1..9` places before it with probability `repeatRate`.
+ */
+export function syntheticCorpus(reports: number, perReport: number, seed: number, repeatRate = 0.3): SyntheticCorpus {
+  const rand = prng(seed);
+  const out: Report[] = [];
+  const planted: [string, string][] = [];
+  for (let r = 0; r < reports; r++) {
+    const slug = `r${String(r).padStart(5, "0")}`;
+    const day = new Date(Date.UTC(2020, 0, 1) + r * 3_600_000 * 6).toISOString().slice(0, 10);
+    const texts = Array.from({ length: perReport }, () => paragraph(rand));
+    if (r > 0 && rand() < repeatRate) {
+      const back = Math.max(0, r - 1 - Math.floor(rand() * 9));
+      const source = out[back]!;
+      texts[perReport - 1] = nearCopy(source.paragraphs[0]!.text, rand);
+      planted.push([`${source.slug}#p1`, `${slug}#p${perReport}`]);
+    }
+    out.push(makeReport({ slug, date: day, paragraphs: texts }));
+  }
+  return { reports: out, planted };
+}
