@@ -1,4 +1,8 @@
 import type { Timex } from "../time/types.ts";
+import type { StoryConfig } from "../content/story.ts";
+import type { CrossLinks } from "./crosslinks.ts";
+import type { Entity } from "./entities.ts";
+import type { TallyGroups } from "./tallies.ts";
 
 /**
  * The digest model: what the typed pipeline produces and Eleventy renders.
@@ -81,7 +85,18 @@ export interface Tally {
 }
 
 export interface Digest {
+  /** The story configuration (content/story.yaml), when the content folder has one. */
+  story: StoryConfig | null;
+  /** Newest first. */
   reports: Report[];
+  /** One entry per real-world event, date ascending. */
   events: TimelineEvent[];
+  /** The contract's tallies (digest.json). */
   tallies: Tally[];
+  /** Tallies grouped by measure, with conflicts, for the tallies page and charts. */
+  tallyGroups: TallyGroups;
+  /** People, organizations and places, by name. */
+  entities: Entity[];
+  /** Shared passages, related reports, what is new, backlinks — by report slug. */
+  crossLinks: CrossLinks;
 }

@@ -4,6 +4,7 @@ import { parseCommandArgs } from "../args.ts";
 import { buildDigest } from "../../digest/build.ts";
 import { ContentError, formatProblem } from "../../content/problems.ts";
 import { renderSite } from "../../site/render.ts";
+import { StoryConfigError } from "../../content/story.ts";
 
 const help = `Usage: dateline build [--content DIR] [--output DIR]
 
@@ -32,7 +33,7 @@ export const buildCommand: Command = {
     try {
       result = await buildDigest(contentDir);
     } catch (error) {
-      if (error instanceof ContentError) {
+      if (error instanceof ContentError || error instanceof StoryConfigError) {
         io.stderr(`${error.message}\n\nNothing was written; the previous site is unchanged.\n`);
         return 1;
       }
