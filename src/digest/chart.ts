@@ -7,7 +7,8 @@ import type { Tally } from "./types.ts";
  * Build-time SVG chart of one measure's figures over time: no client JavaScript.
  *
  * - Time runs on a UTC scale (d3-scale `scaleUtc`) over the as-of dates; values on a linear
- *   scale from zero with "nice" ticks. A line (d3-shape) joins the figures in date order; where
+ *   scale from zero with "nice" ticks. A line (d3-shape) joins, in date order, the running totals
+ *   counted from the same date ("since October 17"), and separately the figures without one. Where
  *   figures disagree on the same date the line runs through both, and those points are drawn
  *   as conflicts (class "conflict", a second ring).
  * - Accessible: `role="img"` labelled by the chart's <title> and <desc>; the description
@@ -35,6 +36,7 @@ export interface ChartPoint {
   qualifier: Tally["qualifier"];
   url: string;
   label: string;
+  since: string | null;
   conflict: boolean;
 }
 
@@ -89,6 +91,7 @@ export function chartPoints(
       value: t.value,
       qualifier: t.qualifier,
       url: t.sources[0]?.url ?? "",
+      since: t.since,
       label: `${figureLabel(t.value, t.qualifier)} as of ${t.asOf}${t.since ? ` (since ${t.since})` : ""}`,
       conflict: (t.conflicts?.length ?? 0) > 0,
     }))
@@ -132,10 +135,24 @@ export function renderTallyChart(
     .domain([0, maxValue > 0 ? maxValue * 1.1 : 1])
     .nice(5)
     .range([height - MARGIN.bottom, MARGIN.top]);
-  const path = line<ChartPoint>()
+  const draw = line<ChartPoint>()
     .x((p) => x(utcDay(p.asOf)))
     .y((p) => y(p.value))
-    .digits(1)(points);
+    .digits(1);
+  // One line per counting baseline: running totals "since October 17" are joined to each other,
+  // never to figures without a since-date (levels such as troop numbers, joined among themselves)
+  // or to a count from another start date.
+  const series = new Map<string, ChartPoint[]>();
+  for (const p of points) {
+    const key = p.since ?? "";
+    const list = series.get(key);
+    if (list) list.push(p);
+    else series.set(key, [p]);
+  }
+  const paths = [...series.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter(([, list]) => list.length > 1)
+    .map(([since, list]) => ({ since, d: draw(list) ?? "" }));
 
   const first = points[0]!;
   const last = points[points.length - 1]!;
@@ -177,7 +194,10 @@ export function renderTallyChart(
     );
   }
   out.push(`</g>`);
-  if (points.length > 1 && path) out.push(`<path class="line" d="${path}" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
+  for (const { since, d } of paths) {
+    const attr = since ? ` data-since="${since}"` : "";
+    out.push(`<path class="line"${attr} d="${d}" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
+  }
   out.push(`<g class="points">`);
   for (const p of points) {
     const cx = fixed(x(utcDay(p.asOf)));

@@ -132,7 +132,7 @@ function cleanSpan(text: string, start: number, end: number): { start: number; e
   const strip = (w: { text: string; start: number; end: number }) => {
     let s = w.start;
     let e = w.end;
-    while (e > s && /[.,;:!?)"'”]/.test(text[e - 1]!)) e--;
+    while (e > s && /[.,;:!?)"'”-]/.test(text[e - 1]!)) e--;
     if (/'s$/i.test(text.slice(s, e))) e -= 2;
     while (s < e && /["'(“]/.test(text[s]!)) s++;
     return { text: text.slice(s, e), start: s, end: e };

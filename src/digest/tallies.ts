@@ -18,17 +18,23 @@ import type { Precision, Report, SourceRef, Tally, TallyQualifier } from "./type
  *   modifiers ("2.5 thousand American troops", "three facilities"); a people- or troops-word
  *   there takes a casualty participle that follows ("60 people [were] injured", "three US
  *   soldiers were killed" → killed), and a bare people-word with none is no figure;
- *   (3) a verb just before the number ("killing 12"). No head, no tally.
+ *   (3) a verb just before the number ("killing 12"); (4) a counting phrase earlier in the
+ *   clause ("the number of attacks … has reached 66"). A people- or troops-word after a casualty
+ *   verb counts casualties ("wounding three US troops" → injured). The modifier run stops at
+ *   verb forms ("34 struck sites" is not 34 sites). No head, no tally.
  * - Measure: the first story measure (content/story.yaml `measures`) whose terms share a lemma
- *   or a default measure with the head and whose context phrase, if any, occurs in the sentence; else the head's
+ *   or a default measure with the head and whose context phrase, if any, occurs in the sentence
+ *   (else in its paragraph, the report's title, the whole report); else the head's
  *   default measure (DEFAULT_MEASURES). The same measure from different reports groups together.
  * - since: a date written right after "since" in the sentence ("since October 17" → 2023-10-17;
  *   a month-only date gives its first day; a date without a year takes the latest year not after
  *   the as-of date). Applies to every figure of the sentence.
- * - asOf: the statement's own date when the sentence gives one (the first calendar date or
- *   anchored expression in it that is not a "since"/"until" bound and not after the report's
- *   date: "On December 26, Austin said…", "A month earlier, Singh said…"); else the report's
- *   date. The contract wants YYYY-MM-DD, so a month-only as-of ("a month earlier" → 2023-11) is
+ * - asOf: the statement's own date when the sentence gives one: a calendar date or anchored
+ *   expression in it that is not a "since"/"until" bound, not after the report's date, and
+ *   either the nearest before the figure or right after a reporting verb ("On December 26,
+ *   Austin said…", "A month earlier, Singh said…", "By late November, Singh had tallied…",
+ *   "…has reached 66, the Pentagon said on November 21"); else the report's date. The
+ *   contract wants YYYY-MM-DD, so a month-only as-of ("a month earlier" → 2023-11) is
  *   rendered as the last day of that month and a year-only one as December 31, both capped at
  *   the report's date: the latest day by which the figure had certainly been stated. The
  *   precision the text gave is kept in `asOfPrecision`.
@@ -66,13 +72,13 @@ export const DEFAULT_MEASURES: DefaultMeasure[] = [
   { name: "attacks", terms: ["attack", "assault", "raid"] },
   { name: "strikes", terms: ["strike", "airstrike", "air strike", "bombing"] },
   { name: "killed", terms: ["killed", "kill", "dead", "death", "fatality"] },
-  { name: "injured", terms: ["injured", "wounded", "injury", "hurt"] },
+  { name: "injured", terms: ["injured", "injure", "wounded", "wound", "injury", "hurt"] },
   { name: "troops", terms: ["troop", "soldier", "military personnel", "service member", "servicemember"] },
   { name: "facilities", terms: ["facility", "site", "target", "base", "depot", "warehouse"] },
 ];
 
 /** Words that stand for counted people and need a participle to name the measure. */
-const PEOPLE = ["people", "person", "civilian", "individual", "man", "woman", "child"];
+const PEOPLE = ["people", "person", "civilian", "individual", "man", "woman", "child", "personnel", "staff"];
 /** Auxiliaries allowed between a people-word and its participle: "60 people were injured". */
 const AUX = new Set(["were", "was", "had", "have", "has", "been", "are", "being", "got", "reportedly"]);
 /** Words that end the modifier run between a number and its head. */
@@ -152,12 +158,16 @@ function findHead(tokens: Token[], first: number, after: number, q: Quantity, ex
     }
     return null;
   }
+  const before = tokens[first - 1];
+  const casualtyBefore = before !== undefined && anyTermAt(tokens, first - 1, CASUALTY_TERMS);
   for (let i = after; i < Math.min(tokens.length, after + 3); i++) {
     const token = tokens[i]!;
-    if (!/^[\p{L}]/u.test(token.text) || STOP.has(token.lower)) break;
+    if (!/^[\p{L}]/u.test(token.text) || STOP.has(token.lower) || isVerbForm(token)) break;
     const n = terms.map((t) => termMatchesAt(tokens, i, t)).reduce((a, b) => Math.max(a, b), 0);
     const people = PEOPLE.some((p) => sameLemma(token.lower, p));
     if (people || anyTermAt(tokens, i, TROOP_TERMS)) {
+      // "wounding three US troops": the casualty verb before names what they count.
+      if (casualtyBefore) return { index: first - 1, word: before.text };
       // "60 people [were] injured", "three US soldiers were killed": the participle names it.
       for (let j = i + Math.max(n, 1); j < Math.min(tokens.length, i + Math.max(n, 1) + 3); j++) {
         const next = tokens[j]!;
@@ -168,11 +178,28 @@ function findHead(tokens: Token[], first: number, after: number, q: Quantity, ex
     if (n > 0) return { index: i, word: tokens.slice(i, i + n).map((t) => t.text).join(" ") };
     if (people) break;
   }
-  const before = tokens[first - 1];
   if (before && /^[\p{L}]/u.test(before.text) && anyTermAt(tokens, first - 1, terms)) {
     return { index: first - 1, word: before.text };
   }
+  // "the number of attacks on American forces … has reached 66", "put the number of attacks … at
+  // sixty-six": a counting noun phrase earlier in the clause.
+  for (let i = first - 2; i >= Math.max(0, first - 16); i--) {
+    const token = tokens[i]!;
+    if (/^[;:.]$/.test(token.text)) break;
+    if (!COUNT_NOUNS.has(token.lower) || tokens[i + 1]?.lower !== "of") continue;
+    const at = tokens[i + 2]?.lower === "the" ? i + 3 : i + 2;
+    if (anyTermAt(tokens, at, terms)) return { index: at, word: tokens[at]!.text };
+  }
   return null;
+}
+
+/** Nouns that introduce what a later figure counts: "the number of attacks … reached 66". */
+const COUNT_NOUNS = new Set(["number", "count", "tally", "total"]);
+/** Casualty participles may follow a number ("60 injured"); other verb forms end the noun phrase. */
+const VERB_FORMS = new Set(["struck", "hit", "hits", "made", "took", "left", "came", "remain", "remained", "are", "stand", "stood"]);
+function isVerbForm(token: Token): boolean {
+  if (VERB_FORMS.has(token.lower)) return true;
+  return /ed$/.test(token.lower) && !CASUALTY_TERMS.some((t) => sameLemma(token.lower, t));
 }
 
 /** The default measure a word or phrase belongs to ("hurt" → injured), if any. */
@@ -185,15 +212,18 @@ function defaultMeasure(phrase: string): DefaultMeasure | undefined {
  * A story measure applies when the head shares a lemma with one of its terms, or when the head
  * and a term belong to the same default measure ("hurt" and "injured" both count the injured).
  */
-function measureFor(head: string, sentence: string, measures: readonly MeasureConfig[]): string | null {
+function measureFor(head: string, scopes: readonly string[], measures: readonly MeasureConfig[]): string | null {
   const headTokens = tokenize(head);
-  const lower = sentence.toLowerCase();
   const headDefault = defaultMeasure(head);
-  for (const m of measures) {
-    const direct = anyTermAt(headTokens, 0, m.terms);
-    if (!direct && !(headDefault && m.terms.some((t) => defaultMeasure(t) === headDefault))) continue;
-    if (m.context.length > 0 && !m.context.some((c) => containsPhrase(lower, c.toLowerCase()))) continue;
-    return m.name;
+  const candidates = measures.filter(
+    (m) => anyTermAt(headTokens, 0, m.terms) || (headDefault && m.terms.some((t) => defaultMeasure(t) === headDefault)),
+  );
+  // Context is looked for in the sentence first, then its paragraph, the report's title, the report.
+  for (const scope of scopes) {
+    const lower = scope.toLowerCase();
+    for (const m of candidates) {
+      if (m.context.length === 0 || m.context.some((c) => containsPhrase(lower, c.toLowerCase()))) return m.name;
+    }
   }
   for (const m of DEFAULT_MEASURES) if (anyTermAt(headTokens, 0, m.terms)) return m.name;
   return null;
@@ -246,7 +276,8 @@ function lastDay(c: { y: string; m?: string }, cap: string): string {
 function boundBefore(sentence: string, offset: number): "since" | "until" | null {
   const before = sentence.slice(Math.max(0, offset - 12), offset).toLowerCase();
   if (/\b(?:since|from)\s+(?:the\s+)?$/.test(before)) return "since";
-  if (/\b(?:until|till|through|by|to)\s+(?:the\s+)?$/.test(before)) return "until";
+  // "By late November, X had counted 66": "by" dates the count, so it is not a bound here.
+  if (/\b(?:until|till|through)\s+(?:the\s+)?$/.test(before)) return "until";
   return null;
 }
 
@@ -257,7 +288,16 @@ interface SentenceDates {
   asOfFrom: "statement" | "report";
 }
 
-function sentenceDates(s: Sentence, timexes: readonly Timex[], report: Report): SentenceDates {
+/** A reporting verb just before a date: "the Pentagon said on November 21". */
+const REPORTED_ON = /\b(?:said|says|say|told|tells|announced|reported|stated|added|confirmed|estimated|counted|tallied|wrote)\s+(?:\S+\s+){0,2}$/i;
+
+/**
+ * The since and as-of dates of the figure at `figureStart` (offset in the sentence). A statement
+ * date must come before the figure (the nearest such date wins) ("On Dec. 26, Austin said … three sites"), or after it only
+ * right behind a reporting verb ("… has reached 66, the Pentagon said on November 21"): a date
+ * later in the sentence usually dates something else ("… asked the coalition in 2014 to help").
+ */
+function sentenceDates(s: Sentence, timexes: readonly Timex[], report: Report, figureStart: number): SentenceDates {
   const inside = timexes.filter((t) => t.start >= s.start && t.end <= s.end);
   let asOf: SentenceDates | null = null;
   let sinceTimex: { y: string; m?: string; d?: string } | null = null;
@@ -269,12 +309,24 @@ function sentenceDates(s: Sentence, timexes: readonly Timex[], report: Report): 
       sinceTimex ??= c;
       continue;
     }
-    if (bound === "until" || asOf) continue;
+    if (bound === "until") continue;
     if (c.y === "XXXX" && c.precision !== "day") continue;
-    const start = withYear(c, report.date);
+    const at = t.start - s.start;
+    const after = at > figureStart;
+    // Before the figure, the nearest date wins ("late last month: on December 26, it hit three");
+    // after it, the first one behind a reporting verb.
+    if (after && asOf) continue;
+    if (after && !REPORTED_ON.test(s.text.slice(Math.max(0, at - 40), at).replace(/\s*\b(?:on|in)\s*$/i, " "))) continue;
+    let cal = c;
+    // A statement cannot postdate its report. When the text gave no year ("late November") and
+    // the resolved date lies after the report, the year before is meant.
+    if (withYear(cal, report.date) > report.date && c.y !== "XXXX" && !/\b\d{4}\b/.test(t.text)) {
+      cal = { ...c, y: String(Number(c.y) - 1) };
+    }
+    const start = withYear(cal, report.date);
     if (start > report.date) continue;
-    const value = c.precision === "day" ? start : lastDay(c, report.date);
-    asOf = { since: null, asOf: value, asOfPrecision: c.precision, asOfFrom: "statement" };
+    const value = cal.precision === "day" ? start : lastDay(cal, report.date);
+    asOf = { since: null, asOf: value, asOfPrecision: cal.precision, asOfFrom: "statement" };
   }
   const result = asOf ?? { since: null, asOf: report.date, asOfPrecision: "day", asOfFrom: "report" };
   if (sinceTimex) result.since = withYear(sinceTimex, result.asOf);
@@ -301,13 +353,13 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
   const measures = story?.measures ?? [];
   const extraTerms = measures.flatMap((m) => m.terms);
   const out: TallyMention[] = [];
+  const reportText = report.paragraphs.map((p) => p.text).join("\n");
   for (const paragraph of report.paragraphs) {
     let n = 0;
     for (const s of sentences(paragraph.text)) {
       const tokens = tokenize(s.text);
       const quantities = findQuantities(s.text);
       if (quantities.length === 0) continue;
-      const dates = sentenceDates(s, paragraph.timexes, report);
       const indexOf = new Map(tokens.map((t, i) => [t.start, i]));
       const endIndexOf = new Map(tokens.map((t, i) => [t.end, i]));
       for (const q of quantities) {
@@ -317,8 +369,9 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
         if (isDatePart(q, tokens, first, paragraph.timexes, s.start)) continue;
         const head = findHead(tokens, indexOf.get(q.qualifierStart) ?? first, last + 1, q, extraTerms);
         if (!head) continue;
-        const measure = measureFor(head.word, s.text, measures);
+        const measure = measureFor(head.word, [s.text, paragraph.text, report.title, reportText], measures);
         if (!measure) continue;
+        const dates = sentenceDates(s, paragraph.timexes, report, q.qualifierStart);
         n += 1;
         out.push({
           id: `${report.slug}-${paragraph.id}-t${n}`,

@@ -47,10 +47,10 @@ describe("extractEntities and indexEntities", () => {
     expect(people).toEqual([
       ["lloyd-austin", "Lloyd Austin", ["seed-recap-jan10"]],
       ["mohammed-shia-al-sudani", "Mohammed Shia al-Sudani", ["seed-recap-jan10", "seed-recap-jan06"]],
-      ["mushtaq-al-jawar", "Mushtaq al-Jawar", ["seed-recap-jan06"]],
+      ["mushtaq-jawad-kazim-al-jawari", "Mushtaq Jawad Kazim al-Jawari", ["seed-recap-jan06"]],
       ["sabrina-singh", "Sabrina Singh", ["seed-recap-jan10", "seed-recap-jan06"]],
     ]);
-    const jawar = index.find((e) => e.slug === "mushtaq-al-jawar")!;
+    const jawar = index.find((e) => e.slug === "mushtaq-jawad-kazim-al-jawari")!;
     expect(jawar.variants).toEqual(["Mushtaqa al-Jawar"]);
     expect(jawar.sources).toEqual([{ report: "seed-recap-jan06", paragraph: "p1", url: "/reports/seed-recap-jan06/#p1" }]);
   });

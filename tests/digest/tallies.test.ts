@@ -102,12 +102,52 @@ describe("extractTallies rules", () => {
     expect(extractTallies(report("On March 3 one of the officials spoke for 20 minutes about 2024."))).toEqual([]);
   });
 
-  it("applies a story measure only when its context is in the sentence", () => {
-    const found = extractTallies(report("Rebels made 9 attacks on the port. Militias made 4 attacks on US bases."), story);
-    expect(found.map((m) => [m.measure, m.value])).toEqual([
+  it("applies a story measure only when its context is in the sentence, paragraph or report", () => {
+    expect(extractTallies(report("Rebels made 9 attacks on the port."), story).map((m) => [m.measure, m.value])).toEqual([
       ["attacks", 9],
-      ["attacks on US forces", 4],
     ]);
+    const found = extractTallies(report("Rebels made 9 attacks on the port. Militias had hit US bases before."), story);
+    expect(found.map((m) => [m.measure, m.value])).toEqual([["attacks on US forces", 9]]);
+  });
+
+  it("counts casualties after a casualty verb, and stops a noun phrase at a verb", () => {
+    const found = extractTallies(report("A drone hit the base, wounding three US troops. Of the attacks, 32 struck sites in Iraq."));
+    expect(found.map((m) => [m.measure, m.value])).toEqual([["injured", 3]]);
+  });
+
+  it("reads a figure that a counting phrase introduces, dated by the reporting verb after it", () => {
+    const text = "The number of attacks on American forces since October 17 has reached 66, the Pentagon said on November 21.";
+    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, text: t });
+    const r = report(text, "2023-11-22");
+    r.paragraphs[0]!.timexes = [
+      { ...at("October 17"), type: "DATE", value: "2023-10-17" },
+      { ...at("November 21"), type: "DATE", value: "2023-11-21" },
+    ];
+    expect(extractTallies(r, story).map(brief)).toEqual([
+      { measure: "attacks on US forces", value: 66, qualifier: "exactly", since: "2023-10-17", asOf: "2023-11-21", paragraph: "p1" },
+    ]);
+  });
+
+  it("does not date a figure by a later date of another clause, and takes the nearest date before it", () => {
+    const text = "About 2,500 US troops are in Iraq, which asked the coalition in 2014 to help. Late last month, on December 26, it hit three sites.";
+    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, text: t });
+    const r = report(text, "2024-01-08");
+    r.paragraphs[0]!.timexes = [
+      { ...at("2014"), type: "DATE", value: "2014" },
+      { ...at("Late last month"), type: "DATE", value: "2023-12" },
+      { ...at("December 26"), type: "DATE", value: "2023-12-26" },
+    ];
+    expect(extractTallies(r).map((m) => [m.measure, m.value, m.qualifier, m.asOf])).toEqual([
+      ["troops", 2500, "about", "2024-01-08"],
+      ["facilities", 3, "exactly", "2023-12-26"],
+    ]);
+  });
+
+  it("takes the year before when a year-less statement date was resolved after the report", () => {
+    const text = "By late November, officials had counted 66 attacks.";
+    const r = report(text, "2024-01-10");
+    r.paragraphs[0]!.timexes = [{ start: 3, end: 16, text: "late November", type: "DATE", value: "2024-11" }];
+    expect(extractTallies(r).map((m) => [m.value, m.asOf, m.asOfPrecision])).toEqual([[66, "2023-11-30", "month"]]);
   });
 });
 

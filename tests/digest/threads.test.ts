@@ -16,7 +16,7 @@ describe("classify: the seed story's events", () => {
     ["Austin says the Pentagon is ready to act if Iranian-backed attacks on US forces go on.", ["attacks-on-us-forces"]],
     ["Sabrina Singh puts the count at 66 attacks since October 17, with at least 60 hurt.", ["attacks-on-us-forces"]],
     ["The US hits three facilities belonging to Kataib Hezbollah in Iraq.", ["strikes"]],
-    ["A US airstrike in Baghdad kills the militia commander Mushtaq al-Jawar.", ["strikes"]],
+    ["A US airstrike in Baghdad kills the militia commander Mushtaq Jawad Kazim al-Jawari.", ["strikes"]],
     [
       "Al-Sudani announces that Baghdad will begin ending the US-led coalition's mission after the Baghdad air strike.",
       ["coalition-withdrawal", "strikes"],
