@@ -65,7 +65,7 @@ export const RULES: Rule[] = [
     // "Friday, Dec. 26, 2023", "December 26", "mid-December 26" is not a thing: no modifier here
     name: "month-day",
     re: g(`\\b(?:${WD},?\\s+)?(?:(?:the\\s+)?(?:early|late|mid|middle)\\s*-?\\s*|(?:last|this|next)\\s+)?(${M})\\s*${DAY}(?:(?:,\\s*|\\s+)${YEAR})?`),
-    accept: (m, text) => !/^\s*(?:percent|%|cents?|points?|billion|million)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10)),
+    accept: (m, text) => !/^\s*(?:%|(?:percent|cents?|points?|billion|million)\b)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10)),
     resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
   },
   {
@@ -506,7 +506,7 @@ export const RULES: Rule[] = [
   {
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
-    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend)s?|(${cap("daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
+    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend)s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
     accept: (m, text) => {
       if (m[4] === undefined) return true;
       // "the average daily volume", "the party daily Granma": an adjective of amounts or a newspaper
@@ -532,7 +532,7 @@ export const RULES: Rule[] = [
   {
     // vague references: now, currently, recently, the past, the future
     name: "vague",
-    re: g(`\\b(?:(${cap("right now|just now|now|currently|at present|at the moment|presently|nowadays|these days|current|recently|lately|the past|the future|in future|future|the present|the near future|the distant future|the foreseeable future|recent times|soon|earlier|formerly|once|previously|immediately")}))\\b(?!-)`),
+    re: g(`\\b(?:(${cap("right now|just now|now|currently|at present|at the moment|presently|nowadays|these days|current|recently|lately|the past|the future|in future|future|the present|recent times|soon|earlier|formerly|once|previously|immediately")}))\\b(?!-)`),
     accept: (m, text) => {
       const w = m[1]!.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
@@ -573,19 +573,33 @@ export const RULES: Rule[] = [
     // clock times: "8:45 pm ET", "10 a.m.", "noon", "midnight", "14:30 GMT", optionally with the
     // day: "3 p.m. Friday", "Friday at noon", "noon today"
     name: "clock",
-    re: g(`(?:\\b(${WD}|${cap("today|yesterday|tomorrow")})(?:,?\\s+(?:at\\s+)?)?)?\\b(\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b|o'clock)|\\d{1,2}:\\d{2}(?=\\s*(?:GMT|UTC|ET|EST|EDT|local time|hours?)\\b)|${cap("noon|midnight|midday")})(?:\\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|local time))?(?:(?:\\s+on)?\\s+(${WD}|${cap("today|yesterday|tomorrow")}))?`),
+    re: g(`(?:\\b(${WD}|${cap("today|yesterday|tomorrow")})(?:,?\\s+(?:at\\s+)?)?)?\\b(\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b|o'clock)|\\d{1,2}:\\d{2}(?=\\s*(?:GMT|UTC|ET|EST|EDT|local time|hours?)\\b)|${cap("noon|midnight|midday")})(?:\\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|local time))?(?:(?:\\s+on)?\\s+(${WD}|${cap("today|yesterday|tomorrow")}))?(?:,?\\s+(?:on\\s+)?(${M})\\s*${DAY}(?:,?\\s+${YEAR})?)?`),
     accept: (m) => !(m[1] !== undefined && m[3] !== undefined),
     resolve: (m, ctx, s, e) => {
       const clock = clockTime(m[2]!);
       if (clock === undefined) return null;
       const dayWord = m[1] ?? m[3];
-      let day = ctx.dct as ReturnType<typeof parse>;
-      if (dayWord !== undefined) {
+      // a clock time without a day falls on the day the narrative is at, if it was just told
+      let day = ctx.ref.gran === "D" && s - ctx.refPos < 300 ? ctx.ref : ctx.dct as ReturnType<typeof parse>;
+      if (m[4] !== undefined) {
+        const date = monthDay(ctx, monthNumber(m[4])!, +m[5]!, m[6], s, e);
+        if (date !== null) day = parse(date.value);
+      } else if (dayWord !== undefined) {
         const wd = weekdayNumber(dayWord);
         if (wd !== undefined) day = dayForWeekday(ctx, wd, "", ctx.tense(s, e));
         else day = fromDctDay(ctx, { yesterday: -1, tomorrow: 1 }[dayWord.toLowerCase()] ?? 0);
       }
       return { type: "TIME", value: `${format(day!)}T${clock}` };
+    },
+  },
+  {
+    // "yesterday afternoon" is taken above; this is "mid-afternoon yesterday", "late Friday night"
+    name: "part-of-day",
+    re: g(`\\b(?:${cap("early|late|mid")}[\\s-]*)?(morning|afternoon|evening|night)\\s+(?:on\\s+)?(${WD}|${cap("today|yesterday|tomorrow")})\\b`),
+    resolve: (m, ctx, s, e) => {
+      const wd = weekdayNumber(m[2]!);
+      const day = wd !== undefined ? dayForWeekday(ctx, wd, "", ctx.tense(s, e)) : fromDctDay(ctx, { yesterday: -1, tomorrow: 1 }[m[2]!.toLowerCase()] ?? 0);
+      return { type: "TIME", value: `${format(day)}T${partOfDay(m[1]!)}` };
     },
   },
   {

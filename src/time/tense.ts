@@ -6,10 +6,11 @@
 export type Tense = "past" | "future";
 
 const FUTURE =
-  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|could|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|through|by)$/i;
+  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|could|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|by)$/i;
 /** Cues that only count right next to the expression ("by August", "until Friday"). */
-const NEAR_ONLY = /^(by|until|till|through|set)$/i;
+const NEAR_ONLY = /^(by|until|till|set)$/i;
 const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died)$/i;
+const MODAL_BEFORE = /\b(?:will|would|'ll|shall|to)\s+(?:not\s+)?(?:be|have been|be being)\s+$/i;
 const CUE = /[A-Za-z']+/g;
 /** Only these words count as future cues when they follow the expression. */
 const FUTURE_AFTER = /^(will|'ll|shall)$/i;
@@ -56,6 +57,8 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
     else if (PAST.test(w) || (w.length > 4 && /^[a-z]+ed$/.test(w))) t = "past";
     if (t === undefined) continue;
+    // "will be named", "would be paid": a participle after a modal is future
+    if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
     if (t === "future" && NEAR_ONLY.test(w) && distance > 1) continue;
     best = t;
