@@ -8,7 +8,7 @@
  *   links.reports[slug].newInReport
  */
 import type { Report, SourceRef, TimelineEvent } from "./types.ts";
-import { findSharedPassagesWithStats, type PassageStats } from "./passages.ts";
+import { findSharedPassagesWithStats, type PassageGroup, type PassageStats } from "./passages.ts";
 import { relateReportsWithStats, type RelatedLink } from "./related.ts";
 import { computeNovelty, type Backlink, type RepeatedEvent, type RepeatedParagraph } from "./novelty.ts";
 import { compareReports } from "./report-order.ts";
@@ -32,6 +32,8 @@ export interface ReportCrossLinks {
 }
 
 export interface CrossLinks {
+  /** Clusters of matching paragraphs, for overviews and counts (see PassageGroup). */
+  groups: PassageGroup[];
   /** By slug, keys in report order (date, then slug). */
   reports: Record<string, ReportCrossLinks>;
   stats: PassageStats & { relatedCandidatePairs: number };
@@ -48,7 +50,7 @@ export interface CrossLinkOptions {
 
 /** Runs every cross-report stage. Pure, deterministic, independent of the order of `reports`. */
 export function crossLink(reports: readonly Report[], options: CrossLinkOptions = {}): CrossLinks {
-  const { shared: passages, stats } = findSharedPassagesWithStats(reports);
+  const { shared: passages, groups, stats } = findSharedPassagesWithStats(reports);
   const { related, stats: relatedStats } = relateReportsWithStats(reports, passages, {
     ...(options.events ? { events: options.events } : {}),
     ...(options.entities ? { entities: options.entities } : {}),
@@ -81,5 +83,5 @@ export function crossLink(reports: readonly Report[], options: CrossLinkOptions 
       backlinks: nov.backlinks,
     };
   }
-  return { reports: out, stats: { ...stats, relatedCandidatePairs: relatedStats.candidatePairs } };
+  return { groups, reports: out, stats: { ...stats, relatedCandidatePairs: relatedStats.candidatePairs } };
 }

@@ -58,6 +58,19 @@ export interface SharedPassage {
   alsoIn: SourceRef[];
 }
 
+/**
+ * A cluster of paragraphs joined by passage matches, directly or through each other (connected
+ * components of the match graph), spanning two or more reports. For overviews and counts: a
+ * cluster can chain (A ~ B ~ C with A and C unlike); the links shown to readers are the direct
+ * matches of SharedPassage.
+ */
+export interface PassageGroup {
+  /** "s1", "s2", … in order of first appearance. */
+  id: string;
+  /** Every occurrence, in report order then paragraph order. */
+  members: SourceRef[];
+}
+
 export interface PassageStats {
   paragraphs: number;
   /** Paragraphs long enough to take part. */
@@ -75,6 +88,7 @@ export interface PassageStats {
 export interface PassageResult {
   /** Every paragraph with a match in another report, in report order then paragraph order. */
   shared: SharedPassage[];
+  groups: PassageGroup[];
   stats: PassageStats;
 }
 
@@ -159,6 +173,35 @@ function nearestOthers(self: Occurrence, lists: readonly (readonly Occurrence[])
     .sort((x, y) => Math.abs(x.order - self.order) - Math.abs(y.order - self.order) || x.order - y.order)
     .slice(0, limit)
     .sort((x, y) => x.order - y.order);
+}
+
+/** Connected components of the node match graph that span two or more reports. */
+function clusters(nodes: readonly Node[]): PassageGroup[] {
+  const component = new Int32Array(nodes.length).fill(-1);
+  const groups: PassageGroup[] = [];
+  const found: { first: number; members: Occurrence[] }[] = [];
+  for (let start = 0; start < nodes.length; start++) {
+    if (component[start] !== -1) continue;
+    component[start] = start;
+    const stack = [start];
+    const members: Occurrence[] = [];
+    while (stack.length > 0) {
+      const node = nodes[stack.pop()!]!;
+      members.push(...node.occurrences);
+      for (const next of node.neighbours) {
+        if (component[next] === -1) {
+          component[next] = start;
+          stack.push(next);
+        }
+      }
+    }
+    if (new Set(members.map((m) => m.report)).size < 2) continue;
+    members.sort((x, y) => x.order - y.order);
+    found.push({ first: members[0]!.order, members });
+  }
+  found.sort((x, y) => x.first - y.first);
+  for (const g of found) groups.push({ id: `s${groups.length + 1}`, members: g.members.map((m) => m.ref) });
+  return groups;
 }
 
 /**
@@ -248,6 +291,7 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
 
   return {
     shared: shared.map((s) => s.passage),
+    groups: clusters(nodes),
     stats: { paragraphs, indexed, distinct: nodes.length, collisions, candidatePairs, matchedPairs },
   };
 }

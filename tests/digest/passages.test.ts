@@ -166,6 +166,17 @@ describe("findSharedPassages", () => {
     ]);
   });
 
+  it("clusters the matches into passage groups in order of first appearance", () => {
+    const { groups } = findSharedPassagesWithStats(reports);
+    expect(groups.map((g) => `${g.id}: ${g.members.map((m) => `${m.report}#${m.paragraph}`).join(" ")}`)).toEqual([
+      "s1: harbor-1#p2 harbor-2#p3",
+      "s2: harbor-1#p3 harbor-2#p5 harbor-3#p4",
+      "s3: harbor-1#p4 harbor-2#p6",
+      "s4: harbor-2#p1 harbor-3#p2",
+      "s5: harbor-2#p4 harbor-3#p3",
+    ]);
+  });
+
   it("links to the paragraph fragment of each report page", () => {
     const [first] = findSharedPassages(reports);
     expect(first!.at.url).toBe("/reports/harbor-1/#p2");
@@ -184,7 +195,10 @@ describe("findSharedPassages", () => {
     const a = makeReport({ slug: "a", date: "2024-01-01", paragraphs: [first] });
     const b = makeReport({ slug: "b", date: "2024-01-02", paragraphs: [`${first} ${second}`] });
     const c = makeReport({ slug: "c", date: "2024-01-03", paragraphs: [second] });
-    expect(links(findSharedPassages([a, b, c]))).toEqual(["a#p1 → b#p1", "b#p1 → a#p1 c#p1", "c#p1 → b#p1"]);
+    const result = findSharedPassagesWithStats([a, b, c]);
+    expect(links(result.shared)).toEqual(["a#p1 → b#p1", "b#p1 → a#p1 c#p1", "c#p1 → b#p1"]);
+    // The overview cluster does chain them; only the reader-facing links must not.
+    expect(result.groups).toHaveLength(1);
   });
 
   it("lists at most the twelve nearest other occurrences of a passage repeated everywhere", () => {
