@@ -1,11 +1,12 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { KNOWN_KEYS, frontMatterSchema, type FrontMatter } from "./schema.ts";
-import { decodeContent } from "./read-text.ts";
+import { decodeContent, type DecodeResult } from "./read-text.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { slugify } from "./slug.ts";
+import { describeIssue, describeValue, fixFor, fixForMissing } from "./front-matter-issues.ts";
 import { utcDay } from "../time/calendar.ts";
 
 /** A report file that passed validation: metadata checked, body still Markdown. */
@@ -20,11 +21,15 @@ export interface LoadedReport {
   body: string;
   /** 1-based line of the file on which `body` starts. */
   bodyLine: number;
+  /** Line and column of the `slug:` value, when the front matter sets one. */
+  slugAt?: { line: number; column: number };
 }
 
 export interface LoadResult {
   reports: LoadedReport[];
   problems: Problem[];
+  /** How many report files were read (valid or not). */
+  files?: number;
 }
 
 /** Every `*.md` below `dir`, sorted by relative path so builds do not depend on the file system's order. */
@@ -45,16 +50,57 @@ export const FRONT_MATTER_OPTIONS = {
   engines: { yaml: { parse: (source: string) => (parseYaml(source) ?? {}) as object } },
 };
 
+/** The front-matter engines gray-matter may use: YAML only. Its built-in `---js` engine runs code; here it throws. */
+const ENGINES = {
+  ...FRONT_MATTER_OPTIONS.engines,
+  js: { parse: refuseEngine },
+  javascript: { parse: refuseEngine },
+  coffee: { parse: refuseEngine },
+  json: { parse: refuseEngine },
+  toml: { parse: refuseEngine },
+};
+function refuseEngine(): never {
+  throw new Error("only YAML front matter is accepted");
+}
+
+/** Bidirectional formatting controls: invisible, and able to show text in a misleading order. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
 /** Parses and validates one file's text. Problems are appended; returns the report when it has no error. */
 export function parseReport(file: string, text: string, problems: Problem[]): LoadedReport | undefined {
   const before = problems.length;
   const error = (message: string, fix: string, line?: number, column?: number): void => {
     problems.push({ severity: "error", file, message, fix, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
   };
-  if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) {
+  const warn = (message: string, fix: string, line?: number, column?: number): void => {
+    problems.push({ severity: "warning", file, message, fix, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
+  };
+  // An opening line "---  " (trailing spaces) is still an opening line; later lines keep their numbers.
+  text = text.replace(/^---[ \t]+\n/, "---\n");
+  if (!text.startsWith("---\n")) {
+    const lead = /^(?:[ \t]*\n)+---[ \t]*\n/.exec(text);
+    if (lead) {
+      const blank = lead[0].split("\n").length - 2;
+      error(
+        `the front matter must start on the first line, but ${blank === 1 ? "a blank line comes" : `${blank} blank lines come`} before '---'`,
+        `delete the blank line${blank === 1 ? "" : "s"} above the opening '---'`,
+        1,
+        1,
+      );
+    } else {
+      error(
+        /^---\S/.test(text) ? "the first line must be exactly '---' (other front-matter languages are not accepted)" : "the file has no front matter",
+        "start the file with a front-matter block: a line '---', then 'title: …' and 'date: YYYY-MM-DD', then a line '---'",
+        1,
+        1,
+      );
+    }
+    return undefined;
+  }
+  if (!/\n---/.test(text.slice(3))) {
     error(
-      "the file has no front matter",
-      "start the file with a front-matter block: a line '---', then 'title: …' and 'date: YYYY-MM-DD', then a line '---'",
+      "the front matter is never closed: no line '---' after it",
+      "add a line '---' after the last front-matter line (date:, title: …) and before the report's text",
       1,
       1,
     );
@@ -63,46 +109,72 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's whole-file cache, which would hold every report in memory.
-    parsed = matter(text, FRONT_MATTER_OPTIONS);
+    parsed = matter(text, { ...FRONT_MATTER_OPTIONS, engines: ENGINES });
   } catch (e) {
-    const pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    const mark = pos ? { line: pos.line - 1, column: pos.col - 1 } : undefined;
+    // gray-matter hands YAML the text from the end of the opening '---' line, so YAML's line N is the file's line N.
+    let pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
     const reason = e instanceof Error ? e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") : String(e);
+    const quote = /^Missing closing/.test(reason) ? unclosedQuote(text) : undefined;
+    if (quote) pos = quote;
     error(
-      `the front matter is not valid YAML: ${reason}`,
+      `the front matter is not valid YAML: ${quote ? "the quotation mark opened on this line is never closed" : reason}`,
       "check the quoting and indentation on that line; values containing ': ' or starting with a quote must be wrapped in double quotes",
-      mark?.line !== undefined ? mark.line + 2 : undefined,
-      mark?.column !== undefined ? mark.column + 1 : undefined,
+      pos?.line,
+      pos?.col,
     );
     return undefined;
   }
-  const fmText = parsed.matter ?? "";
-  const keyLine = (key: string): number | undefined => {
-    const lines = fmText.replace(/^\n/, "").split("\n");
-    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-    return i === -1 ? undefined : i + 2;
+  const fmLines = (parsed.matter ?? "").replace(/^\n/, "").split("\n");
+  /** Line and column of a key's value (column of the key when the value is missing). */
+  const keyAt = (key: string): { line?: number; column?: number } => {
+    const i = fmLines.findIndex((l) => l.startsWith(`${key}:`));
+    if (i === -1) return {};
+    const rest = fmLines[i]!.slice(key.length + 1);
+    const value = rest.length - rest.trimStart().length;
+    return { line: i + 2, column: rest.trim() === "" ? 1 : key.length + 2 + value };
   };
-  const data = (parsed.data ?? {}) as Record<string, unknown>;
+  const raw: unknown = parsed.data;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw) || raw instanceof Date) {
+    error(
+      `the front matter must be "key: value" lines, but it is ${describeValue(raw)}`,
+      "write one 'key: value' per line, e.g. title: \"…\" and date: 2024-01-06",
+      2,
+      1,
+    );
+    return undefined;
+  }
+  const data = raw as Record<string, unknown>;
   for (const key of Object.keys(data).sort()) {
     if (!KNOWN_KEYS.has(key)) {
-      problems.push({
-        severity: "warning",
-        file,
-        line: keyLine(key),
-        message: `unknown front-matter key "${key}" is ignored`,
-        fix: `remove it, or use one of: ${[...KNOWN_KEYS].join(", ")}`,
-      });
+      const at = keyAt(key);
+      warn(`unknown front-matter key "${key}" is ignored`, `remove it, or use one of: ${[...KNOWN_KEYS].join(", ")}`, at.line, at.line ? 1 : undefined);
     }
   }
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
+    const seen = new Set<string>();
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "");
-      const missing = data[key] === undefined;
-      error(
-        missing ? `the front matter has no "${key}"` : `"${key}" ${issue.message}`,
-        missing ? fixForMissing(key) : fixFor(key),
-        missing ? 1 : keyLine(key),
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (!(key in data)) {
+        error(`the front matter has no "${key}"`, fixForMissing(key), 1);
+        continue;
+      }
+      const at = keyAt(key);
+      error(describeIssue(key, data[key], issue), fixFor(key, data[key]), at.line, at.column);
+    }
+  }
+  for (const key of ["title", "summary", "source", "slug", "tags", "threads"]) {
+    const value = data[key];
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((t) => typeof t === "string" && BIDI_CONTROL.test(t))) {
+      const at = keyAt(key);
+      warn(
+        `"${key}" contains invisible bidirectional control characters (U+202A–U+202E, U+2066–U+2069) that can display text in a misleading order`,
+        "delete them: right-to-left text such as Arabic displays correctly without them",
+        at.line,
+        at.column,
       );
     }
   }
@@ -110,10 +182,12 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
   if (parsed.content.trim() === "") {
     error("the report has no text after its front matter", "write the report's paragraphs below the closing '---'", bodyLine);
   }
-  if (problems.length > before && problems.slice(before).some((p) => p.severity === "error")) return undefined;
+  if (!result.success || problems.slice(before).some((p) => p.severity === "error")) return undefined;
   const meta = result.data as FrontMatter & { date: string };
   const stem = path.posix.basename(file, ".md");
+  const slugAt = keyAt("slug");
   return {
+    ...(meta.slug && slugAt.line && slugAt.column ? { slugAt: { line: slugAt.line, column: slugAt.column } } : {}),
     file,
     slug: meta.slug ?? (slugify(stem) || "report"),
     meta,
@@ -123,38 +197,51 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
   };
 }
 
-function fixForMissing(key: string): string {
-  if (key === "title") return 'add a line such as: title: "Iraq opens talks on coalition exit"';
-  if (key === "date") return "add the publication date, e.g.: date: 2024-01-06";
-  return `add "${key}" to the front matter`;
-}
-
-function fixFor(key: string): string {
-  switch (key) {
-    case "date":
-      return "use a real date as YYYY-MM-DD, e.g. 2024-01-06";
-    case "slug":
-      return "use lower-case words joined by hyphens, or remove the line to derive it from the file name";
-    case "draft":
-      return "write draft: true or draft: false";
-    case "tags":
-    case "threads":
-      return "write a list, e.g. [iraq, coalition]";
-    default:
-      return `write ${key} as plain text`;
-  }
-}
+/**
+ * Larger files are refused with a clear error instead of exhausting memory: a report of several
+ * megabytes builds, but a 2 GB file dropped into content/ by mistake must not take the build down.
+ */
+export const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
 /** Loads and validates every report below `dir`; collects every problem rather than stopping at the first. */
 export async function loadContent(dir: string, options: { drafts?: boolean } = {}): Promise<LoadResult> {
   const problems: Problem[] = [];
-  const files = await listReportFiles(dir);
+  let files: string[];
+  try {
+    files = await listReportFiles(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    problems.push({
+      severity: "error",
+      file: ".",
+      message: code === "ENOENT" ? `the content folder ${dir} does not exist` : code === "ENOTDIR" ? `${dir} is a file, not a folder` : `cannot read the content folder ${dir} (${code ?? String(e)})`,
+      fix: "pass --content with the folder that holds the reports",
+    });
+    return { reports: [], problems, files: 0 };
+  }
   const loaded: LoadedReport[] = [];
   for (const file of files) {
-    const decoded = decodeContent(await readFile(path.join(dir, file)));
+    const decoded = await readReportFile(path.join(dir, file));
     if (!decoded.ok) {
-      problems.push({ severity: "error", file, message: decoded.message, fix: decoded.fix, ...(decoded.line ? { line: decoded.line } : {}) });
+      problems.push({
+        severity: "error",
+        file,
+        message: decoded.message,
+        fix: decoded.fix,
+        ...(decoded.line ? { line: decoded.line } : {}),
+        ...(decoded.line && decoded.column ? { column: decoded.column } : {}),
+      });
       continue;
+    }
+    if (decoded.controls) {
+      const { count, line } = decoded.controls;
+      problems.push({
+        severity: "warning",
+        file,
+        line,
+        message: `${count} invisible control character${count === 1 ? " was" : "s were"} replaced by spaces (the first on this line)`,
+        fix: "paste the text as plain text, or delete the stray characters in your editor",
+      });
     }
     const report = parseReport(file, decoded.text, problems);
     if (report && (options.drafts || !report.meta.draft)) loaded.push(report);
@@ -164,7 +251,37 @@ export async function loadContent(dir: string, options: { drafts?: boolean } = {
     problems.push({ severity: "error", file: ".", message: `no reports (*.md files) in ${dir}`, fix: "add reports, or pass --content with the folder that holds them" });
   }
   const reports = loaded.sort((a, b) => (a.day === b.day ? a.slug.localeCompare(b.slug) : a.day < b.day ? -1 : 1));
-  return { reports, problems };
+  return { reports, problems, files: files.length };
+}
+
+/** Reads and decodes one file; unreadable and oversized files become problems, not exceptions. */
+async function readReportFile(file: string): Promise<DecodeResult> {
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_REPORT_BYTES) {
+      return {
+        ok: false,
+        message: `the file is ${(size / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be`,
+        fix: "split it into several reports, or remove it if it is not a report",
+      };
+    }
+    return decodeContent(await readFile(file));
+  } catch (e) {
+    return { ok: false, message: `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, fix: "check that the file exists and that you may read it" };
+  }
+}
+
+/** YAML reports an unclosed quote where the text ends; editors need the line where it opens. */
+function unclosedQuote(text: string): { line: number; col: number } | undefined {
+  const lines = text.split("\n");
+  for (let i = 1; i < lines.length && lines[i] !== "---"; i++) {
+    const m = /^([A-Za-z_][\w-]*:[ \t]*)(["'])(.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const [, key, quote, rest] = m;
+    const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest!) : /'/.test(rest!.replace(/''/g, ""));
+    if (!closed) return { line: i + 1, col: key!.length + 1 };
+  }
+  return undefined;
 }
 
 function duplicateSlugs(reports: LoadedReport[]): Problem[] {
@@ -178,8 +295,11 @@ function duplicateSlugs(reports: LoadedReport[]): Problem[] {
       problems.push({
         severity: "error",
         file: r.file,
+        ...(r.slugAt ? { line: r.slugAt.line, column: r.slugAt.column } : {}),
         message: `the slug "${slug}" is claimed by ${names.length} reports: ${names.join(", ")}`,
-        fix: "give each report its own slug: in the front matter, set a different slug: on all but one",
+        fix: r.slugAt
+          ? "give each report its own slug: change slug: on all but one"
+          : "give each report its own slug: rename all but one file, or set a different slug: in its front matter",
       });
     }
   }

@@ -65,6 +65,53 @@ describe("parseReport", () => {
     expect(parse(`---\ntitle: T\ndate: 2024-01-01\n---\n\n   \n`).problems[0]!.message).toMatch(/no text after its front matter/);
   });
 
+  it("points YAML errors at the file's own line and column", () => {
+    const { problems } = parse(`---\ntitle: Talks: day two\ndate: 2024-03-01\n---\n\nText.\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 2, column: 8 });
+    const dup = parse(`---\ntitle: A\ntitle: B\ndate: 2024-03-01\n---\n\nText.\n`).problems;
+    expect(dup[0]).toMatchObject({ line: 3, column: 1 });
+    expect(dup[0]!.message).toMatch(/Map keys must be unique/);
+  });
+
+  it("never runs front matter as code: only YAML is read", () => {
+    const g = globalThis as { __datelinePwned?: number };
+    for (const open of ["---js", "---javascript", "--- js"]) {
+      const text = `${open}\n{ title: (globalThis.__datelinePwned = 1, "x"), date: "2024-01-01" }\n---\n\nText.\n`;
+      const { report, problems } = parse(text);
+      expect(report, open).toBeUndefined();
+      expect(problems[0]!.severity).toBe("error");
+    }
+    expect(g.__datelinePwned).toBeUndefined();
+  });
+
+  it("explains front matter that is not a set of keys, and values of the wrong kind", () => {
+    expect(parse(`---\njust a sentence\n---\n\nText.\n`).problems[0]!.message).toBe('the front matter must be "key: value" lines, but it is text');
+    expect(parse(`---\n- a\n- b\n---\n\nText.\n`).problems[0]!.message).toBe('the front matter must be "key: value" lines, but it is a list');
+    const { problems } = parse(`---\ntitle: [a, b]\ndate:\ntags: [iraq, 2024]\ndraft: maybe\n---\n\nText.\n`);
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 8, '"title" must be text, but it is a list'],
+      [3, 1, '"date" is empty'],
+      [4, 7, '"tags" must be a list of words, but one item is a number (2024)'],
+      [5, 8, '"draft" must be true or false, but it is text'],
+    ]);
+  });
+
+  it("refuses a YAML alias bomb with an error instead of expanding it", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 8; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    const { report, problems } = parse(`---\ntitle: T\ndate: 2024-01-01\n${levels.join("\n")}\n---\n\nText.\n`);
+    expect(report).toBeUndefined();
+    expect(problems[0]!.message).toMatch(/not valid YAML: Excessive alias count/);
+  });
+
+  it("accepts trailing spaces on the opening line and ignores __proto__ keys", () => {
+    const { report, problems } = parse(VALID.replace(/^---\n/, "---  \n").replace("tags:", "__proto__: {polluted: 1}\ntags:"));
+    expect(report?.meta.title).toBe("Council passes budget");
+    expect(problems.map((p) => p.message)).toEqual(['unknown front-matter key "__proto__" is ignored']);
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+  });
+
   it("formats a problem as file:line:column with the fix", () => {
     expect(formatProblem({ severity: "error", file: "a.md", line: 3, column: 7, message: "bad", fix: "do this" }, "content")).toBe(
       "content/a.md:3:7: error: bad\n    fix: do this",
@@ -88,7 +135,7 @@ describe("loadContent", () => {
     const byFile = (file: string) => problems.filter((p) => p.file === file && p.severity === "error").map((p) => p.message);
     expect(byFile("empty.md")).toEqual(["the file is empty"]);
     expect(byFile("binary.md")[0]).toMatch(/binary file/);
-    expect(byFile("latin1.md")[0]).toMatch(/not valid UTF-8 \(first bad byte on line 8\)/);
+    expect(byFile("latin1.md")[0]).toMatch(/not valid UTF-8 \(first bad byte 0xe9 on line 8\)/);
     expect(byFile("good.md")[0]).toBe('the slug "good" is claimed by 2 reports: good.md, sub/good.md');
     expect(byFile("sub/good.md")[0]).toBe('the slug "good" is claimed by 2 reports: good.md, sub/good.md');
     const crlf = reports.find((r) => r.file === "crlf.md");

@@ -23,11 +23,13 @@ export const checkCommand: Command = {
     const { values } = parseCommandArgs("check", args, { content: { type: "string" } });
     const contentDir = path.resolve(io.cwd, values.content ?? "content");
     const shown = path.relative(io.cwd, contentDir) || ".";
-    const { reports, problems } = await loadContent(contentDir);
-    for (const problem of problems) io.stderr(`${formatProblem(problem, shown)}\n`);
+    const { files = 0, problems } = await loadContent(contentDir);
+    // One file's problems together, top to bottom, whatever stage found them.
+    const ordered = [...problems].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+    for (const problem of ordered) io.stderr(`${formatProblem(problem, shown)}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
     const warnings = problems.length - errors;
-    io.stdout(`${reports.length} reports checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
+    io.stdout(`${files} file${files === 1 ? "" : "s"} checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
     return errors > 0 ? 1 : 0;
   },
 };
