@@ -1,19 +1,39 @@
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadStoryIfPresent } from "../content/story.ts";
 import { toDigestJson } from "../digest/export.ts";
+import { reportArchive } from "./archive.ts";
 import { digestFor, forgetDigests } from "./digest-store.ts";
-import { siteConfig } from "./site-config.ts";
+import { buildFeeds } from "./feeds.ts";
+import { pageMeta, type PageData } from "./page-meta.ts";
+import { siteConfig, type SiteConfig } from "./site-config.ts";
 
 export interface DataPluginOptions {
   /** The content folder whose digest the site renders. */
   contentDir: string;
 }
 
-/** Global data for the templates: `digest` (the model), `digestJson` (the export), `site`. */
+/** The site settings, titled after the story of `content/story.yaml` when there is one. */
+export async function siteFor(contentDir: string): Promise<SiteConfig> {
+  const story = await loadStoryIfPresent(path.join(contentDir, "story.yaml"));
+  return siteConfig(process.env, story);
+}
+
+/**
+ * Global data for the templates: `digest` (the model), `digestJson` (the export), `site`,
+ * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), and per page `meta` (see page-meta.ts): titles,
+ * description, canonical URL, navigation, breadcrumbs, previous/next report and JSON-LD.
+ */
 export default function dataPlugin(eleventyConfig: UserConfig, options: DataPluginOptions): void {
   // Under `dateline serve`, a change to a report recomputes the digest before the rebuild.
   eleventyConfig.addWatchTarget(`${options.contentDir}/**/*.md`);
   eleventyConfig.on("eleventy.beforeWatch", () => forgetDigests());
-  eleventyConfig.addGlobalData("site", () => siteConfig());
+  eleventyConfig.addGlobalData("site", () => siteFor(options.contentDir));
   eleventyConfig.addGlobalData("digest", async () => (await digestFor(options.contentDir)).digest);
   eleventyConfig.addGlobalData("digestJson", async () => toDigestJson((await digestFor(options.contentDir)).digest));
+  eleventyConfig.addGlobalData("feeds", async () =>
+    buildFeeds((await digestFor(options.contentDir)).digest, await siteFor(options.contentDir)),
+  );
+  eleventyConfig.addGlobalData("archive", async () => reportArchive((await digestFor(options.contentDir)).digest.reports));
+  eleventyConfig.addGlobalData("eleventyComputed", () => ({ meta: (data: PageData) => pageMeta(data) }));
 }

@@ -4,6 +4,10 @@ import Eleventy from "@11ty/eleventy";
 import type { DigestResult } from "../digest/build.ts";
 import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
+import { buildSearchIndex } from "./search-index.ts";
+import { siteConfig } from "./site-config.ts";
+import { writeSitemap } from "./sitemap.ts";
+import { containOutput } from "./containment.ts";
 import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
 export interface RenderOptions {
@@ -42,11 +46,18 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
       configPath: ".eleventy.ts",
       quietMode: true,
       source: "script",
+      config: containOutput(staging),
     });
     const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
-    elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) });
+    // Eleventy's "[11ty] Benchmark" lines are timing hints that vary with machine load, not problems.
+    const warn = (m: string) => void (/\[11ty\] Benchmark\b/.test(m) ? undefined : log(m));
+    elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn, error: (m: string) => log(m) });
     const [, templates] = (await elev.write()) as unknown as [unknown, unknown[]];
     pages = templates.length;
+    // Over the complete staging folder, before the swap: what readers get is always whole.
+    const site = siteConfig();
+    await writeSitemap(staging, result.digest, site);
+    await buildSearchIndex(staging, result.digest, site);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
