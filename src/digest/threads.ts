@@ -14,8 +14,9 @@ import type { Report } from "./types.ts";
  * - A text belongs to every thread with at least `threshold` hits (default 1), in the order the
  *   story lists its threads. A text may belong to several threads or to none.
  * - An event is classified by its own text. A report belongs to the threads of its title and
- *   summary and of every one of its paragraphs: a report that tells part of a thread's story in
- *   one paragraph is listed on that thread's page.
+ *   summary, and to every thread that at least a quarter of its paragraphs belong to (rounded,
+ *   at least one): a long report that mentions a thread in one background paragraph is not
+ *   listed on that thread's page, a short one is.
  * - Front matter `threads:` overrides: plain slugs replace the computed list; "+slug" adds a
  *   thread and "-slug" removes one. Unknown slugs are an error.
  */
@@ -76,8 +77,8 @@ export function applyThreadOverride(computed: readonly string[], override: reado
 }
 
 /**
- * The threads of a report: those of its title and summary and of each paragraph, then the
- * front-matter override. `entities` are the report's mentions (with their paragraph ids).
+ * The threads of a report: those of its title and summary and those of at least a quarter of
+ * its paragraphs, then the front-matter override. `entities` are the report's mentions (with their paragraph ids).
  */
 export function reportThreads(
   report: Report,
@@ -87,10 +88,13 @@ export function reportThreads(
 ): string[] {
   const heading = `${report.title}\n${report.summary}`;
   const found = new Set(classify(heading, entitiesInText(heading, config), config));
+  const counts = new Map<string, number>();
   for (const paragraph of report.paragraphs) {
     const own = entities.filter((e) => e.paragraph === paragraph.id);
-    for (const slug of classify(paragraph.text, own, config)) found.add(slug);
+    for (const slug of classify(paragraph.text, own, config)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   }
+  const needed = Math.max(1, Math.round(report.paragraphs.length / 4));
+  for (const [slug, count] of counts) if (count >= needed) found.add(slug);
   const computed = config.threads.map((t) => t.slug).filter((s) => found.has(s));
   return applyThreadOverride(computed, override, config);
 }

@@ -53,7 +53,7 @@ describe("threadHits", () => {
 });
 
 describe("reportThreads", () => {
-  it("puts each seed report on every thread one of its paragraphs tells", () => {
+  it("puts each short seed report on every thread one of its paragraphs tells", () => {
     for (const name of ["seed-recap-jan10", "seed-recap-jan06"]) {
       const report = fixture(name);
       expect(reportThreads(report, extractEntities(report, story), story)).toEqual([
@@ -62,6 +62,25 @@ describe("reportThreads", () => {
         "attacks-on-us-forces",
       ]);
     }
+  });
+
+  it("leaves out a thread that only one paragraph of a long report mentions", () => {
+    const base = fixture("conflict-b");
+    const filler = (i: number) => ({ id: `p${i}`, index: i, text: `Paragraph ${i} is about oil prices.`, html: "", timexes: [] });
+    const long = {
+      ...base,
+      title: "Oil prices",
+      summary: "Markets.",
+      paragraphs: [
+        { id: "p1", index: 1, text: "Markets shrugged off the air strike in Baghdad.", html: "", timexes: [] },
+        ...[2, 3, 4, 5, 6, 7, 8].map(filler),
+      ],
+    };
+    expect(reportThreads(long, extractEntities(long, story), story)).toEqual([]);
+    const second = { ...long, paragraphs: [...long.paragraphs.slice(0, 7), { ...long.paragraphs[7]!, text: "A second strike followed." }] };
+    expect(reportThreads(second, extractEntities(second, story), story)).toEqual(["strikes"]);
+    const short = { ...long, paragraphs: long.paragraphs.slice(0, 3) };
+    expect(reportThreads(short, extractEntities(short, story), story)).toEqual(["strikes"]);
   });
 
   it("classifies a report that tells only one thread on that thread alone", () => {

@@ -1,0 +1,174 @@
+import { renderTallyChart } from "./chart.ts";
+import { entitiesInText, eventsByEntity, type Entity } from "./entities.ts";
+import { renderConflicts, renderTallyTable } from "./tally-table.ts";
+import { byName, compare, slugify, type GroupedTally } from "./tallies.ts";
+import { classify } from "./threads.ts";
+import type { Digest, Report, TimelineEvent } from "./types.ts";
+
+/**
+ * Page models for the story pages, computed from the digest: one thread page per configured
+ * thread (`/threads/<slug>/`), one page per entity (`/entities/<slug>/`) and the tallies page
+ * (`/tallies/`). Plain data and pre-rendered, escaped HTML strings (charts, tables), so the
+ * templates only lay them out.
+ *
+ * - A thread's timeline is the events whose topics name the thread (an event's topics are the
+ *   threads of its own sentence: src/digest/analyze.ts), its reports those whose topics name it
+ *   (src/digest/threads.ts `reportThreads`), its key figures the headline tally (see
+ *   `latestPerMeasure`) of every measure one of whose figures is stated in a sentence that
+ *   classifies into the thread.
+ * - An entity's timeline is the events whose text mentions it (after alias resolution), its
+ *   reports those that mention it.
+ */
+
+export interface ReportLink {
+  slug: string;
+  url: string;
+  title: string;
+  date: string;
+  datetime: string;
+  summary: string;
+}
+
+export interface KeyFigure {
+  measure: string;
+  /** Anchor of the measure's section on the tallies page. */
+  url: string;
+  tally: GroupedTally;
+  /** Other figures of the same measure and date that disagree with it. */
+  disputed: boolean;
+}
+
+export interface ThreadPage {
+  slug: string;
+  url: string;
+  title: string;
+  description: string;
+  events: TimelineEvent[];
+  reports: ReportLink[];
+  figures: KeyFigure[];
+}
+
+export interface EntityPage {
+  entity: Entity;
+  url: string;
+  kindLabel: string;
+  events: TimelineEvent[];
+  reports: ReportLink[];
+}
+
+export interface MeasureSection {
+  measure: string;
+  slug: string;
+  /** "#measure-<slug>" on the tallies page. */
+  anchor: string;
+  count: number;
+  latest: GroupedTally;
+  chart: string;
+  table: string;
+  conflicts: string;
+}
+
+export function threadUrl(slug: string): string {
+  return `/threads/${slug}/`;
+}
+
+export function entityUrl(slug: string): string {
+  return `/entities/${slug}/`;
+}
+
+export function measureAnchor(measure: string): string {
+  return `measure-${slugify(measure)}`;
+}
+
+function reportLink(r: Report): ReportLink {
+  return { slug: r.slug, url: r.url, title: r.title, date: r.date, datetime: r.datetime, summary: r.summary };
+}
+
+/** Oldest report first on story pages, to read a thread in order. */
+function chronological(reports: readonly Report[]): ReportLink[] {
+  return [...reports]
+    .sort((a, b) => compare(a.datetime, b.datetime) || compare(a.slug, b.slug))
+    .map(reportLink);
+}
+
+/**
+ * The headline figure per measure: running totals (counted "since" a date) before one-off
+ * figures, then the most recent as-of date, then the highest among disagreeing ones.
+ */
+function latestPerMeasure(tallies: readonly GroupedTally[]): GroupedTally[] {
+  const rank = (t: GroupedTally) => [t.since === null ? 0 : 1, t.asOf, t.value] as const;
+  const better = (a: GroupedTally, b: GroupedTally) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0] !== rb[0] ? ra[0] > rb[0] : ra[1] !== rb[1] ? ra[1] > rb[1] : ra[2] > rb[2];
+  };
+  const best = new Map<string, GroupedTally>();
+  for (const t of tallies) {
+    const current = best.get(t.measure);
+    if (!current || better(t, current)) best.set(t.measure, t);
+  }
+  return [...best.values()].sort((a, b) => byName(a.measure, b.measure));
+}
+
+/** One page per configured thread, in story order; none without a story. */
+export function threadPages(digest: Pick<Digest, "story" | "reports" | "events" | "tallyGroups">): ThreadPage[] {
+  const story = digest.story;
+  if (!story) return [];
+  // A measure belongs to every thread one of its figures' sentences classifies into.
+  const measureThreads = new Map<string, Set<string>>();
+  for (const t of digest.tallyGroups.tallies) {
+    const set = measureThreads.get(t.measure) ?? new Set<string>();
+    for (const slug of classify(t.text, entitiesInText(t.text, story), story)) set.add(slug);
+    measureThreads.set(t.measure, set);
+  }
+  return story.threads.map((thread) => ({
+    slug: thread.slug,
+    url: threadUrl(thread.slug),
+    title: thread.title,
+    description: thread.description,
+    events: digest.events.filter((e) => e.topics.includes(thread.slug)),
+    reports: chronological(digest.reports.filter((r) => r.topics.includes(thread.slug))),
+    figures: latestPerMeasure(digest.tallyGroups.tallies.filter((t) => measureThreads.get(t.measure)?.has(thread.slug))).map(
+      (tally) => ({
+        measure: tally.measure,
+        url: `/tallies/#${measureAnchor(tally.measure)}`,
+        tally,
+        disputed: tally.conflicts.length > 0,
+      }),
+    ),
+  }));
+}
+
+const KIND_LABELS = { person: "Person", organization: "Organization", place: "Place" } as const;
+
+/** One page per entity, by name. */
+export function entityPages(digest: Pick<Digest, "story" | "reports" | "events" | "entities">): EntityPage[] {
+  const linked = eventsByEntity(digest.events, digest.story);
+  const eventById = new Map(digest.events.map((e) => [e.id, e]));
+  const reportBySlug = new Map(digest.reports.map((r) => [r.slug, r]));
+  return digest.entities.map((entity) => ({
+    entity,
+    url: entityUrl(entity.slug),
+    kindLabel: KIND_LABELS[entity.kind],
+    events: (linked.get(entity.slug) ?? []).map((id) => eventById.get(id)!).filter(Boolean),
+    reports: chronological(entity.reports.map((s) => reportBySlug.get(s)).filter((r): r is Report => r !== undefined)),
+  }));
+}
+
+/** The tallies page: one section per measure, with its chart, data table and disagreements. */
+export function tallySections(digest: Pick<Digest, "reports" | "tallyGroups">): MeasureSection[] {
+  const { tallies, conflicts, measures } = digest.tallyGroups;
+  return measures.map((measure) => {
+    const own = tallies.filter((t) => t.measure === measure);
+    const slug = slugify(measure);
+    return {
+      measure,
+      slug,
+      anchor: measureAnchor(measure),
+      count: own.length,
+      latest: latestPerMeasure(own)[0]!,
+      chart: renderTallyChart(measure, own, { idPrefix: `chart-${slug}` }),
+      table: renderTallyTable(measure, own, digest.reports),
+      conflicts: renderConflicts(measure, conflicts, own, digest.reports),
+    };
+  });
+}
