@@ -30,7 +30,7 @@ const DAY = "(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)";
 const YEAR = "((?:1[0-9]|20)\\d\\d)(?![\\d%]|,\\d|\\.\\d)";
 /** Modifiers TimeML puts inside the span (as the `mod` attribute). */
 const MOD = cap(
-  "(?:(?:the )?(?:very )?(?:middle|end|beginning|start|close|turn|rest|remainder|first half|second half|spring|summer|fall|autumn|winter)(?: of)?|(?:the )?(?:first|last|final|second|third|fourth) (?:week|days?|weeks) of|(?:earlier|later) (?:in|this|that)?|(?:very )?(?:early|late|mid)|end|beginning|start)",
+  "(?:(?:the )?(?:very )?(?:middle|end|beginning|start|close|turn|rest|remainder|first half|second half)(?: of)?|(?:the )?(?:first|last|final|second|third|fourth) (?:week|days?|weeks) of|(?:earlier|later) (?:in|this|that)?|(?:very )?(?:early|late|mid)|end|beginning|start)",
 );
 const MODP = `(?:${MOD}\\s*-?\\s*)`;
 const NUM = cap(NUMBER_RE);
@@ -414,7 +414,8 @@ export const RULES: Rule[] = [
         if (su === "Y") [su, k] = ["M", Math.round(k * 12)];
         else return { type: "DURATION", value: durationValue(n, unit) };
       }
-      const gran = su;
+      // "a week later" after a day told in the text is a day; "six weeks ago" names a week
+      const gran = su === "W" && !fromNow && ctx.ref.gran === "D" ? "D" : su;
       const yearComparison = su === "Y" && k === 1;
       // financial reports compare with the same quarter a year back
       if (yearComparison && ctx.quarter && m.index - ctx.quarterPos < 1500) {

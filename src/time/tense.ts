@@ -60,7 +60,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     // "will be named", "would be paid": a participle after a modal is future
     if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
-    if (t === "future" && NEAR_ONLY.test(w) && distance > 1) continue;
+    if (t === "future" && NEAR_ONLY.test(w) && distance > 1 && !(w.toLowerCase() === "set" && /^\s+(?:for|to)\b/.test(text.slice(m.index + 3, m.index + 8)))) continue;
     best = t;
     bestDistance = distance;
   }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { tenseAt } from "../../src/time/tense.ts";
+
+const at = (text: string, phrase: string) => {
+  const i = text.indexOf(phrase);
+  return tenseAt(text, i, i + phrase.length);
+};
+
+describe("clause tense", () => {
+  it("defaults to the past of news copy", () => {
+    expect(at("The minister resigned on Friday.", "Friday")).toBe("past");
+    expect(at("Friday", "Friday")).toBe("past");
+  });
+
+  it("finds future cues, including a participle after a modal", () => {
+    expect(at("The minister will resign on Friday.", "Friday")).toBe("future");
+    expect(at("The budget would be approved in March, aides said.", "March")).toBe("future");
+    expect(at("The summit is set for Tuesday.", "Tuesday")).toBe("future");
+  });
+
+  it("takes the nearest cue and does not stop at abbreviations", () => {
+    expect(at("Aides said the envoy will reach the U.S. on Tuesday.", "Tuesday")).toBe("future");
+    expect(at("The envoy will travel after he met the king on Tuesday.", "Tuesday")).toBe("past");
+  });
+});
