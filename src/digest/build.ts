@@ -1,8 +1,11 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadContent, type LoadedReport } from "../content/load.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { loadStoryIfPresent, type StoryConfig } from "../content/story.ts";
 import { analyzeLoaded, type ReportAnalysis } from "./analyze.ts";
+import { AnalysisCache, codeVersion, reportHash, storyHash } from "./cache.ts";
+import { analyzeParallel, type PoolOptions } from "./pool.ts";
 import { crossLink } from "./crosslinks.ts";
 import { indexEntities } from "./entities.ts";
 import { mergeEvents } from "./merge.ts";
@@ -37,6 +40,46 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
 export type Analyzer = (reports: readonly LoadedReport[], story: StoryConfig | null) => Promise<ReportAnalysis[]>;
 
 export const analyzeInProcess: Analyzer = async (reports, story) => reports.map((r) => analyzeLoaded(r, story));
+
+const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
+
+export interface CachedAnalyzerOptions extends PoolOptions {
+  /** Folder of the cache file (default: `.cache/` beside the content folder). */
+  cacheDir?: string;
+  /** Version of the pipeline's code (default: a hash of src/); part of every cache key. */
+  version?: string;
+  /** Called with how many reports came from the cache and how many were analyzed. */
+  onCache?: (hits: number, misses: number) => void;
+}
+
+/**
+ * The analyzer `dateline build` uses: reports whose content, story and code are unchanged come
+ * from the cache; the rest are analyzed on every core; the cache is then updated.
+ */
+export function cachedAnalyzer(contentDir: string, options: CachedAnalyzerOptions = {}): Analyzer {
+  return async (reports, story) => {
+    const cacheDir = options.cacheDir ?? path.join(path.dirname(path.resolve(contentDir)), ".cache");
+    const cache = await AnalysisCache.open(cacheDir, contentDir, options.version ?? (await codeVersion(SRC_DIR)));
+    const sh = storyHash(story);
+    const hashes = reports.map((r) => reportHash(r, sh));
+    const results: (ReportAnalysis | undefined)[] = reports.map((r, i) => cache.get(r.file, hashes[i]!));
+    const todo = reports.flatMap((r, i) => (results[i] ? [] : [i]));
+    const fresh = await analyzeParallel(
+      todo.map((i) => reports[i]!),
+      story,
+      options,
+    );
+    todo.forEach((i, k) => {
+      results[i] = fresh[k]!;
+      cache.set(reports[i]!.file, hashes[i]!, fresh[k]!);
+    });
+    cache.retain(new Set(reports.map((r) => r.file)));
+    await cache.save();
+    options.onCache?.(cache.hits, cache.misses);
+    // A structured copy, so that the cross-report stages never alter what the cache holds.
+    return structuredClone(results as ReportAnalysis[]);
+  };
+}
 
 /** content folder → validated reports (+ story.yaml) → per-report stage → cross-report stages → digest. */
 export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess): Promise<DigestResult> {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "../command.ts";
 import { parseCommandArgs } from "../args.ts";
-import { buildDigest } from "../../digest/build.ts";
+import { buildDigest, cachedAnalyzer } from "../../digest/build.ts";
 import { ContentError, formatProblem } from "../../content/problems.ts";
 import { renderSite } from "../../site/render.ts";
 import { StoryConfigError } from "../../content/story.ts";
@@ -16,22 +16,48 @@ previous site stays exactly as it was.
 Options:
   --content DIR  folder of Markdown reports (default: content)
   --output DIR   folder to write the site into (default: _site)
+  --quiet        no progress lines on long builds
+
+Reports are analyzed on every core, and the results are cached by content hash in .cache/
+beside the content folder, so a rebuild re-analyzes only what changed. Deleting .cache/ is
+always safe.
   -h, --help     show this help
 `;
+
+/** Progress on stderr for long builds: at most one line a second, nothing for small sites. */
+function progressPrinter(write: (text: string) => void): (done: number, total: number) => void {
+  let last = performance.now();
+  return (done, total) => {
+    const now = performance.now();
+    if (total < 1000 || (now - last < 1000 && done < total)) return;
+    last = now;
+    write(`analyzed ${done}/${total} reports\n`);
+  };
+}
 
 export const buildCommand: Command = {
   name: "build",
   summary: "build the site from the reports",
   help,
   async run(args, io) {
-    const { values } = parseCommandArgs("build", args, { content: { type: "string" }, output: { type: "string" } });
+    const { values } = parseCommandArgs("build", args, {
+      content: { type: "string" },
+      output: { type: "string" },
+      quiet: { type: "boolean" },
+    });
     const contentDir = path.resolve(io.cwd, values.content ?? "content");
     const outputDir = path.resolve(io.cwd, values.output ?? "_site");
     const shownContent = path.relative(io.cwd, contentDir) || ".";
     const started = performance.now();
     let result;
     try {
-      result = await buildDigest(contentDir);
+      const progress = values.quiet ? undefined : progressPrinter(io.stderr);
+      result = await buildDigest(
+        contentDir,
+        cachedAnalyzer(contentDir, {
+          ...(progress ? { onProgress: progress } : {}),
+        }),
+      );
     } catch (error) {
       if (error instanceof ContentError || error instanceof StoryConfigError) {
         io.stderr(`${error.message}\n\nNothing was written; the previous site is unchanged.\n`);

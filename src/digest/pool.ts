@@ -1,0 +1,75 @@
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { LoadedReport } from "../content/load.ts";
+import type { StoryConfig } from "../content/story.ts";
+import { analyzeLoaded, type ReportAnalysis } from "./analyze.ts";
+
+export interface PoolOptions {
+  /** Threads besides the main one (default: available cores − 1). */
+  workers?: number;
+  /** Below this many reports, starting threads costs more than it saves (default 200). */
+  minReports?: number;
+  /** Reports per batch handed to a thread (default 100). */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Analyzes reports on every core: the main thread and worker threads take batches from one
+ * queue until it is empty. Results come back in input order, whoever computed them.
+ */
+export async function analyzeParallel(reports: readonly LoadedReport[], story: StoryConfig | null, options: PoolOptions = {}): Promise<ReportAnalysis[]> {
+  const workers = options.workers ?? Math.max(0, os.availableParallelism() - 1);
+  const batchSize = options.batchSize ?? 100;
+  const results: ReportAnalysis[] = new Array(reports.length);
+  let done = 0;
+  const report = (n: number) => {
+    done += n;
+    options.onProgress?.(done, reports.length);
+  };
+  if (workers === 0 || reports.length < (options.minReports ?? 200)) {
+    reports.forEach((r, i) => {
+      results[i] = analyzeLoaded(r, story);
+    });
+    report(reports.length);
+    return results;
+  }
+  let next = 0;
+  const take = (): [number, number] | undefined => {
+    if (next >= reports.length) return undefined;
+    const start = next;
+    next = Math.min(reports.length, next + batchSize);
+    return [start, next];
+  };
+  const threads = Array.from({ length: workers }, () => new Worker(new URL("./analyze-worker.js", import.meta.url)));
+  const runThread = async (worker: Worker): Promise<void> => {
+    for (let batch = take(); batch; batch = take()) {
+      const [start, end] = batch;
+      const reply = await new Promise<{ analyses?: ReportAnalysis[]; error?: string }>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.postMessage({ id: start, reports: reports.slice(start, end), story });
+      });
+      if (reply.error || !reply.analyses) throw new Error(`analysis failed in a worker thread: ${reply.error}`);
+      reply.analyses.forEach((a, k) => {
+        results[start + k] = a;
+      });
+      report(end - start);
+    }
+  };
+  const runMain = async (): Promise<void> => {
+    for (let batch = take(); batch; batch = take()) {
+      const [start, end] = batch;
+      for (let i = start; i < end; i++) results[i] = analyzeLoaded(reports[i]!, story);
+      report(end - start);
+      // Let the worker threads' replies in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  try {
+    await Promise.all([runMain(), ...threads.map(runThread)]);
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+  return results;
+}

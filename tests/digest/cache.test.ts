@@ -1,0 +1,70 @@
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load.ts";
+import { loadStoryIfPresent } from "../../src/content/story.ts";
+import { analyzeLoaded } from "../../src/digest/analyze.ts";
+import { analyzeInProcess, buildDigest, cachedAnalyzer } from "../../src/digest/build.ts";
+import { analyzeParallel } from "../../src/digest/pool.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const CONTENT = path.resolve(import.meta.dirname, "../../content");
+
+async function copyContent(): Promise<{ dir: string; content: string; cache: string }> {
+  const dir = await tempDir();
+  const content = path.join(dir, "content");
+  await cp(CONTENT, content, { recursive: true });
+  return { dir, content, cache: path.join(dir, ".cache") };
+}
+
+describe("the analysis cache", () => {
+  it("re-analyzes only what changed: the edited report, or everything when the code or story changes", async () => {
+    const { content, cache } = await copyContent();
+    const n = (await readdir(content)).filter((f) => f.endsWith(".md")).length;
+    const run = async (version = "v1") => {
+      let counts = { hits: -1, misses: -1 };
+      const result = await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version, onCache: (hits, misses) => (counts = { hits, misses }) }));
+      return { counts, digest: result.digest };
+    };
+    const cold = await run();
+    expect(cold.counts).toEqual({ hits: 0, misses: n });
+    const warm = await run();
+    expect(warm.counts).toEqual({ hits: n, misses: 0 });
+    expect(warm.digest).toEqual(cold.digest);
+
+    const [first] = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const file = path.join(content, first!);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/\n$/, "\n\nA correction was appended on January 11.\n"));
+    expect((await run()).counts).toEqual({ hits: n - 1, misses: 1 });
+    expect((await run("v2")).counts).toEqual({ hits: 0, misses: n });
+
+    const story = path.join(content, "story.yaml");
+    await writeFile(story, (await readFile(story, "utf8")).replace(/^title: .*$/m, "title: Another title"));
+    expect((await run("v2")).counts).toEqual({ hits: 0, misses: n });
+
+    await rm(file);
+    expect((await run("v2")).counts).toEqual({ hits: n - 1, misses: 0 });
+  });
+
+  it("gives the same digest as analyzing without a cache, and survives its deletion", async () => {
+    const { content, cache } = await copyContent();
+    const plain = await buildDigest(content, analyzeInProcess);
+    const cached = await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version: "x" }));
+    expect(cached.digest).toEqual(plain.digest);
+    await rm(cache, { recursive: true });
+    const again = await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version: "x" }));
+    expect(again.digest).toEqual(plain.digest);
+  });
+});
+
+describe("the analysis pool", () => {
+  it("returns the same analyses, in input order, when worker threads share the work", async () => {
+    const { reports } = await loadContent(CONTENT);
+    const story = await loadStoryIfPresent(path.join(CONTENT, "story.yaml"));
+    const expected = reports.map((r) => analyzeLoaded(r, story));
+    let progress = 0;
+    const parallel = await analyzeParallel(reports, story, { workers: 1, minReports: 0, batchSize: 2, onProgress: (done) => (progress = done) });
+    expect(parallel).toEqual(expected);
+    expect(progress).toBe(reports.length);
+  });
+});
