@@ -5,6 +5,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import rehypeParagraphIds from "./rehype-paragraph-ids.ts";
+import remarkLineParagraphs from "./remark-line-paragraphs.ts";
 import remarkParagraphs from "./remark-paragraphs.ts";
 import remarkTimexes from "./remark-timexes.ts";
 import { reportSchema } from "./sanitize-schema.ts";
@@ -17,6 +18,7 @@ import type { ParagraphData } from "./types.ts";
  */
 export const reportProcessor = unified()
   .use(remarkParse)
+  .use(remarkLineParagraphs)
   .use(remarkParagraphs)
   .use(remarkTimexes)
   .use(remarkRehype)
