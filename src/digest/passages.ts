@@ -7,7 +7,8 @@
  *     costs one signature and no comparisons;
  *  2. node → 100-value MinHash signature → 50 LSH band keys of 2 rows (minhash.ts);
  *  3. nodes that share at least two band keys are candidate pairs (within a bucket each node
- *     meets at most BUCKET_COMPARE_CAP nodes before it), verified exactly on the shingle sets;
+ *     meets at most BUCKET_COMPARE_CAP nodes before it); the VERIFY_CAP with the most shared
+ *     bands are verified exactly on the shingle sets;
  *  4. a paragraph's matches are the other occurrences of its node and of the nodes it was
  *     verified similar to — direct matches only. Matches are not chained transitively: two
  *     different one-sentence paragraphs that are each inside one longer paragraph are not the
@@ -49,6 +50,13 @@ export const ALSO_IN_LIMIT = 12;
  * containment match has in practice, still passes 99 % of the time (docs/crosslinks.md).
  */
 export const MIN_BAND_HITS = 2;
+/**
+ * At most this many candidates are verified per paragraph, those with the most band hits.
+ * Template-like copy (the same sentence with other names and figures, hundreds of times) makes
+ * every paragraph meet many look-alikes at J ≈ 0.3; the cap bounds the work per paragraph, so
+ * the total stays linear. A paragraph lists at most ALSO_IN_LIMIT matches anyway.
+ */
+export const VERIFY_CAP = 24;
 
 /** A paragraph that appears, verbatim or nearly, in other reports. */
 export interface SharedPassage {
@@ -267,9 +275,13 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
     }
     index.add(b, keys);
     collisions += met.length;
-    met.sort((x, y) => x - y);
-    for (const a of met) {
-      if (hits[a]! < MIN_BAND_HITS) continue;
+    // Most band hits first (they estimate similarity: E[hits] = bands × J^rows), then the
+    // nearest earlier node; at most VERIFY_CAP are verified.
+    const candidates = met
+      .filter((a) => hits[a]! >= MIN_BAND_HITS)
+      .sort((x, y) => hits[y]! - hits[x]! || y - x)
+      .slice(0, VERIFY_CAP);
+    for (const a of candidates) {
       candidatePairs++;
       if (isSamePassage(overlap(nodes[a]!.set, nodes[b]!.set))) {
         matchedPairs++;
