@@ -17,6 +17,8 @@ import { daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
  */
 export interface Rule {
   name: string;
+  /** Cheap test a document must pass for the rule to run at all (keeps long texts fast). */
+  gate?: RegExp;
   re: RegExp;
   /** Match-time filter (context the regex cannot see); resolvers may also return null. */
   accept?: (m: RegExpExecArray, text: string) => boolean;
@@ -104,6 +106,7 @@ export const RULES: Rule[] = [
   },
   {
     name: "iso-date",
+    gate: /\d{4}-\d\d-\d\d/,
     re: /\b(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?\b/g,
     resolve: (m) => {
       const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
@@ -118,6 +121,7 @@ export const RULES: Rule[] = [
   {
     // US numeric dates: 12/26/2023, 12/26/23
     name: "numeric-date",
+    gate: /\d\/\d/,
     re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b(?!\/)/g,
     resolve: (m) => {
       let y = +m[3]!;
@@ -130,6 +134,7 @@ export const RULES: Rule[] = [
   {
     // "1990", "fiscal 1989", "early 1995", "the end of 1990", "the year 2000", "mid-1998"
     name: "year",
+    gate: /\d{4}/,
     re: g(`(?:(${cap("fiscal|calendar|fiscal year|calendar year|the year|model year")})\\s+|${MODP})?\\b${YEAR}\\b(?!-\\d|\\s*(?:-|to)\\s*\\d|'s)`),
     accept: (m, text) => {
       const before = text.slice(Math.max(0, m.index - 3), m.index);
@@ -144,6 +149,7 @@ export const RULES: Rule[] = [
   {
     // "the 1990s", "the mid-1980s", "the '90s"
     name: "decade",
+    gate: /\d0'?s/,
     re: g(`(?:${cap("the")}\\s+)?(?:${cap("early|mid|late")}\\s*-?\\s*)?(?:\\b(1[0-9]\\d|20\\d)0'?s|'(\\d)0s)\\b`),
     resolve: (m, ctx) => {
       if (m[1] !== undefined) return { type: "DATE", value: m[1] };
@@ -155,6 +161,7 @@ export const RULES: Rule[] = [
   },
   {
     name: "century",
+    gate: /century/i,
     re: g(`(?:${cap("the")}\\s+)?(?:${cap("early|mid|late")}\\s*-?\\s*)?\\b(\\d{1,2}(?:st|nd|rd|th)|${cap("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first")})[\\s-]+century\\b`),
     resolve: (m) => {
       const n = ordinalValue(m[1]!);
@@ -165,6 +172,7 @@ export const RULES: Rule[] = [
   {
     // spoken-style years in broadcast transcripts: "nineteen ninety-six", "two thousand"
     name: "spelled-year",
+    gate: /nineteen|eighteen|twenty|two thousand/i,
     re: g(`(?:${cap("the year")}\\s+)?\\b(${cap("nineteen|eighteen|twenty")})[\\s-]+(${cap("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?")})\\b|(?:${cap("the year")}\\s+)?\\b${cap("two thousand")}(?:(?:\\s+and)?[\\s-]+(${cap("one|two|three|four|five|six|seven|eight|nine|ten")}))?\\b`),
     accept: (m, text) => {
       if (m[1] !== undefined) return true;
@@ -188,6 +196,7 @@ export const RULES: Rule[] = [
     // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1990",
     // "this year's third quarter", "next year's first quarter", "the year-earlier third quarter"
     name: "quarter",
+    gate: /quarter|period/i,
     re: g(`(?:(${cap("this year's|last year's|next year's|the year-ago|the year-earlier|the comparable year-ago|the comparable year-earlier|the prior-year|the")})\\s+)?(?:(?:${cap("fiscal|calendar|comparable|same")})\\s+)?\\b(${cap("first|second|third|fourth|1st|2nd|3rd|4th")})[\\s-]+(?:${cap("fiscal")}\\s+)?(?:${cap("quarter|period")})(?![\\w-])(?:\\s+of\\s+(?:${cap("fiscal")}\\s+)?(?:${YEAR}|(this|last|next) year\\b))?`),
     resolve: (m, ctx, s, e) => {
       const q = ordinalValue(m[2]!)!;
@@ -207,6 +216,7 @@ export const RULES: Rule[] = [
   {
     // "the 1988 second quarter", "the 1988 period", "the 1989 quarter"
     name: "year-quarter",
+    gate: /quarter|period/i,
     re: g(`\\b${cap("the")}\\s+${YEAR}\\s+(?:(${cap("first|second|third|fourth")})[\\s-]+)?(?:fiscal\\s+)?(quarter|period)\\b`),
     resolve: (m, ctx) => {
       const y = +m[1]!;
@@ -219,6 +229,7 @@ export const RULES: Rule[] = [
     // "the quarter", "the latest quarter", "the year-ago quarter", "the year-earlier period",
     // "the quarter a year ago", "last quarter", "the current quarter"
     name: "relative-quarter",
+    gate: /quarter|period/i,
     re: g(`(?:(${cap("the|this|last|next|that")})\\s+)?(?:(${cap("latest|current|past|previous|preceding|prior|coming|recent|most recent|just-ended|just-completed|fiscal|year-ago|year-earlier|comparable year-ago|comparable year-earlier|comparable|same|year-ago fiscal|year-earlier fiscal|prior-year")})\\s+)?(quarter|period)\\b(\\s+a\\s+year\\s+(?:ago|earlier))?`),
     accept: (m) => {
       // "period" on its own is not a time expression; "the latest period" is
@@ -248,6 +259,7 @@ export const RULES: Rule[] = [
   },
   {
     name: "half",
+    gate: /half/i,
     re: g(`(?:${cap("the")}\\s+)?(?:${cap("fiscal")}\\s+)?\\b(${cap("first|second|last|latter")})[\\s-]+half\\b(?:\\s+of\\s+(?:${YEAR}|(this|last|next) year\\b))?`),
     resolve: (m, ctx) => {
       const h = m[1]!.toLowerCase() === "first" ? 1 : 2;
@@ -261,6 +273,7 @@ export const RULES: Rule[] = [
   {
     // "year-ago", "year-earlier" as adjectives: the comparison period a year back
     name: "year-ago",
+    gate: /year-|prior-year/i,
     re: g(`\\b${cap("year-ago|year-earlier|year-before|prior-year")}\\b(?!-)`),
     resolve: (m, ctx) => {
       if (ctx.quarter && m.index - ctx.quarterPos < 1500) {
@@ -291,6 +304,7 @@ export const RULES: Rule[] = [
   {
     // "Friday", "last Friday", "next Tuesday", "Wednesday night", "the previous Friday"
     name: "weekday",
+    gate: /day\b/i,
     re: g(`(?:(${cap("last|next|this|this past|this coming|the previous|the following|the preceding|the next|early|late|earlier|later")})\\s+)?\\b(${WD})(?:'s)?(?:\\s+(${cap("morning|afternoon|evening|night")}))?\\b`),
     resolve: (m, ctx, s, e) => {
       const wd = weekdayNumber(m[2]!)!;
@@ -347,6 +361,7 @@ export const RULES: Rule[] = [
   {
     // "the summer of 1998", "spring 2003", "last fall" (handled above), "in the fall"
     name: "season-year",
+    gate: /spring|summer|fall|autumn|winter/i,
     re: g(`(?:${cap("the")}\\s+)?(?:(?:${cap("early|late|mid")})\\s*-?\\s*)?\\b(${cap("spring|summer|fall|autumn|winter")})\\s+(?:of\\s+)?${YEAR}`),
     resolve: (m) => ({ type: "DATE", value: `${m[2]}-${seasonCode(m[1]!)}` }),
   },
@@ -354,6 +369,7 @@ export const RULES: Rule[] = [
     // relative to the narrative: "the next day", "the following year", "that day", "the same day",
     // "later that year", "the day before", "the previous week"
     name: "anaphoric",
+    gate: /\b(?:next|following|previous|preceding|prior|that|same|before|after)\b/i,
     re: g(`(?:(${cap("earlier|later|early|late")})\\s+)?\\b(${cap("the next|the following|the previous|the preceding|the prior|that|the same|the day before|the day after|the night before")})(?:\\s+(day|morning|afternoon|evening|night|week|weekend|month|year))?\\b`),
     accept: (m, text) => {
       const head = m[2]!.toLowerCase();
@@ -387,6 +403,7 @@ export const RULES: Rule[] = [
   {
     // "two years ago", "a month earlier", "three days later", "about a decade ago", "a year from now"
     name: "offset",
+    gate: /\b(?:ago|earlier|later|before|after|afterwards?|from now|hence|previously|since)\b/i,
     re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(${UNIT})(?:\\s+(?:or so|and a half))?\\s+(ago|earlier|later|before|after|afterwards?|from now|hence|previously|since)\\b`),
     accept: (m, text) => {
       const dir = m[3]!.toLowerCase();
@@ -429,6 +446,7 @@ export const RULES: Rule[] = [
     // durations: "three years", "the past two months", "a month", "two-year", "the next few days",
     // "about 16 hours", "a minute and a half"
     name: "duration",
+    gate: /year|month|week|day|hour|minute|second|decade|centur|quarter|night|morning|fortnight/i,
     re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(?:(?:and|to|or)[\\s-]+(${NUM})[\\s-]+)?(?:(?:more|additional|further|straight|consecutive|trading|business|working|calendar|full)\\s+)?(${UNIT})(?:\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|less))?\\b(?!-old|-year-old)`),
     accept: (m, text) => {
       const num = m[1]!.toLowerCase();
@@ -457,6 +475,7 @@ export const RULES: Rule[] = [
   {
     // "the past year", "the next month", "the last week", "the first day": one unit, no number
     name: "single-unit-duration",
+    gate: /\b(?:past|last|next|coming|previous|first|final|entire|whole|full)\s/i,
     re: g(`\\b${cap("the")}\\s+(?:(${cap("past|last|next|coming|previous|first|final|entire|whole|full")})\\s+)(year|month|week|day|decade|century|hour|minute|weekend)\\b(?![\\w-])(?!\\s+(?:of|or|and|before|after)\\b)`),
     resolve: (m, ctx) => {
       const mod = m[1]!.toLowerCase();
@@ -473,6 +492,7 @@ export const RULES: Rule[] = [
   {
     // financial reports: "the year ended March 31" is a year-long period; "for the year," the DCT's year
     name: "the-year",
+    gate: /year/i,
     re: g(`\\b${cap("the")}\\s+(?:(fiscal)\\s+)?year(?:(?=\\s+(?:ended|ending|through|to)\\b)|(?=[,.;]))`),
     accept: (m, text) => {
       if (/^\s+(?:ended|ending|through|to)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return true;
@@ -487,6 +507,7 @@ export const RULES: Rule[] = [
   {
     // "the nineties", "the eighties"
     name: "decade-words",
+    gate: /ties\b/i,
     re: g(`\\b${cap("the")}\\s+(?:(${cap("early|mid|late")})[\\s-]+)?(${cap("twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")})\\b`),
     resolve: (m, ctx) => {
       const d = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].indexOf(m[2]!.toLowerCase()) + 2;
@@ -498,6 +519,7 @@ export const RULES: Rule[] = [
   {
     // vague plural durations: "for years", "over decades", "in recent months"
     name: "vague-duration",
+    gate: /years|months|weeks|days|decades|centuries|hours|minutes/i,
     re: g(`(?<=\\b(?:${cap("for|over|in|within|take|took|takes|lasted|last")})\\s+)(?:(${cap("recent|coming|past|many|several")})\\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)\\b`),
     resolve: (m) => {
       if (m[1] !== undefined && m[1].toLowerCase() === "recent" && m[2] === "years") return { type: "DATE", value: "PAST_REF" };
@@ -507,6 +529,7 @@ export const RULES: Rule[] = [
   {
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
+    gate: /every|each|per\b|daily|weekly|monthly|yearly|hourly|nightly|times|once|twice/i,
     re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend)s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
     accept: (m, text) => {
       if (m[4] === undefined) return true;
@@ -574,6 +597,7 @@ export const RULES: Rule[] = [
     // clock times: "8:45 pm ET", "10 a.m.", "noon", "midnight", "14:30 GMT", optionally with the
     // day: "3 p.m. Friday", "Friday at noon", "noon today"
     name: "clock",
+    gate: /\d\s*(?:a\.m|p\.m|am\b|pm\b|AM\b|PM\b|o'clock)|noon|midnight|midday|\d:\d\d/i,
     re: g(`(?:\\b(${WD}|${cap("today|yesterday|tomorrow")})(?:,?\\s+(?:at\\s+)?)?)?\\b(\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b|o'clock)|\\d{1,2}:\\d{2}(?=\\s*(?:GMT|UTC|ET|EST|EDT|local time|hours?)\\b)|${cap("noon|midnight|midday")})(?:\\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|local time))?(?:(?:\\s+on)?\\s+(${WD}|${cap("today|yesterday|tomorrow")}))?(?:,?\\s+(?:on\\s+)?(${M})\\s*${DAY}(?:,?\\s+${YEAR})?)?`),
     accept: (m) => !(m[1] !== undefined && m[3] !== undefined),
     resolve: (m, ctx, s, e) => {
@@ -596,6 +620,7 @@ export const RULES: Rule[] = [
   {
     // "yesterday afternoon" is taken above; this is "mid-afternoon yesterday", "late Friday night"
     name: "part-of-day",
+    gate: /morning|afternoon|evening|night/i,
     re: g(`\\b(?:${cap("early|late|mid")}[\\s-]*)?(morning|afternoon|evening|night)\\s+(?:on\\s+)?(${WD}|${cap("today|yesterday|tomorrow")})\\b`),
     resolve: (m, ctx, s, e) => {
       const wd = weekdayNumber(m[2]!);
@@ -605,6 +630,7 @@ export const RULES: Rule[] = [
   },
   {
     name: "holiday",
+    gate: /Christmas|New Year|Thanksgiving|Independence|Fourth|Halloween|Labor Day|Memorial Day|Valentine|Boxing/,
     re: g(`\\b(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|the Fourth of July|July Fourth|Halloween|Labor Day|Memorial Day|Valentine's Day|Boxing Day)\\b(?:,?\\s+${YEAR})?`),
     resolve: (m, ctx, s, e) => {
       const name = m[1]!.toLowerCase();

@@ -40,6 +40,7 @@ function candidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r]!;
+    if (rule.gate && !rule.gate.test(text)) continue;
     const re = rule.re;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
