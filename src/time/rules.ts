@@ -275,12 +275,7 @@ export const RULES: Rule[] = [
     name: "year-ago",
     gate: /year-|prior-year/i,
     re: g(`\\b${cap("year-ago|year-earlier|year-before|prior-year")}\\b(?!-)`),
-    resolve: (m, ctx) => {
-      if (ctx.quarter && m.index - ctx.quarterPos < 1500) {
-        return { type: "DATE", value: format({ gran: "Q", y: ctx.quarter.y - 1, n: ctx.quarter.n! }), setsRef: false };
-      }
-      return { type: "DATE", value: String(ctx.dct.y - 1), setsRef: false };
-    },
+    resolve: (m, ctx) => ({ type: "DATE", value: comparisonPeriod(ctx, m.index) ?? String(ctx.dct.y - 1), setsRef: false }),
   },
   {
     // today, yesterday, tomorrow, tonight, "late yesterday", "yesterday morning", "last night",
@@ -435,8 +430,9 @@ export const RULES: Rule[] = [
       const gran = su === "W" && !fromNow && ctx.ref.gran === "D" ? "D" : su;
       const yearComparison = su === "Y" && k === 1;
       // financial reports compare with the same quarter a year back
-      if (yearComparison && ctx.quarter && m.index - ctx.quarterPos < 1500) {
-        return { type: "DATE", value: format({ gran: "Q", y: ctx.quarter.y - 1, n: ctx.quarter.n! }), setsRef: false };
+      if (yearComparison) {
+        const period = comparisonPeriod(ctx, m.index);
+        if (period !== undefined) return { type: "DATE", value: period, setsRef: false };
       }
       if (fromNow) return { type: "DATE", value: fromDct(ctx, su, sign * k, gran), setsRef: false };
       return { type: "DATE", value: fromRef(ctx, su, sign * k, gran), setsRef: !yearComparison };
@@ -652,6 +648,19 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/**
+ * The period a year-on-year comparison in earnings copy refers to: the quarter last named,
+ * a year back, unless the sentence is about a longer period ("For the nine months, … a year
+ * earlier"), which TimeBank dates to the year before.
+ */
+function comparisonPeriod(ctx: Context, pos: number): string | undefined {
+  if (!ctx.quarter || pos - ctx.quarterPos >= 1500) return undefined;
+  const sentence = ctx.text.slice(Math.max(0, pos - 200), pos);
+  const clause = sentence.slice(sentence.search(/[.!?]\s+[A-Z][^.!?]*$/) + 1);
+  if (/\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|the) year\b/i.test(clause)) return String(ctx.dct.y - 1);
+  return format({ gran: "Q", y: ctx.quarter.y - 1, n: ctx.quarter.n! });
+}
 
 function fromDctDay(ctx: Context, offset: number) {
   return parse(fromDct(ctx, "D", offset, "D"))!;
