@@ -1,17 +1,18 @@
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import type { Command } from "../command.ts";
 import { parseCommandArgs } from "../args.ts";
-import { PROJECT_ROOT } from "../../site/project.ts";
-import { ensureTypeScriptLoader } from "../../site/typescript-loader.ts";
+import { startDevServer } from "../../site/dev-server.ts";
+import { siteConfig } from "../../site/site-config.ts";
 
-const help = `Usage: dateline serve [--content DIR] [--port N]
+const help = `Usage: dateline serve [--content DIR] [--output DIR] [--port N]
 
-Builds the site into _site/ and serves it on http://localhost:PORT with live reload:
-editing a report or a template rebuilds and refreshes the browser.
+Builds the site and serves it on http://localhost:PORT with live reload: editing a report,
+a template, a stylesheet or the code under src/ rebuilds the site and reloads the browser.
+A build that fails keeps the previous site served and prints why.
 
 Options:
   --content DIR  folder of Markdown reports (default: content)
+  --output DIR   folder to build into and serve (default: _site)
   --port N       port to listen on (default: 8080)
   -h, --help     show this help
 `;
@@ -21,21 +22,28 @@ export const serveCommand: Command = {
   summary: "build, serve on localhost and rebuild on every change",
   help,
   async run(args, io) {
-    const { values } = parseCommandArgs("serve", args, { content: { type: "string" }, port: { type: "string" } });
+    const { values } = parseCommandArgs("serve", args, {
+      content: { type: "string" },
+      output: { type: "string" },
+      port: { type: "string" },
+    });
     const contentDir = path.resolve(io.cwd, values.content ?? "content");
+    const outputDir = path.resolve(io.cwd, values.output ?? "_site");
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
-    process.env.DATELINE_CONTENT = contentDir;
-    process.chdir(PROJECT_ROOT);
-    ensureTypeScriptLoader();
-    const elev = new Eleventy("templates", "_site", { configPath: ".eleventy.ts", runMode: "serve", source: "script" });
-    await elev.init();
-    await elev.watch();
-    await elev.serve(port);
-    io.stdout(`Serving ${path.relative(io.cwd, contentDir) || "."} on http://localhost:${port}/ (Ctrl-C to stop)\n`);
-    // Keep running until interrupted.
-    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
-    await elev.stopWatch?.();
+    const server = await startDevServer({
+      contentDir,
+      outputDir,
+      port,
+      pathPrefix: siteConfig().pathPrefix,
+      log: (line) => io.stderr(`${line}\n`),
+    });
+    io.stdout(`Serving ${path.relative(io.cwd, contentDir) || "."} on ${server.url} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
+    await server.close();
     return 0;
   },
 };
