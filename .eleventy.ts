@@ -3,6 +3,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import assetsPlugin from "./src/site/assets-plugin.ts";
 import dataPlugin from "./src/site/data-plugin.ts";
 import filtersPlugin from "./src/site/filters-plugin.ts";
+import crossLinksPlugin from "./src/site/crosslinks-plugin.ts";
 import { siteConfig } from "./src/site/site-config.ts";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 
@@ -13,6 +14,7 @@ import rssPlugin from "@11ty/eleventy-plugin-rss";
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(dataPlugin, { contentDir: process.env.DATELINE_CONTENT ?? "content" });
   eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(crossLinksPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
   // Root-relative URLs in HTML ("/timeline/") get the path prefix; the RSS plugin adds feed filters.
   eleventyConfig.addPlugin(HtmlBasePlugin);

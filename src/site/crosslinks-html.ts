@@ -1,0 +1,57 @@
+/**
+ * Report-page markup for cross-links (issue 5): each shared paragraph says where else it
+ * appears, linking to the same passage in the other reports; repeated background is marked
+ * (class "repeated", shown quieter by public/css/site.css) and labelled as such.
+ *
+ * Works on the report's sanitized HTML, whose top-level paragraphs alone carry ids "p1", "p2"…
+ * (rehype-paragraph-ids runs after sanitizing, so no other element can have such an id).
+ */
+import type { ReportCrossLinks } from "../digest/crosslinks.ts";
+import type { Report, SourceRef } from "../digest/types.ts";
+import { readableDate } from "./filters-plugin.ts";
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+type Titles = ReadonlyMap<string, Pick<Report, "title" | "date">>;
+
+const titleCache = new WeakMap<readonly Report[], Titles>();
+
+/** slug → title and date, built once per reports array (pages share the same array). */
+export function reportTitles(reports: readonly Report[]): Titles {
+  let titles = titleCache.get(reports);
+  if (!titles) {
+    titles = new Map(reports.map((r) => [r.slug, { title: r.title, date: r.date }]));
+    titleCache.set(reports, titles);
+  }
+  return titles;
+}
+
+function link(ref: SourceRef, titles: Titles): string {
+  const report = titles.get(ref.report);
+  const label = report ? `${report.title} (${readableDate(report.date)})` : ref.report;
+  return `<a href="${escapeHtml(ref.url)}" dir="auto">${escapeHtml(label)}</a>`;
+}
+
+/**
+ * The report HTML with its shared paragraphs annotated. Paragraphs without cross-links are
+ * left byte for byte as they were.
+ */
+export function crossLinkedHtml(html: string, links: ReportCrossLinks | undefined, reports: readonly Report[]): string {
+  if (!links || links.passages.length === 0) return html;
+  const titles = reportTitles(reports);
+  const shared = new Map(links.passages.map((p) => [p.paragraph, p.alsoIn]));
+  const repeated = new Map(links.repeatedParagraphs.map((p) => [p.paragraph, p.from]));
+  return html.replace(/<p id="(p\d+)">([\s\S]*?)<\/p>/g, (whole, id: string, inner: string) => {
+    const alsoIn = shared.get(id);
+    if (!alsoIn || alsoIn.length === 0) return whole;
+    const from = repeated.get(id);
+    const rest = alsoIn.filter((ref) => !from || ref.report !== from.report || ref.paragraph !== from.paragraph);
+    const others = rest.map((ref) => link(ref, titles)).join(", ");
+    const note = from
+      ? `<span class="passage-label">Background</span>, first in ${link(from, titles)}${others ? `; also in ${others}` : ""}.`
+      : `Also in ${others}.`;
+    const cls = from ? ' class="repeated"' : ' class="shared"';
+    return `<p id="${id}"${cls}>${inner}</p>\n<p class="also-in">${note}</p>`;
+  });
+}
