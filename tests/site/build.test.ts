@@ -117,7 +117,7 @@ describe("a build with content errors", () => {
     await writeFile(path.join(content, "c.md"), `---\ndate: 2024-02-01\n---\n\nText.\n`);
     const failed = await runCli(["build", "--content", content, "--output", site]);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/b\.md:3: error: "date" "2024-02-31" is not a real calendar date/);
+    expect(failed.stderr).toMatch(/b\.md:3:7: error: "date" "2024-02-31" is not a real calendar date/);
     expect(failed.stderr).toMatch(/c\.md:1: error: the front matter has no "title"/);
     expect(failed.stderr).toMatch(/previous site is unchanged/);
     expect(await readFile(path.join(site, "index.html"), "utf8")).toBe(before);
