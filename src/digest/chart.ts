@@ -12,7 +12,7 @@ import type { Tally } from "./types.ts";
  *   figures disagree on the same date the line runs through both, and those points are drawn
  *   as conflicts (class "conflict", a second ring).
  * - Accessible: `role="img"` labelled by the chart's <title> and <desc>; the description
- *   summarises the data and says the full data is in the table beside the chart (tally-table.ts),
+ *   summarises the data and says the full data is in the table below the chart (tally-table.ts),
  *   which also carries the source links for keyboard and screen-reader users. Each point is also
  *   an <a href> to its source paragraph for pointer users (tabindex="-1": the table's links are
  *   the keyboard path, so focus does not land inside an image).
@@ -115,8 +115,8 @@ export function renderTallyChart(
 ): string {
   const points = chartPoints(measure, tallies);
   if (points.length === 0) return "";
-  const width = options.width ?? 640;
-  const height = options.height ?? 280;
+  const width = options.width ?? 560;
+  const height = options.height ?? 260;
   const id = options.idPrefix ?? `chart-${slugify(measure)}`;
   const dates = points.map((p) => utcDay(p.asOf).getTime());
   let lo = Math.min(...dates);
@@ -171,12 +171,14 @@ export function renderTallyChart(
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="tally-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="sans-serif" font-size="12" fill="currentColor" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="tally-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="sans-serif" font-size="13" fill="currentColor" role="img" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${escapeXml(`${capitalize(measure)}: figures over time`)}</title>`,
-    `<desc id="${id}-desc">${escapeXml(`${desc}.${conflictNote} The data and sources are in the table beside the chart.`)}</desc>`,
+    `<desc id="${id}-desc">${escapeXml(`${desc}.${conflictNote} The data and sources are in the table below the chart.`)}</desc>`,
   );
   out.push(`<g class="axis axis-y">`);
-  for (const tick of y.ticks(5)) {
+  // Counts are whole numbers: no "3.5" tick on a chart of three facilities.
+  const wholeNumbers = points.every((p) => Number.isInteger(p.value));
+  for (const tick of y.ticks(5).filter((t) => !wholeNumbers || Number.isInteger(t))) {
     const ty = fixed(y(tick));
     out.push(
       `<line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${ty}" y2="${ty}" class="grid" stroke="currentColor" stroke-opacity="0.15"/>`,

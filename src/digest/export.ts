@@ -17,6 +17,15 @@ export function toDigestJson(digest: Digest): string {
       related: r.related.map((x) => ({ slug: x.slug, reasons: x.reasons })),
     })),
     events: digest.events.map((e) => ({ id: e.id, date: e.date, text: e.text, topics: e.topics, sources: e.sources })),
+    // People, organizations and places the reports name (src/digest/entities.ts).
+    entities: (digest.entities ?? []).map((e) => ({
+      name: e.name,
+      slug: e.slug,
+      kind: e.kind,
+      url: `/entities/${e.slug}/`,
+      variants: e.variants,
+      reports: e.reports,
+    })),
     tallies: digest.tallies.map((t) => ({
       id: t.id,
       measure: t.measure,

@@ -1,4 +1,4 @@
-import { renderTallyChart } from "./chart.ts";
+import { capitalize, figureLabel, renderTallyChart } from "./chart.ts";
 import { entitiesInText, eventsByEntity, type Entity } from "./entities.ts";
 import { renderConflicts, renderTallyTable } from "./tally-table.ts";
 import { byName, compare, slugify, type GroupedTally } from "./tallies.ts";
@@ -31,6 +31,10 @@ export interface ReportLink {
 
 export interface KeyFigure {
   measure: string;
+  /** "Attacks on US forces". */
+  heading: string;
+  /** "at least 60". */
+  label: string;
   /** Anchor of the measure's section on the tallies page. */
   url: string;
   tally: GroupedTally;
@@ -58,6 +62,10 @@ export interface EntityPage {
 
 export interface MeasureSection {
   measure: string;
+  /** "Attacks on US forces". */
+  heading: string;
+  /** The headline figure as said: "more than 100". */
+  label: string;
   slug: string;
   /** "#measure-<slug>" on the tallies page. */
   anchor: string;
@@ -130,6 +138,8 @@ export function threadPages(digest: Pick<Digest, "story" | "reports" | "events" 
     figures: latestPerMeasure(digest.tallyGroups.tallies.filter((t) => measureThreads.get(t.measure)?.has(thread.slug))).map(
       (tally) => ({
         measure: tally.measure,
+        heading: capitalize(tally.measure),
+        label: figureLabel(tally.value, tally.qualifier),
         url: `/tallies/#${measureAnchor(tally.measure)}`,
         tally,
         disputed: tally.conflicts.length > 0,
@@ -160,15 +170,29 @@ export function tallySections(digest: Pick<Digest, "reports" | "tallyGroups">): 
   return measures.map((measure) => {
     const own = tallies.filter((t) => t.measure === measure);
     const slug = slugify(measure);
+    const latest = latestPerMeasure(own)[0]!;
     return {
       measure,
+      heading: capitalize(measure),
+      label: figureLabel(latest.value, latest.qualifier),
       slug,
       anchor: measureAnchor(measure),
       count: own.length,
-      latest: latestPerMeasure(own)[0]!,
+      latest,
       chart: renderTallyChart(measure, own, { idPrefix: `chart-${slug}` }),
       table: renderTallyTable(measure, own, digest.reports),
       conflicts: renderConflicts(measure, conflicts, own, digest.reports),
     };
   });
+}
+
+export interface StoryPages {
+  threads: ThreadPage[];
+  entities: EntityPage[];
+  tallies: MeasureSection[];
+}
+
+/** Every story page model, for the templates (global data `storyPages`). */
+export function storyPages(digest: Digest): StoryPages {
+  return { threads: threadPages(digest), entities: entityPages(digest), tallies: tallySections(digest) };
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadStoryIfPresent } from "../content/story.ts";
 import { toDigestJson } from "../digest/export.ts";
+import { storyPages } from "../digest/story-pages.ts";
 import { reportArchive } from "./archive.ts";
 import { digestFor, forgetDigests } from "./digest-store.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -21,7 +22,8 @@ export async function siteFor(contentDir: string): Promise<SiteConfig> {
 
 /**
  * Global data for the templates: `digest` (the model), `digestJson` (the export), `site`,
- * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), and per page `meta` (see page-meta.ts): titles,
+ * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), `storyPages` (threads,
+ * entities, tallies), and per page `meta` (see page-meta.ts): titles,
  * description, canonical URL, navigation, breadcrumbs, previous/next report and JSON-LD.
  */
 export default function dataPlugin(eleventyConfig: UserConfig, options: DataPluginOptions): void {
@@ -35,5 +37,7 @@ export default function dataPlugin(eleventyConfig: UserConfig, options: DataPlug
     buildFeeds((await digestFor(options.contentDir)).digest, await siteFor(options.contentDir)),
   );
   eleventyConfig.addGlobalData("archive", async () => reportArchive((await digestFor(options.contentDir)).digest.reports));
+  // Thread, entity and tallies pages (src/digest/story-pages.ts).
+  eleventyConfig.addGlobalData("storyPages", async () => storyPages((await digestFor(options.contentDir)).digest));
   eleventyConfig.addGlobalData("eleventyComputed", () => ({ meta: (data: PageData) => pageMeta(data) }));
 }

@@ -16,19 +16,23 @@ export const SECTIONS: readonly Link[] = [
   { label: "Latest", url: "/" },
   { label: "Timeline", url: "/timeline/" },
   { label: "Threads", url: "/threads/" },
+  { label: "Tallies", url: "/tallies/" },
   { label: "Reports", url: "/reports/" },
   { label: "Entities", url: "/entities/" },
   { label: "Search", url: "/search/" },
 ];
 
-/** What the digest offers: thread and entity sections are shown only when it has them. */
+/** What the digest offers: thread, tallies and entity sections are shown only when it has them. */
 export interface SectionAvailability {
   threads: boolean;
   entities: boolean;
+  tallies?: boolean;
 }
 
 export function availableSections(has: SectionAvailability): Link[] {
-  return SECTIONS.filter((s) => (s.url === "/threads/" ? has.threads : s.url === "/entities/" ? has.entities : true));
+  return SECTIONS.filter((s) =>
+    s.url === "/threads/" ? has.threads : s.url === "/entities/" ? has.entities : s.url === "/tallies/" ? has.tallies === true : true,
+  );
 }
 
 /** The section a page belongs to: the longest section URL that prefixes it (home only for "/"). */

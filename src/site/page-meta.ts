@@ -60,7 +60,11 @@ export function pageMeta(data: PageData): PageMeta {
   const report = data.report && data.report.url === url ? data.report : null;
   const title = oneLine(data.title) || site.title;
   const built = new Set((data.collections?.all ?? []).map((p) => p.url));
-  const sections = availableSections({ threads: built.has("/threads/"), entities: built.has("/entities/") });
+  const sections = availableSections({
+    threads: built.has("/threads/"),
+    entities: built.has("/entities/"),
+    tallies: built.has("/tallies/"),
+  });
 
   let headTitle: string;
   if (url === "/") headTitle = `${site.title}: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;

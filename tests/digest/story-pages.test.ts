@@ -8,7 +8,10 @@ import type { Tally } from "../../src/digest/types.ts";
 // The project's own content folder: the seed story as the site builds it.
 const contentDir = fileURLToPath(new URL("../../content", import.meta.url));
 const { digest } = await buildDigest(contentDir);
-const json = JSON.parse(toDigestJson(digest)) as { tallies: Tally[] };
+const json = JSON.parse(toDigestJson(digest)) as {
+  tallies: Tally[];
+  entities: { name: string; slug: string; kind: string; url: string; reports: string[] }[];
+};
 
 describe("tallies of the seed story in digest.json", () => {
   it("carries the seed figures with their normalized values, qualifiers and dates", () => {
@@ -81,5 +84,15 @@ describe("entityPages", () => {
     expect(sudani.reports.length).toBeGreaterThan(0);
     for (const e of sudani.events) expect(e.text).toMatch(/Sudani/);
     expect(new Set(pages.map((p) => p.url)).size).toBe(pages.length);
+  });
+});
+
+describe("entities in digest.json", () => {
+  it("names the seed story's people, groups and places with their canonical names and pages", () => {
+    const byName = new Map(json.entities.map((e) => [e.name, e]));
+    expect(byName.get("Mohammed Shia al-Sudani")).toMatchObject({ kind: "person", url: "/entities/mohammed-shia-al-sudani/" });
+    expect(byName.get("Kataib Hezbollah")?.kind).toBe("organization");
+    expect(byName.get("Iraq")?.kind).toBe("place");
+    expect(json.entities.map((e) => e.url)).toEqual(entityPages(digest).map((p) => p.url));
   });
 });
