@@ -15,12 +15,14 @@
  *    "currently" and other reference words, durations without an anchor, "XXXX-…" values,
  *    sets ("every Monday").
  * 2. Future: a candidate later than the report's date, or one in the report's own day/month/year
- *    in a sentence that speaks of the future ("will", "plans to", "is expected to", "scheduled"),
- *    is dropped: the timeline tells what happened.
+ *    whose clause (up to the nearest comma, quote, "that", "said") speaks of the future ("will",
+ *    "plans to", "is expected to", "scheduled"), is dropped: the timeline tells what happened.
  * 3. Role of each candidate, read from the words just before it:
  *    - bound — "since October 17", "until", "by", "before", "after", "from", "between", "as of":
- *      the edge of a span, not the time of the happening; never the event's time.
- *    - report — "reported (this) on January 9", "published on", "wrote on": the date of the
+ *      the edge of a span, not the time of the happening; never the event's time. Not when the
+ *      date names a happening itself: "since the Oct. 23 slaying", "after Thursday's ruling".
+ *    - report — "reported (this) on January 9", "reported Friday", "published it on", a wire
+ *      dateline ("HAVANA, August 7 (Xinhua) --"): the date of the
  *      reporting, not of the happening; never the event's time ("Choose the event's time, not the
  *      report's").
  *    - document — "a document dated January 6", "a cable issued on": the date of the document;
@@ -74,9 +76,17 @@ export type TimeRole = "main" | "document" | "report" | "bound";
 /** Longest event text before it is shortened. */
 export const MAX_TEXT = 200;
 
-const BOUND_CUE = /\b(?:since|until|till|through|by|before|after|from|between|as of|starting|ahead of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$/i;
+// No article: in "since the January 1998 bombing" the date belongs to the bombing, not the bound.
+const BOUND_CUE = /\b(?:since|until|till|through|by|before|after|from|between|as of|starting|ahead of)\s+(?:early\s+|late\s+|mid-?)?$/i;
+// "reported (this) on X", "reported X", "wrote on X"; "published/broadcast" only with the story as
+// object ("published it on X"): "a letter published Wednesday" dates the letter, a happening.
+// "reported (this) on X", "reported X", "wrote on X"; "published/broadcast" only with the story as
+// object ("published it on X"): "a letter published Wednesday" dates the letter, a happening. Only
+// "on" after an object: in "reported a decline in third-quarter earnings" the date is the object's.
 const REPORT_CUE =
-  /\b(?:report(?:ed|s)?|publish(?:ed|es)?|wr(?:ote|ites)|broadcast|aired)\b(?:\s+(?!that\b)[\w’'-]+){0,3}?\s+(?:on|in|at)\s+$|\b(?:report(?:ed|s)?|publish(?:ed|es)?)\s+$/i;
+  /\b(?:report(?:ed|s)?|wr(?:ote|ites))\b(?:\s+(?!that\b)[\w’'-]+){1,3}?\s+on\s+$|\b(?:report(?:ed|s)?|wr(?:ote|ites))\s+(?:on\s+|in\s+|at\s+)?$|\b(?:published|broadcast|aired|ran)\s+(?:this|it|the\s+(?:news|story|report|information|article))\s+(?:on\s+|in\s+)?$/i;
+/** A wire dateline before the date: "HAVANA, " in "HAVANA, August 7 (Xinhua) --" dates the report. */
+const DATELINE = /^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?)*,\s*$/;
 const DOCUMENT_CUE = /\b(?:dated|issued|signed|drafted|written)\s+(?:on\s+|in\s+)?$/i;
 const FUTURE_CUE = /\b(?:will|shall|plans? to|planning to|(?:is|are) (?:expected|due|set|scheduled) to|scheduled|to be held|upcoming|next)\b/i;
 const CONNECTIVE =
@@ -85,12 +95,21 @@ const ANAPHORA = /^(?:this|that|it)\s+(?:was|has been|had been|is)\s+(?:\w+ly\s+
 const TRAILING_CLAUSE = /,\s+(?:which|who|during which|in which|after which|with|including|according to|as|while|amid)\b/gi;
 
 /** The role a time expression plays, from the words before it in its sentence (rule 3). */
-export function timeRole(before: string): TimeRole {
+export function timeRole(before: string, after = ""): TimeRole {
+  // "Thursday's ruling", "the December 26 strikes": the date of a happening named by a noun.
+  if (/^['’]s\b/.test(after)) return "main";
   const tail = before.slice(-60);
-  if (REPORT_CUE.test(tail)) return "report";
+  if (REPORT_CUE.test(tail) || DATELINE.test(before)) return "report";
   if (DOCUMENT_CUE.test(tail)) return "document";
   if (BOUND_CUE.test(tail)) return "bound";
   return "main";
+}
+
+const CLAUSE_EDGE = /[,;:"“”()]|\s--\s|\b(?:that|said|says|when|whether|before|after)\b/;
+
+/** The words of the clause around a time expression, up to the nearest comma, quote or "that". */
+function clauseAround(before: string, after: string): string {
+  return `${before.split(CLAUSE_EDGE).at(-1) ?? ""} ${after.split(CLAUSE_EDGE)[0] ?? ""}`;
 }
 
 interface Candidate extends CalendarDate {
@@ -103,7 +122,8 @@ function candidateDate(t: Timex): CalendarDate | null {
     const a = calendarDate(t.anchored);
     if (a) return a;
   }
-  if (t.type === "DURATION" || t.type === "SET") return null;
+  // A duration's own value is "P3W" (no calendar date) unless an annotator gave it one ("1989-Q4").
+  if (t.type === "SET") return null;
   return calendarDate(t.value);
 }
 
@@ -114,8 +134,10 @@ function candidatesIn(p: ReportParagraph, s: TextSpan, reportDate: string): Cand
     const cal = candidateDate(t);
     if (!cal) continue;
     if (isAfter(cal.date, reportDate)) continue;
-    if (!isAfter(reportDate.slice(0, cal.date.length), cal.date) && FUTURE_CUE.test(s.text)) continue;
-    out.push({ ...cal, timex: t, role: timeRole(p.text.slice(s.start, t.start)) });
+    const before = p.text.slice(s.start, t.start);
+    const after = p.text.slice(t.end, s.end);
+    if (!isAfter(reportDate.slice(0, cal.date.length), cal.date) && FUTURE_CUE.test(clauseAround(before, after))) continue;
+    out.push({ ...cal, timex: t, role: timeRole(before, after) });
   }
   return out;
 }

@@ -76,6 +76,11 @@ describe("timeRole", () => {
     expect(timeRole("according to a document dated ")).toBe("document");
     expect(timeRole("Al-Sudani announced the withdrawal on ")).toBe("main");
     expect(timeRole("Reuters reported that troops left the base on ")).toBe("main");
+    expect(timeRole("NICOSIA, ")).toBe("report");
+    expect(timeRole("since the ", " bombing")).toBe("main");
+    expect(timeRole("after ", "'s ruling")).toBe("main");
+    expect(timeRole("Ralston reported a 47% decline in ")).toBe("main");
+    expect(timeRole("in a letter published ")).toBe("main");
   });
 });
 
@@ -174,6 +179,18 @@ describe("extractEvents rules", () => {
     ]);
     const m = extractEvents(r);
     expect(m.map((x) => [x.source.paragraph, x.date, x.text])).toEqual([["p7", "2024-04-20", "The port closed again."]]);
+  });
+
+  it("reads the future only in the time expression's own clause", () => {
+    const r = report("future", "2024-05-06", "Future", [
+      { text: "The envoy said on Monday that she will return to the region soon.", times: [["Monday", "2024-05-06"]] },
+      { text: "Officials will brief reporters later today in the capital.", times: [["today", "2024-05-06"]] },
+      { text: "Investigators have searched for the driver since the May 1 crash near the port.", times: [["May 1", "2024-05-01"]] },
+    ]);
+    expect(extractEvents(r).map((m) => [m.source.paragraph, m.date])).toEqual([
+      ["p1", "2024-05-06"],
+      ["p3", "2024-05-01"],
+    ]);
   });
 
   it("takes topics from the report (tags when it has no topics) plus the classifier", () => {
