@@ -331,8 +331,14 @@ export const RULES: Rule[] = [
       const unit = m[3]!.toLowerCase();
       const n = det === "last" || det === "this past" ? -1 : det === "next" || det === "coming" ? 1 : 0;
       switch (unit) {
-        case "year":
+        case "year": {
+          // earnings copy: "compared with $33 million last year" means the same quarter last year
+          if (n === -1 && m[1] === undefined && /\b(?:compared with|compared to|from|versus|vs\.|against)\b[^.;]*$/i.test(ctx.text.slice(Math.max(0, s - 120), s))) {
+            const period = comparisonPeriod(ctx, s);
+            if (period !== undefined) return { type: "DATE", value: period, setsRef: false };
+          }
           return { type: "DATE", value: fromDct(ctx, "Y", n, "Y") };
+        }
         case "month":
           return { type: "DATE", value: fromDct(ctx, "M", n, "M") };
         case "week":
@@ -552,14 +558,12 @@ export const RULES: Rule[] = [
   {
     // vague references: now, currently, recently, the past, the future
     name: "vague",
-    re: g(`\\b(?:(${cap("right now|just now|now|currently|at present|at the moment|presently|nowadays|these days|current|recently|lately|the past|the future|in future|future|the present|recent times|soon|earlier|formerly|once|previously|immediately")}))\\b(?!-)`),
+    re: g(`\\b(?:(${cap("right now|just now|now|currently|at present|at the moment|presently|nowadays|these days|current|recently|lately|the past|the future|in future|future|the present|the near future|the near term|recent times|soon|earlier|formerly|once|previously|immediately")}))\\b(?!-)`),
     accept: (m, text) => {
       const w = m[1]!.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       switch (w) {
-        case "now":
-          return !/^\s+that\b/i.test(after);
         case "current":
           // "the current account", "electric current": only "current" before a noun that is not
           // a period word (those are taken by longer rules) and not "account"
