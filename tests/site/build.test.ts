@@ -121,6 +121,7 @@ describe("a build with content errors", () => {
     expect(failed.stderr).toMatch(/c\.md:1: error: the front matter has no "title"/);
     expect(failed.stderr).toMatch(/previous site is unchanged/);
     expect(await readFile(path.join(site, "index.html"), "utf8")).toBe(before);
-    expect((await readdir(dir)).sort()).toEqual(["content", "site"]);
+    // No staging or retired folder is left behind (the analysis cache lives beside the content).
+    expect((await readdir(dir)).sort()).toEqual([".cache", "content", "site"]);
   });
 });
