@@ -49,9 +49,9 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
       config: containOutput(staging),
     });
     const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
-    // Eleventy's "[11ty] Benchmark" lines are timing hints that vary with machine load, not problems.
-    const warn = (m: string) => void (/\[11ty\] Benchmark\b/.test(m) ? undefined : log(m));
-    elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn, error: (m: string) => log(m) });
+    elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) });
+    await elev.init();
+    quietBenchmarks(elev);
     const [, templates] = (await elev.write()) as unknown as [unknown, unknown[]];
     pages = templates.length;
     // Over the complete staging folder, before the swap: what readers get is always whole.
@@ -68,6 +68,18 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
   }
   await swapIn(staging, outputDir, retired);
   return { pages };
+}
+
+/**
+ * Eleventy prints timing hints ("[11ty] Benchmark 98ms 9% …") straight to the console, past the
+ * logger, when one step takes over 8% of a build: noise that comes and goes with machine load.
+ * Its benchmark groups made while loading the configuration ignore quiet mode, so mute them.
+ */
+function quietBenchmarks(elev: Eleventy): void {
+  type Group = { setIsVerbose(verbose: boolean): void };
+  const bench = (elev as unknown as { bench?: { setVerboseOutput?(v: boolean): void; benchmarkGroups?: Record<string, Group> } }).bench;
+  bench?.setVerboseOutput?.(false);
+  for (const group of Object.values(bench?.benchmarkGroups ?? {})) group.setIsVerbose(false);
 }
 
 async function swapIn(staging: string, outputDir: string, retired: string): Promise<void> {

@@ -5,7 +5,7 @@ import { buildFeeds, rfc3339 } from "../../src/site/feeds.ts";
 import { newsArticle, scriptSafeJson } from "../../src/site/json-ld.ts";
 import { availableSections, breadcrumbs, navItems, reportNeighbours, SECTIONS } from "../../src/site/navigation.ts";
 import { pageMeta, type PageData } from "../../src/site/page-meta.ts";
-import { searchFacets } from "../../src/site/search-facets.ts";
+import { searchFacets, type DigestWithThreads } from "../../src/site/search-facets.ts";
 import { absoluteUrl, normalizePathPrefix, siteConfig } from "../../src/site/site-config.ts";
 import { sitemapXml } from "../../src/site/sitemap.ts";
 
@@ -207,7 +207,8 @@ describe("archive and search filters", () => {
   });
 
   it("names threads by their story titles and leaves other topics out", () => {
-    const digest = { ...digestOf([]), story: { threads: [{ slug: "talks", title: "Bridge talks" }, { slug: "floods", title: "Floods" }] } };
+    const story = { threads: [{ slug: "talks", title: "Bridge talks" }, { slug: "floods", title: "Floods" }] };
+    const digest = { ...digestOf([]), story } as unknown as DigestWithThreads;
     expect(searchFacets(["floods", "misc", "talks"], "2024-05-01", digest)).toEqual({ year: "2024", threads: ["Bridge talks", "Floods"] });
     expect(searchFacets(["talks"], "2023", digestOf([]))).toEqual({ year: "2023", threads: [] });
   });
