@@ -135,7 +135,7 @@ export const RULES: Rule[] = [
     // "1990", "fiscal 1989", "early 1995", "the end of 1990", "the year 2000", "mid-1998"
     name: "year",
     gate: /\d{4}/,
-    re: g(`(?:(${cap("fiscal|calendar|fiscal year|calendar year|the year|model year")})\\s+|${MODP})?\\b${YEAR}\\b(?!-\\d|\\s*(?:-|to)\\s*\\d|'s)`),
+    re: g(`(?:(${cap("fiscal|calendar|fiscal year|calendar year|the year|model year")})\\s+|${MODP})?\\b${YEAR}\\b(?!-\\d)`),
     accept: (m, text) => {
       const before = text.slice(Math.max(0, m.index - 3), m.index);
       if (/[$#£€]\s*$|\d[.,]$|No\.\s*$/.test(before)) return false;
@@ -300,7 +300,7 @@ export const RULES: Rule[] = [
     // "Friday", "last Friday", "next Tuesday", "Wednesday night", "the previous Friday"
     name: "weekday",
     gate: /day\b/i,
-    re: g(`(?:(${cap("last|next|this|this past|this coming|the previous|the following|the preceding|the next|early|late|earlier|later")})\\s+)?\\b(${WD})(?:'s)?(?:\\s+(${cap("morning|afternoon|evening|night")}))?\\b`),
+    re: g(`(?:(${cap("last|next|this|this past|this coming|the previous|the following|the preceding|the next|early|late|earlier|later")})\\s+)?\\b(${WD})(?:\\s+(${cap("morning|afternoon|evening|night")}))?\\b`),
     resolve: (m, ctx, s, e) => {
       const wd = weekdayNumber(m[2]!)!;
       const mod = lower(m[1]).replace(/^the /, "");
