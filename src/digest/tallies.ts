@@ -1,9 +1,7 @@
-import { addDays, addMonths, format, parseISO } from "date-fns";
-import { tz } from "@date-fns/tz";
 import type { MeasureConfig, StoryConfig } from "../content/story.ts";
 import type { Timex } from "../time/types.ts";
 import { findQuantities, tokenize, type Quantity, type Token } from "./numbers.ts";
-import { sameLemma } from "./lemma.ts";
+import { sameLemma, wordForms } from "./lemma.ts";
 import type { Precision, Report, SourceRef, Tally, TallyQualifier } from "./types.ts";
 
 /**
@@ -90,7 +88,6 @@ const STOP = new Set([
 const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
-const utc = tz("UTC");
 const CALENDAR = /^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?/;
 
 interface Sentence {
@@ -101,11 +98,12 @@ interface Sentence {
 
 const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rep|Sen|Gov|Prof|St|No|U\.S|U\.N)\.\s*$/;
 
+const SEGMENTER = new Intl.Segmenter("en", { granularity: "sentence" });
+
 /** Sentences of a paragraph (Intl.Segmenter, re-joined after titles such as "Mr."). */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-  for (const seg of segmenter.segment(text)) {
+  for (const seg of SEGMENTER.segment(text)) {
     const prev = out[out.length - 1];
     if (prev && ABBREVIATION.test(prev.text)) {
       prev.end = seg.index + seg.segment.length;
@@ -126,8 +124,51 @@ function termMatchesAt(tokens: Token[], i: number, term: string): number {
   return words.length;
 }
 
+interface TermSet {
+  /** Every form (src/digest/lemma.ts) of the one-word terms. */
+  single: Set<string>;
+  multi: string[];
+}
+const termSets = new WeakMap<readonly string[], TermSet>();
+
+/** Term lists compiled once (they are module constants or parts of the story configuration). */
+function termSet(terms: readonly string[]): TermSet {
+  let set = termSets.get(terms);
+  if (!set) {
+    set = { single: new Set(), multi: [] };
+    for (const t of terms) {
+      if (/\s/.test(t.trim())) set.multi.push(t);
+      else for (const f of wordForms(t)) set.single.add(f);
+    }
+    termSets.set(terms, set);
+  }
+  return set;
+}
+
+/** Words the longest term matching at token `i` spans; 0 when none does. */
+function longestTermAt(tokens: Token[], i: number, terms: readonly string[]): number {
+  const token = tokens[i];
+  if (!token) return 0;
+  const set = termSet(terms);
+  let best = 0;
+  for (const t of set.multi) best = Math.max(best, termMatchesAt(tokens, i, t));
+  if (best === 0 && wordForms(token.lower).some((f) => set.single.has(f))) best = 1;
+  return best;
+}
+
 function anyTermAt(tokens: Token[], i: number, terms: readonly string[]): boolean {
-  return terms.some((t) => termMatchesAt(tokens, i, t) > 0);
+  return longestTermAt(tokens, i, terms) > 0;
+}
+
+const withExtra = new WeakMap<readonly string[], readonly string[]>();
+function allTerms(extra: readonly string[]): readonly string[] {
+  if (extra.length === 0) return ALL_TERMS;
+  let list = withExtra.get(extra);
+  if (!list) {
+    list = [...ALL_TERMS, ...extra];
+    withExtra.set(extra, list);
+  }
+  return list;
 }
 
 const ALL_TERMS = DEFAULT_MEASURES.flatMap((m) => m.terms);
@@ -148,7 +189,7 @@ interface Head {
 
 /** Finds what a quantity counts; see the module comment for the order of the rules. */
 function findHead(tokens: Token[], first: number, after: number, q: Quantity, extra: readonly string[]): Head | null {
-  const terms = [...ALL_TERMS, ...extra];
+  const terms = allTerms(extra);
   if (q.times) {
     // The nearest counted verb or noun before "N times" in the clause: "attacked US forces in
     // Iraq and Syria 66 times", "came under attack 66 times".
@@ -163,7 +204,7 @@ function findHead(tokens: Token[], first: number, after: number, q: Quantity, ex
   for (let i = after; i < Math.min(tokens.length, after + 3); i++) {
     const token = tokens[i]!;
     if (!/^[\p{L}]/u.test(token.text) || STOP.has(token.lower) || isVerbForm(token)) break;
-    const n = terms.map((t) => termMatchesAt(tokens, i, t)).reduce((a, b) => Math.max(a, b), 0);
+    const n = longestTermAt(tokens, i, terms);
     const people = PEOPLE.some((p) => sameLemma(token.lower, p));
     if (people || anyTermAt(tokens, i, TROOP_TERMS)) {
       // "wounding three US troops": the casualty verb before names what they count.
@@ -248,13 +289,6 @@ function timexCalendar(t: Timex) {
   return calendar(t.anchored ?? t.value);
 }
 
-function iso(date: Date): string {
-  return format(date, "yyyy-MM-dd", { in: utc });
-}
-
-function day(value: string): Date {
-  return parseISO(value, { in: utc });
-}
 
 /** Fills a missing year with the latest year that keeps the date on or before `notAfter`. */
 function withYear(c: { y: string; m?: string; d?: string }, notAfter: string): string {
@@ -268,8 +302,10 @@ function withYear(c: { y: string; m?: string; d?: string }, notAfter: string): s
 
 /** The last day of a month- or year-precision date, capped at `cap`. */
 function lastDay(c: { y: string; m?: string }, cap: string): string {
+  // Day 0 of the next month in UTC is the month's last day; plain Date.UTC arithmetic (no local
+  // time involved) is all this needs, and it is in the per-report hot path.
   const end =
-    c.m === undefined ? `${c.y}-12-31` : iso(addDays(addMonths(day(`${c.y}-${c.m}-01`), 1), -1));
+    c.m === undefined ? `${c.y}-12-31` : `${c.y}-${c.m}-${String(new Date(Date.UTC(Number(c.y), Number(c.m), 0)).getUTCDate()).padStart(2, "0")}`;
   return end < cap ? end : cap;
 }
 
@@ -333,6 +369,10 @@ function sentenceDates(s: Sentence, timexes: readonly Timex[], report: Report, f
   return result;
 }
 
+/** A cheap pre-check: paragraphs without a digit or a number word hold no figure. */
+const MAY_HOLD_NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
+
 /** True when a number is part of a date: inside a time expression, or next to a month name. */
 function isDatePart(q: Quantity, tokens: Token[], index: number, timexes: readonly Timex[], offset: number): boolean {
   const start = q.start + offset;
@@ -355,6 +395,7 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
   const out: TallyMention[] = [];
   const reportText = report.paragraphs.map((p) => p.text).join("\n");
   for (const paragraph of report.paragraphs) {
+    if (!MAY_HOLD_NUMBER.test(paragraph.text)) continue;
     let n = 0;
     for (const s of sentences(paragraph.text)) {
       const tokens = tokenize(s.text);
