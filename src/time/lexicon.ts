@@ -109,11 +109,32 @@ export function durationValue(n: number | "X", unit: Unit): string {
     return unit === "H" || unit === "MI" || unit === "S" ? `PTX${u}` : `PX${u}`;
   }
   const whole = (k: number) => (Number.isInteger(k) ? String(k) : String(Math.round(k * 10) / 10));
+  // halves are written with the next smaller unit, as TimeBank does: 2 1/2 years → P2Y6M
+  const i = Math.floor(n);
+  if (!Number.isInteger(n) && n - i === 0.5) {
+    const lead = (v: string) => (i > 0 ? v : "");
+    switch (unit) {
+      case "Y":
+        return `P${lead(`${i}Y`)}6M`;
+      case "M":
+        return `P${lead(`${i}M`)}15D`;
+      case "W":
+        return `P${i * 7 + 3}DT12H`;
+      case "D":
+        return `P${lead(`${i}D`)}T12H`;
+      case "H":
+        return `PT${lead(`${i}H`)}30M`;
+      case "MI":
+        return `PT${lead(`${i}M`)}30S`;
+      default:
+        break;
+    }
+  }
   switch (unit) {
     case "H":
-      return Number.isInteger(n) ? `PT${n}H` : `PT${whole(n * 60)}M`;
+      return `PT${whole(n)}H`;
     case "MI":
-      return Number.isInteger(n) ? `PT${n}M` : `PT${whole(n * 60)}S`;
+      return `PT${whole(n)}M`;
     case "S":
       return `PT${whole(n)}S`;
     case "DE":
@@ -123,11 +144,11 @@ export function durationValue(n: number | "X", unit: Unit): string {
     case "Q":
       return `P${whole(n * 3)}M`;
     case "Y":
-      return Number.isInteger(n) ? `P${n}Y` : `P${whole(n * 12)}M`;
+      return `P${whole(n)}Y`;
     case "M":
-      return Number.isInteger(n) ? `P${n}M` : `P${whole(n * 30)}D`;
+      return `P${whole(n)}M`;
     case "W":
-      return Number.isInteger(n) ? `P${n}W` : `P${whole(n * 7)}D`;
+      return `P${whole(n)}W`;
     default:
       return `P${whole(n)}D`;
   }

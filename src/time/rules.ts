@@ -462,8 +462,7 @@ export const RULES: Rule[] = [
       if ((num === "a" || num === "an") && /(?:once|twice|times|\d|cents?|dollars?|percent|%)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
       // "some days" / "many years" read as vague durations only when plural
       if (numberValue(num) === "X" && !isPlural(m[3]!)) return false;
-      // bare "one day" ("one day he left") is too often not a duration
-      return !(num === "one" && /^day$/i.test(m[3]!) && !/\s/.test(m[0].slice(0, m[0].indexOf("one"))));
+      return true;
     },
     resolve: (m) => {
       const unit = unitOf(m[3]!);

@@ -171,7 +171,8 @@ describe("durations and sets", () => {
     expect(value("Prices doubled over the past two months.", dct, "the past two months")).toBe("P2M");
     expect(value("Talks took a month.", dct, "a month")).toBe("P1M");
     expect(value("He signed a two-year contract.", dct, "two-year")).toBe("P2Y");
-    expect(value("The flight took 2 1/2 hours.", dct, "2 1/2 hours")).toBe("PT150M");
+    expect(value("The flight took 2 1/2 hours.", dct, "2 1/2 hours")).toBe("PT2H30M");
+    expect(value("The trial lasted 1 1/2 years.", dct, "1 1/2 years")).toBe("P1Y6M");
     expect(value("Repairs will take several weeks.", dct, "several weeks")).toBe("PXW");
   });
 
