@@ -139,6 +139,8 @@ export const RULES: Rule[] = [
     accept: (m, text) => {
       const before = text.slice(Math.max(0, m.index - 3), m.index);
       if (/[$#£€]\s*$|\d[.,]$|No\.\s*$/.test(before)) return false;
+      // "about 2000 people": an approximate amount, not a year
+      if (/\b(?:about|some|nearly|almost|approximately|around|roughly|over|than|least|estimated)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !/^\s+(?:and|or|to|when|after|before|in|as)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (/^\s*(?:shares|people|cars|jobs|troops|times|employees|feet|miles|meters|votes|units|points|tons|members)\b/i.test(after)) return false;
       const y = +m[2]!;
