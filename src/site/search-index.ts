@@ -3,6 +3,7 @@ import * as pagefind from "pagefind";
 import type { Digest } from "../digest/types.ts";
 import { planTimeline } from "../digest/timeline.ts";
 import { readableDate } from "./filters-plugin.ts";
+import { stabilizePagefind } from "./pagefind-stable.ts";
 import { searchFacets } from "./search-facets.ts";
 import type { SiteConfig } from "./site-config.ts";
 
@@ -17,8 +18,9 @@ export interface SearchIndexResult {
  * Builds the Pagefind index of a written site into `<siteDir>/pagefind/`. Pages opt in with
  * `data-pagefind-body` and carry their filters as `data-pagefind-filter`; each timeline entry
  * is added as a record of its own, so a search lands on the entry (`/timeline/#id`), with the
- * same thread and year filters. Pagefind writes content-hashed file names and no timestamps,
- * so the same site gives the same bytes.
+ * same thread and year filters. Pagefind writes content-hashed file names and no timestamps;
+ * its filter indexes come out in a varying order, which pagefind-stable.ts makes canonical, so
+ * the same site gives the same bytes.
  */
 export async function buildSearchIndex(siteDir: string, digest: Digest, site: SiteConfig): Promise<SearchIndexResult> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
@@ -38,8 +40,10 @@ export async function buildSearchIndex(siteDir: string, digest: Digest, site: Si
       });
       if (response.errors.length > 0) throw new Error(`Pagefind: ${response.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
+    const bundle = path.join(siteDir, "pagefind");
+    const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
+    await stabilizePagefind(bundle);
     return { pages: added.page_count, entries: digest.events.length };
   } finally {
     await index.deleteIndex();
