@@ -11,11 +11,13 @@ import type { Tally } from "./types.ts";
  *   counted from the same date ("since October 17"), and separately the figures without one. Where
  *   figures disagree on the same date the line runs through both, and those points are drawn
  *   as conflicts (class "conflict", a second ring).
- * - Accessible: `role="img"` labelled by the chart's <title> and <desc>; the description
- *   summarises the data and says the full data is in the table below the chart (tally-table.ts),
- *   which also carries the source links for keyboard and screen-reader users. Each point is also
- *   an <a href> to its source paragraph for pointer users (tabindex="-1": the table's links are
- *   the keyboard path, so focus does not land inside an image).
+ * - Accessible: the <svg> is labelled by the chart's <title> and <desc> (aria-labelledby); the
+ *   description summarises the data and says the full data is in the table below the chart
+ *   (tally-table.ts). Each point is an <a href> to its source paragraph, named by its own <title>
+ *   ("66 as of 2023-11-30 (since 2023-10-17)") and reachable by keyboard. The <svg> has
+ *   role="group", not role="img": an image's content is presentational, so links inside one are
+ *   lost to assistive technology (axe rule nested-interactive); a labelled group keeps both the
+ *   chart's name and its links.
  * - Deterministic: coordinates are printed with at most one decimal, points are sorted, ids
  *   derive from the measure's slug.
  * - Every point carries `data-id`, `data-as-of`, `data-value`, `data-qualifier` so the chart's
@@ -171,7 +173,7 @@ export function renderTallyChart(
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="tally-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="sans-serif" font-size="13" fill="currentColor" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="tally-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="sans-serif" font-size="13" fill="currentColor" role="group" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${escapeXml(`${capitalize(measure)}: figures over time`)}</title>`,
     `<desc id="${id}-desc">${escapeXml(`${desc}.${conflictNote} The data and sources are in the table below the chart.`)}</desc>`,
   );
@@ -205,7 +207,7 @@ export function renderTallyChart(
     const cx = fixed(x(utcDay(p.asOf)));
     const cy = fixed(y(p.value));
     out.push(
-      `<a href="${escapeXml(p.url)}" tabindex="-1" class="point${p.conflict ? " conflict" : ""}" data-id="${escapeXml(p.id)}" data-as-of="${p.asOf}" data-value="${p.value}" data-qualifier="${escapeXml(p.qualifier)}">`,
+      `<a href="${escapeXml(p.url)}" class="point${p.conflict ? " conflict" : ""}" data-id="${escapeXml(p.id)}" data-as-of="${p.asOf}" data-value="${p.value}" data-qualifier="${escapeXml(p.qualifier)}">`,
       `<title>${escapeXml(p.label)}</title>`,
       p.conflict ? `<circle cx="${cx}" cy="${cy}" r="8" class="conflict-ring" fill="none" stroke="#b00020" stroke-width="2"/>` : "",
       `<circle cx="${cx}" cy="${cy}" r="4" fill="currentColor"/>`,

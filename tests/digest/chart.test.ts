@@ -44,9 +44,11 @@ describe("renderTallyChart", () => {
     expect(b[1]).toBeGreaterThan(c[1]);
   });
 
-  it("is accessible: role img, labelled by its title and description, conflicts described", () => {
+  it("is accessible: a group labelled by its title and description, conflicts described, points named", () => {
     const svg = renderTallyChart("attacks on US forces", groups.tallies);
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="chart-attacks-on-us-forces-title chart-attacks-on-us-forces-desc"/);
+    expect(svg).toMatch(/^<svg [^>]*role="group" aria-labelledby="chart-attacks-on-us-forces-title chart-attacks-on-us-forces-desc"/);
+    // Each link's first child is its <title>, its accessible name.
+    expect(svg.match(/<a href="[^"]+" class="point[^"]*"[^>]*>\n<title>[^<]+<\/title>/g)).toHaveLength(3);
     expect(svg).toContain('<title id="chart-attacks-on-us-forces-title">Attacks on US forces: figures over time</title>');
     expect(svg).toMatch(/<desc id="chart-attacks-on-us-forces-desc">3 figures for attacks on US forces, from 2023-11-30 to 2024-01-30, ranging from 66 to 160\. Sources disagree on 2024-01-30\./);
     expect(svg.match(/class="point conflict"/g)).toHaveLength(2);
