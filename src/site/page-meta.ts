@@ -24,6 +24,8 @@ export interface PageMeta {
   jsonLd: string | null;
   /** Search filters of a report page (year, threads). */
   search: SearchFacets | null;
+  /** A report's threads, linked to their pages when the site has thread pages. */
+  threads: Array<{ label: string; url: string | null }>;
 }
 
 /** The data Eleventy hands a page (the fields read here). */
@@ -83,5 +85,10 @@ export function pageMeta(data: PageData): PageMeta {
     neighbours: report ? (reportNeighbours(digest.reports).get(report.slug) ?? null) : null,
     jsonLd: report ? scriptSafeJson(newsArticle(report, site)) : null,
     search: report ? searchFacets(report.topics, report.date, digest) : null,
+    threads: report
+      ? (digest.story?.threads ?? [])
+          .filter((t) => report.topics.includes(t.slug))
+          .map((t) => ({ label: t.title, url: built.has("/threads/") ? `/threads/${t.slug}/` : null }))
+      : [],
   };
 }
