@@ -1,12 +1,17 @@
 /**
  * What two event mentions are compared on when merging: content words, names and numbers.
  *
- * compromise does the linguistics (part of speech, names, number words: "three" → 3,
- * "2.5 thousand" → 2500, inflection roots: "struck" → "strike"). On top of its roots we strip a
- * few derivational suffixes by hand, because reports tell one event with different word forms
- * ("the withdrawal" / "withdrawing", "attacks" / "attacked") and compromise only undoes inflection.
+ * Speed matters here (every dated clause of thousands of reports), and running compromise's full
+ * tagger over each clause costs ~8 ms per paragraph. So the clause is tokenized by the project's
+ * word scanner (numbers.ts, which also reads "three", "2.5 thousand", "66"), words are lemmatized
+ * one by one through compromise with a cache (lemma.ts: "struck" → "strike", "facilities" →
+ * "facility"), and names are told by capitals — a capitalized word that does not open a sentence,
+ * or an all-capitals acronym, or an opening word that is not a common word. On top of the lemmas
+ * a few derivational suffixes are stripped by hand ("withdrawal" / "withdrawing"), because
+ * reports tell one event with different word forms and compromise only undoes inflection.
  */
-import nlp from "compromise";
+import { wordForms } from "./lemma.ts";
+import { findNumbers, tokenize } from "./numbers.ts";
 
 export interface MatchFeatures {
   /** Stemmed content words (not names, not numbers), sorted, unique. */
@@ -22,56 +27,46 @@ export interface Range {
   end: number;
 }
 
-/** Words that carry no event content: attribution verbs and light words compromise may miss. */
+/** Function words and words that carry no event content (attribution verbs, light verbs). */
 const STOP = new Set(
   (
-    "say said state note tell add report claim clarify stress accord cite quote suggest " +
-    "also earlier later previously then however meanwhile turn thus still already now currently " +
-    "be have do get make take go come become seem appear " +
-    "one first time times day week month year today yesterday " +
-    "mr mrs ms dr chief head official officials spokesman spokeswoman spokesperson " +
-    "this that these those such other another same which who whom whose what whether " +
-    "not no very more most much many some any all each both several certain least its al el"
+    "a an the this that these those such other another same which who whom whose what whether " +
+    "and or but nor so yet if then than as because while whereas although though since until " +
+    "of in on at by for from to with into onto over under about after before during between among " +
+    "against through across toward towards upon within without near amid per via out up down off " +
+    "i me my we us our you your he him his she her it its they them their there here " +
+    "is are was were be been being am have has had having do does did done will would shall should " +
+    "can could may might must not no nor very more most much many some any all each both few " +
+    "several certain least also only just even still already again ever never now then " +
+    "say said says saying state stated note noted tell told add added report reported claim " +
+    "clarify clarified stress stressed accord according cite cited quote quoted suggest suggested " +
+    "earlier later previously meanwhile however thus turn " +
+    "get got make made take took go went come came become became seem seemed appear appeared " +
+    "one first time times day days week weeks month months year years today yesterday tomorrow " +
+    "mr mrs ms dr chief head official officials spokesman spokeswoman spokesperson al el " +
+    "january february march april may june july august september october november december " +
+    "monday tuesday wednesday thursday friday saturday sunday"
   ).split(" "),
 );
 
 /** Name aliases folded to one token so "U.S.", "US", "United States" and "American" match. */
 const ALIASES: Record<string, string> = {
-  "u.s": "us",
-  "u.s.": "us",
   usa: "us",
   america: "us",
   american: "us",
   americans: "us",
   washington: "us",
-  "u.k": "uk",
-  "u.k.": "uk",
   britain: "uk",
   british: "uk",
-  "u.n": "un",
-  "u.n.": "un",
   iraqi: "iraq",
+  iraqis: "iraq",
   iranian: "iran",
   israeli: "israel",
   syrian: "syria",
+  russian: "russia",
+  ukrainian: "ukraine",
+  chinese: "china",
 };
-
-const SKIP_TAGS = [
-  "Determiner",
-  "Preposition",
-  "Conjunction",
-  "Pronoun",
-  "Auxiliary",
-  "Copula",
-  "QuestionWord",
-  "Modal",
-  "Negative",
-  "Value",
-  "Date",
-  "Month",
-  "WeekDay",
-];
-const NAME_TAGS = ["ProperNoun", "Person", "Place", "Organization", "Acronym", "Country"];
 
 /** Light derivational stemmer (see module header); keeps at least four letters of the word. */
 export function stem(word: string): string {
@@ -88,23 +83,14 @@ export function stem(word: string): string {
   return w;
 }
 
-function cleanToken(t: string): string {
-  return t
-    .toLowerCase()
-    .replace(/['’]s$/, "")
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, "")
-    .replace(/\.$/, (dot, at: number, s: string) => (/^(?:[a-z]\.)+$/.test(s) ? dot : ""));
+function lemma(word: string): string {
+  const forms = wordForms(word);
+  // wordForms gives [word, compromise's lemma, de-pluralized]; the lemma is the normal form.
+  return forms[1] ?? forms[0] ?? word;
 }
 
 function alias(name: string): string {
   return ALIASES[name] ?? name;
-}
-
-interface Term {
-  text: string;
-  normal?: string;
-  root?: string;
-  tags?: string[];
 }
 
 /**
@@ -123,37 +109,42 @@ export function matchFeatures(text: string, mask: Range[] = []): MatchFeatures {
     .replace(/\bU\.K\.(?=\W|$)|\bUnited Kingdom\b/g, "UK")
     .replace(/\bU\.N\.(?=\W|$)|\bUnited Nations\b/g, "UN");
 
-  const doc = nlp(masked);
-  doc.compute("root");
+  const numbers = new Set<string>();
+  const numberSpans: Range[] = [];
+  for (const n of findNumbers(masked)) {
+    if (Number.isFinite(n.value)) numbers.add(String(n.value));
+    numberSpans.push(n);
+  }
+  const inNumber = (at: number) => numberSpans.some((n) => at >= n.start && at < n.end);
+
   const keywords = new Set<string>();
   const entities = new Set<string>();
-  const numbers = new Set<string>();
-
-  for (const v of doc.numbers().json() as Array<{ number?: { num?: number } }>) {
-    const n = v.number?.num;
-    if (typeof n === "number" && Number.isFinite(n)) numbers.add(String(n));
-  }
-
-  const sentences = doc.json() as Array<{ terms: Term[] }>;
-  for (const s of sentences) {
-    for (const t of s.terms) {
-      const tags = t.tags ?? [];
-      if (tags.some((tag) => SKIP_TAGS.includes(tag))) continue;
-      const isName = tags.some((tag) => NAME_TAGS.includes(tag));
-      // Hyphenated names ("al-Sudani", "US-led") split into their parts for matching.
-      for (const raw of (t.normal ?? t.text).split(/[-–—/]/)) {
-        const token = cleanToken(raw);
-        if (token.length < 2 || /^\d/.test(token)) continue;
-        const folded = alias(token);
-        if (isName || folded !== token) {
-          if (!STOP.has(folded)) entities.add(folded);
-          continue;
-        }
-        const lemma = t.root && !t.normal?.includes("-") ? t.root : token;
-        if (STOP.has(lemma) || STOP.has(token) || lemma.length < 3) continue;
-        const stemmed = stem(lemma);
-        if (!STOP.has(stemmed)) keywords.add(stemmed);
+  let opensSentence = true;
+  for (const tok of tokenize(masked)) {
+    if (/^[.!?]$/.test(tok.text)) {
+      opensSentence = true;
+      continue;
+    }
+    if (!/^\p{L}/u.test(tok.text)) continue;
+    const first = opensSentence;
+    opensSentence = false;
+    if (inNumber(tok.start)) continue;
+    for (const part of tok.text.split(/[-–—]/)) {
+      const word = part.replace(/['’]s$/, "");
+      const lower = word.toLowerCase();
+      const acronym = /^\p{Lu}{2,}$/u.test(word);
+      if (lower.length < 2 || (STOP.has(lower) && !acronym)) continue;
+      const capital = /^\p{Lu}/u.test(word);
+      const folded = alias(lower);
+      const name = folded !== lower || acronym || (capital && (!first || !STOP.has(lemma(lower))));
+      if (name) {
+        entities.add(folded);
+        continue;
       }
+      const l = lemma(lower);
+      if (STOP.has(l) || l.length < 3) continue;
+      const s = stem(l);
+      if (!STOP.has(s)) keywords.add(s);
     }
   }
   for (const e of entities) keywords.delete(e);

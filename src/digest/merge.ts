@@ -17,7 +17,7 @@
  * - Clustering is greedy and deterministic: mentions are taken most precise first (days, then
  *   months, then years, so that a month-only mention joins the day it belongs to), in date, report
  *   date, report slug and position order; each joins the best-scoring compatible entry (the score
- *   to an entry is the best score to any of its mentions) or starts a new one. Entries are indexed
+ *   to an entry is the best score to any of its first 16 mentions) or starts a new one. Entries are indexed
  *   by day, month and year, so a mention is compared only with entries of its own period: near
  *   linear in the number of mentions.
  *
@@ -25,7 +25,8 @@
  * one cut short; then most features; ties to the earliest report), the union of topics, and every source paragraph once, sorted by report
  * date, then slug, then paragraph. Entries sort by date (plain string order: "2023-12" before
  * "2023-12-01", see events-date.ts), then by their earliest source. Ids are
- * `e-<date>-<first four key words of the text>`, with "-2", "-3", … on collisions in that order.
+ * `e-<date>-<first four key words of the earliest report's telling>` (so that later reports do
+ * not change them), with "-2", "-3", … on collisions in that order.
  */
 import { compareDates, compatibleDates } from "./events-date.ts";
 import type { EventMention } from "./events.ts";
@@ -44,13 +45,24 @@ export interface MergeOptions {
   threshold?: number;
 }
 
+/**
+ * A mention is compared with at most this many mentions of an entry (its first ones, which are the
+ * most precise): an event told by hundreds of reports must not make merging quadratic.
+ */
+const MAX_COMPARED = 16;
+
 const RANK: Record<Precision, number> = { day: 0, month: 1, year: 2 };
 
+const weights = new WeakMap<MatchFeatures, Map<string, number>>();
+
 function weighted(f: MatchFeatures): Map<string, number> {
+  const hit = weights.get(f);
+  if (hit) return hit;
   const w = new Map<string, number>();
   for (const k of f.keywords) w.set(`k:${k}`, 1);
   for (const e of f.entities) w.set(`e:${e}`, 2);
   for (const n of f.numbers) w.set(`n:${n}`, 2);
+  weights.set(f, w);
   return w;
 }
 
@@ -119,7 +131,9 @@ function toEvent(c: Cluster): TimelineEvent & { first: EventMention } {
   }
   const topics = [...new Set(members.flatMap((m) => m.topics))].sort();
   const precision = c.date.length >= 10 ? "day" : c.date.length >= 7 ? "month" : "year";
-  const words = slugWords(best.text);
+  // The id comes from the first telling, not the chosen text: a later report that tells the event
+  // better changes the text but must not break links shared to the entry.
+  const words = slugWords(first.text);
   return { id: `e-${c.date}${words ? `-${words}` : ""}`, date: c.date, precision, text: best.text, topics, sources, first };
 }
 
@@ -145,7 +159,7 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
       // Two sentences of one paragraph tell two things, not one thing twice.
       if (c.members.some((o) => o.source.report === m.source.report && o.source.paragraph === m.source.paragraph)) continue;
       let score = 0;
-      for (const other of c.members) score = Math.max(score, similarity(m, other));
+      for (const other of c.members.slice(0, MAX_COMPARED)) score = Math.max(score, similarity(m, other));
       const needed = c.date.length === m.date.length ? threshold : Math.max(threshold, CROSS_PRECISION_THRESHOLD);
       if (score >= needed && score > bestScore) {
         best = c;

@@ -29,7 +29,8 @@ function span(input: string, start: number, end: number): TextSpan | null {
 /** Splits a text into sentences, each with its offsets into `text`. Deterministic. */
 export function splitSentences(text: string): TextSpan[] {
   if (!text.trim()) return [];
-  const found = nlp(text).sentences().json({ offset: true }) as Array<{
+  // tokenize(): the sentence splitter without the part-of-speech tagger, ~10× faster.
+  const found = nlp.tokenize(text).json({ offset: true }) as Array<{
     text: string;
     offset?: { start: number; length: number };
   }>;

@@ -5,7 +5,7 @@ import type { TimelineEvent } from "../../src/digest/types.ts";
 import { tagTimes } from "../../src/time/tagger.ts";
 import { tagged } from "../fixtures/timeline/build.ts";
 import { iraqReports } from "../fixtures/timeline/iraq.ts";
-import { bridgeReports } from "../fixtures/timeline/bridge.ts";
+import { bridgeReports, third } from "../fixtures/timeline/bridge.ts";
 
 const iraq = iraqReports.flatMap((r) => extractEvents(r));
 const bridge = bridgeReports.flatMap((r) => extractEvents(r));
@@ -112,6 +112,9 @@ describe("mergeEvents on several reports of one story", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^e-\d{4}(-\d{2}){0,2}(-[a-z0-9]+)+$/);
     expect(find(events, "2025-03-13", /bridge/).id).toBe("e-2025-03-13-span-larkport-harbor-bridge");
+    // A later report that tells the collapse does not change its id.
+    const later = extractEvents({ ...third, slug: "larkport-late-review", date: "2025-05-01" });
+    expect(mergeEvents([...bridge, ...later]).map((e) => e.id)).toEqual(expect.arrayContaining([find(events, "2025-03-13", /bridge/).id]));
     const shuffled = [...bridge].reverse();
     expect(mergeEvents(shuffled)).toEqual(events);
   });
@@ -143,5 +146,37 @@ describe("mergeEvents with the real tagger", () => {
     expect(cites(find(events, "2025-03-13", /budget/))).toEqual(["larkport-bridge-collapse#p2", "larkport-divers#p2"]);
     const dates = events.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
+  });
+});
+
+describe("mergeEvents at scale", () => {
+  it("merges tens of thousands of mentions, comparing only within date buckets", () => {
+    // 20,000 mentions over two years: 400 events each told by 50 reports (with a varying word),
+    // plus 500 same-month mentions with their own words that join nothing.
+    const mentions: EventMention[] = [];
+    const base = new Date(Date.UTC(2022, 0, 1));
+    for (let k = 0; k < 400; k++) {
+      const date = new Date(base.getTime() + (k % 730) * 864e5).toISOString().slice(0, 10);
+      for (let r = 0; r < 49; r++) {
+        const slug = `r${String(r).padStart(3, "0")}`;
+        mentions.push({
+          date, precision: "day", text: `Event ${k} told by ${slug}.`, topics: [], reportDate: date, offset: 0, paragraphIndex: 1,
+          source: { report: slug, paragraph: "p1", url: `/reports/${slug}/#p1` },
+          keywords: [`act${k}`, `place${k}`, `detail${r % 7}`], entities: [`name${k}`], numbers: [],
+        });
+      }
+      const date7 = date.slice(0, 7);
+      mentions.push({
+        date: date7, precision: "month", text: `Unrelated ${k}.`, topics: [], reportDate: date, offset: 0, paragraphIndex: 2,
+        source: { report: "zz", paragraph: `p${k}`, url: `/reports/zz/#p${k}` },
+        keywords: [`other${k}`], entities: [], numbers: [],
+      });
+    }
+    const t0 = performance.now();
+    const events = mergeEvents(mentions);
+    const ms = performance.now() - t0;
+    expect(events).toHaveLength(800);
+    expect(events.filter((e) => e.sources.length === 49)).toHaveLength(400);
+    expect(ms).toBeLessThan(5000);
   });
 });
