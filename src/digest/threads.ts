@@ -96,5 +96,10 @@ export function reportThreads(
   const needed = Math.max(1, Math.round(report.paragraphs.length / 4));
   for (const [slug, count] of counts) if (count >= needed) found.add(slug);
   const computed = config.threads.map((t) => t.slug).filter((s) => found.has(s));
-  return applyThreadOverride(computed, override, config);
+  try {
+    return applyThreadOverride(computed, override, config);
+  } catch (error) {
+    // Name the file: `dateline check` lists these too (src/content/story-check.ts).
+    throw new Error(`${report.file}: ${(error as Error).message}`);
+  }
 }

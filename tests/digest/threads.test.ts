@@ -97,5 +97,7 @@ describe("reportThreads", () => {
       "attacks-on-us-forces",
     ]);
     expect(() => applyThreadOverride(computed, ["+nonsense"], story)).toThrow(/unknown thread "nonsense"/);
+    const report = fixture("conflict-b");
+    expect(() => reportThreads(report, [], story, ["nonsense"])).toThrow(/^conflict-b\.md: unknown thread "nonsense"/);
   });
 });
