@@ -7,10 +7,12 @@
  * time. Medians of BENCH_RUNS runs. Prints a Markdown table and writes bench/out/latest.json.
  *
  * Environment: BENCH_SIZES (default 1000,4000,10000), BENCH_RUNS (3), BENCH_SEED (1),
- * BENCH_TIMEOUT_S per child (900), BENCH_KEEP=1 keeps the scratch folder.
+ * BENCH_TIMEOUT_S per child (900), BENCH_KEEP=1 keeps the scratch folder, BENCH_SKIP a
+ * comma list of parts not to measure (stock, dateline, tagger, crosslink), e.g.
+ * BENCH_SKIP=dateline,tagger,crosslink to measure the stock yardstick alone.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, writeCorpus, type CorpusFile } from "./generate.ts";
@@ -34,6 +36,8 @@ interface Series {
   /** Median wall time in seconds over the successful runs, null if none succeeded. */
   seconds: number | null;
   runs: number[];
+  /** Median CPU seconds (user + system) over the successful runs. */
+  cpuSeconds: number | null;
   /** Highest peak RSS over the runs, MiB. */
   peakMiB: number | null;
   /** HTML files in the output of the last successful run. */
@@ -43,6 +47,8 @@ interface Series {
 
 interface SizeResult {
   n: number;
+  /** 1-minute load average before and after measuring this size: other work skews timings. */
+  load: [number, number];
   corpusMB: number;
   stock: Series;
   dateline: Series;
@@ -50,6 +56,18 @@ interface SizeResult {
   tagger: Metric;
   crossLink: Metric;
 }
+
+const PARTS = ["stock", "dateline", "tagger", "crosslink"] as const;
+type Part = (typeof PARTS)[number];
+
+function skipped(): Set<Part> {
+  const raw = (process.env.BENCH_SKIP ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = raw.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_SKIP: unknown part(s) ${unknown.join(", ")}; known: ${PARTS.join(", ")}`);
+  return new Set(raw as Part[]);
+}
+
+const SKIPPED = skipped();
 
 function sizes(): number[] {
   const raw = process.env.BENCH_SIZES ?? "1000,4000,10000";
@@ -62,6 +80,10 @@ function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
   return value;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function log(message: string): void {
@@ -80,6 +102,7 @@ function series(runs: ChildRun[], pages: number | null, note: string): Series {
   const peaks = good.map((r) => r.peakMiB).filter((p): p is number => p !== null);
   return {
     seconds: median(good.map((r) => r.seconds)),
+    cpuSeconds: median(good.map((r) => r.cpuSeconds).filter((c): c is number => c !== null)),
     runs: good.map((r) => Math.round(r.seconds * 1000) / 1000),
     peakMiB: peaks.length > 0 ? Math.max(...peaks) : null,
     pages,
@@ -98,6 +121,7 @@ function correct(content: string): string {
 }
 
 async function measureSize(n: number, seed: number, runs: number, scratch: string, timeoutMs: number): Promise<SizeResult> {
+  const loadBefore = round2(loadavg()[0] ?? 0);
   const dir = join(scratch, String(n));
   const contentDir = join(dir, "content");
   const files: CorpusFile[] = generateCorpus(n, seed);
@@ -108,7 +132,8 @@ async function measureSize(n: number, seed: number, runs: number, scratch: strin
   const site = prepareStockSite(files, join(dir, "stock"));
   const stockRuns: ChildRun[] = [];
   let stockNote = "";
-  for (let r = 0; r < runs; r++) {
+  if (SKIPPED.has("stock")) stockNote = "n/a: skipped (BENCH_SKIP)";
+  for (let r = 0; r < runs && !SKIPPED.has("stock"); r++) {
     rmSync(join(site.cwd, site.output), { recursive: true, force: true });
     const run = await runNode([STOCK_BUILD_SCRIPT, site.input, site.output], { cwd: site.cwd, timeoutMs });
     log(`N=${n}: stock run ${r + 1}: ${run.ok ? `${run.seconds.toFixed(2)} s` : "failed"}`);
@@ -127,7 +152,8 @@ async function measureSize(n: number, seed: number, runs: number, scratch: strin
   let warmNote = "";
   const edited = files[Math.floor(files.length / 2)];
   const build = () => runNode([DATELINE_BIN, "build", "--content", contentDir, "--output", output], { cwd: REPO, timeoutMs });
-  for (let r = 0; r < runs; r++) {
+  if (SKIPPED.has("dateline")) fullNote = warmNote = "n/a: skipped (BENCH_SKIP)";
+  for (let r = 0; r < runs && !SKIPPED.has("dateline"); r++) {
     rmSync(output, { recursive: true, force: true });
     const full = await build();
     log(`N=${n}: dateline full run ${r + 1}: ${full.ok ? `${full.seconds.toFixed(2)} s` : "failed"}`);
@@ -156,11 +182,12 @@ async function measureSize(n: number, seed: number, runs: number, scratch: strin
   const dateline = series(fullRuns, datelinePages, fullNote);
   const warm = series(warmRuns, datelinePages, warmNote);
 
+  const skip = (unit: string): Metric => ({ value: null, unit, note: "n/a: skipped (BENCH_SKIP)" });
   log(`N=${n}: tagger throughput`);
-  const tagger = await taggerThroughput(files, TAGGER_BUDGET_MS);
+  const tagger = SKIPPED.has("tagger") ? skip("MB/s") : await taggerThroughput(files, TAGGER_BUDGET_MS);
   log(`N=${n}: cross-linking`);
-  const crossLink = await crossLinkTiming(contentDir, runs);
-  return { n, corpusMB, stock, dateline, warm, tagger, crossLink };
+  const crossLink = SKIPPED.has("crosslink") ? skip("s") : await crossLinkTiming(contentDir, runs);
+  return { n, load: [loadBefore, round2(loadavg()[0] ?? 0)], corpusMB, stock, dateline, warm, tagger, crossLink };
 }
 
 interface Target {
@@ -201,8 +228,10 @@ function report(results: SizeResult[], goals: Target[], header: string): string 
     r.n.toLocaleString("en-US"),
     fmt(r.corpusMB),
     fmt(r.stock.seconds),
+    fmt(r.stock.cpuSeconds),
     fmt(r.stock.peakMiB, 0),
     fmt(r.dateline.seconds),
+    fmt(r.dateline.cpuSeconds),
     fmt(r.dateline.peakMiB, 0),
     fmt(ratio(r.dateline.seconds, r.stock.seconds)),
     fmt(r.warm.seconds),
@@ -211,7 +240,7 @@ function report(results: SizeResult[], goals: Target[], header: string): string 
     fmt(r.crossLink.value),
   ]);
   const table = markdownTable(
-    ["N", "corpus MB", "stock s", "stock MiB", "Dateline s", "Dateline MiB", "Dateline/stock", "warm s", "warm/stock", "tagger MB/s", "cross-link s"],
+    ["N", "corpus MB", "stock s", "stock CPU s", "stock MiB", "Dateline s", "Dateline CPU s", "Dateline MiB", "Dateline/stock", "warm s", "warm/stock", "tagger MB/s", "cross-link s"],
     rows,
   );
   const goalTable = markdownTable(
@@ -248,9 +277,12 @@ async function main(): Promise<void> {
     else rmSync(scratch, { recursive: true, force: true });
   }
   const goals = targets(results);
+  const busiest = Math.max(...results.flatMap((r) => r.load));
   const header = [
     `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, ${host.os}, Node ${host.node}.`,
-    `Medians of ${runs} runs (wall time of each child process, start to exit); peak memory: ${memoryProbe()}, max over runs; seed ${seed}.`,
+    `Medians of ${runs} runs: wall time of each child process from start to exit (targets use it), and its CPU time; peak memory: ${memoryProbe()}, max over runs; seed ${seed}.`,
+    `1-minute load average during the run: up to ${busiest.toFixed(2)}.` +
+      (busiest > host.cores / 2 ? ` WARNING: the machine was busy with other work; timings are inflated and noisy.` : ""),
   ].join("\n");
   process.stdout.write(report(results, goals, header));
   mkdirSync(join(REPO, "bench", "out"), { recursive: true });

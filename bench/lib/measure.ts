@@ -11,6 +11,8 @@ export interface ChildRun {
   seconds: number;
   /** Peak RSS in MiB, or null when it could not be read. */
   peakMiB: number | null;
+  /** User + system CPU seconds, less sensitive than wall time to other load on the machine. */
+  cpuSeconds: number | null;
   /** Last lines of stderr, for reporting why a run failed. */
   stderrTail: string;
 }
@@ -24,7 +26,10 @@ const GNU_TIME = "/usr/bin/time";
 const PRELOAD = fileURLToPath(new URL("./maxrss-preload.js", import.meta.url));
 
 let gnuTime: boolean | undefined;
-/** GNU time's %M (max RSS of the waited-for process, in KiB) is preferred when installed. */
+/**
+ * GNU time's %M (max RSS of the waited-for process, in KiB) and %U/%S (CPU seconds, children
+ * included) are preferred when installed.
+ */
 function hasGnuTime(): boolean {
   gnuTime ??= existsSync(GNU_TIME);
   return gnuTime;
@@ -43,7 +48,7 @@ export function runNode(args: string[], options: ChildOptions): Promise<ChildRun
   let argv: string[];
   if (hasGnuTime()) {
     command = GNU_TIME;
-    argv = ["-o", rssFile, "-f", "%M", process.execPath, ...args];
+    argv = ["-o", rssFile, "-f", "%M %U %S", process.execPath, ...args];
   } else {
     // Fallback: the child reports its own maxRSS (KiB on Linux) when it exits.
     command = process.execPath;
@@ -63,14 +68,17 @@ export function runNode(args: string[], options: ChildOptions): Promise<ChildRun
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (timer) clearTimeout(timer);
       let peakMiB: number | null = null;
+      let cpuSeconds: number | null = null;
       if (existsSync(rssFile)) {
+        // Last line "KIB USER SYS"; GNU time puts a status line before it for a failing child.
         const lines = readFileSync(rssFile, "utf8").trim().split("\n");
-        const kib = Number(lines[lines.length - 1]);
-        if (Number.isFinite(kib) && kib > 0) peakMiB = kib / 1024;
+        const [kib, user, sys] = (lines[lines.length - 1] ?? "").trim().split(/\s+/).map(Number);
+        if (kib !== undefined && Number.isFinite(kib) && kib > 0) peakMiB = kib / 1024;
+        if (user !== undefined && sys !== undefined && Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user + sys;
       }
       rmSync(scratch, { recursive: true, force: true });
       const tail = stderr.trim().split("\n").slice(-6).join("\n");
-      resolve({ ok: code === 0, code, seconds, peakMiB, stderrTail: tail });
+      resolve({ ok: code === 0, code, seconds, peakMiB, cpuSeconds, stderrTail: tail });
     });
   });
 }
