@@ -10,7 +10,7 @@
  * that the related-report ranking ties to it ("follows"), earliest first, at most `limit`.
  */
 import type { Report, SourceRef, TimelineEvent } from "./types.ts";
-import type { SharedPassage } from "./passages.ts";
+import type { PassageRef, SharedPassage } from "./passages.ts";
 import { MIN_WORDS } from "./passages.ts";
 import type { RelatedLink } from "./related.ts";
 import { excerpt } from "./related.ts";
@@ -18,8 +18,8 @@ import { compareReports } from "./report-order.ts";
 
 export interface RepeatedParagraph {
   paragraph: string;
-  /** The earliest earlier occurrence of the passage. */
-  from: SourceRef;
+  /** The earliest earlier occurrence listed for the passage, and whether it was retold. */
+  from: PassageRef;
 }
 
 export interface RepeatedEvent {
@@ -105,7 +105,7 @@ export function computeNovelty(
   const position = new Map(ordered.map((r, i) => [r.slug, i]));
 
   // paragraph → earliest listed occurrence in an earlier report
-  const repeatedFrom = new Map<string, SourceRef>(); // key `${slug}#${paragraph}`
+  const repeatedFrom = new Map<string, PassageRef>(); // key `${slug}#${paragraph}`
   // (earlier, later) report pair → paragraphs of the earlier report that the later repeats
   const repeats = new Map<number, Set<string>>();
   const n = ordered.length;

@@ -26,6 +26,7 @@
  */
 import type { Report, SourceRef } from "./types.ts";
 import { shingles, overlap, type Overlap } from "./shingles.ts";
+import { factOverlap, factSet, factWeights, isSameFacts, paragraphFacts, FACTS_MIN_SHARED } from "./facts.ts";
 import { DEFAULT_MINHASH, LshIndex, MinHasher, type MinHashParams } from "./minhash.ts";
 import { compareReports, paragraphUrl } from "./report-order.ts";
 
@@ -58,12 +59,20 @@ export const MIN_BAND_HITS = 2;
  */
 export const VERIFY_CAP = 24;
 
-/** A paragraph that appears, verbatim or nearly, in other reports. */
+/**
+ * One other occurrence of a passage. `match` says how it was found: "text" — the wording is the
+ * same or nearly (shingles); "facts" — the paragraph retells the same facts in other words.
+ */
+export interface PassageRef extends SourceRef {
+  match: "text" | "facts";
+}
+
+/** A paragraph that appears, verbatim, nearly, or retold, in other reports. */
 export interface SharedPassage {
   /** The paragraph. */
   at: SourceRef;
   /** The same passage in other reports, in report order (date, then slug), then paragraph order. */
-  alsoIn: SourceRef[];
+  alsoIn: PassageRef[];
 }
 
 /**
@@ -91,6 +100,10 @@ export interface PassageStats {
   candidatePairs: number;
   /** Candidate pairs that passed the threshold. */
   matchedPairs: number;
+  /** The same three counts for the fact fingerprints (retold passages). */
+  factCollisions: number;
+  factCandidatePairs: number;
+  factMatchedPairs: number;
 }
 
 export interface PassageResult {
@@ -120,7 +133,12 @@ export function comparePassages(a: string, b: string): Overlap & { same: boolean
 interface Occurrence {
   order: number;
   report: number;
+  /** Its text node. */
+  node: number;
   ref: SourceRef;
+  facts: string[];
+  /** Occurrences that retell the same facts (ascending by order). */
+  retold: Occurrence[];
 }
 
 /** A distinct shingle set and where it occurs (occurrences ascending by `order`). */
@@ -183,82 +201,66 @@ function nearestOthers(self: Occurrence, lists: readonly (readonly Occurrence[])
     .sort((x, y) => x.order - y.order);
 }
 
-/** Connected components of the node match graph that span two or more reports. */
-function clusters(nodes: readonly Node[]): PassageGroup[] {
-  const component = new Int32Array(nodes.length).fill(-1);
+/** Connected components of the match graph (text and facts) that span two or more reports. */
+function clusters(occurrences: readonly Occurrence[], nodes: readonly Node[]): PassageGroup[] {
+  const seen = new Uint8Array(occurrences.length);
+  const expanded = new Uint8Array(nodes.length);
   const groups: PassageGroup[] = [];
-  const found: { first: number; members: Occurrence[] }[] = [];
-  for (let start = 0; start < nodes.length; start++) {
-    if (component[start] !== -1) continue;
-    component[start] = start;
+  // Occurrences are visited in order, so components come out in order of first appearance.
+  for (const start of occurrences) {
+    if (seen[start.order]) continue;
+    seen[start.order] = 1;
     const stack = [start];
     const members: Occurrence[] = [];
     while (stack.length > 0) {
-      const node = nodes[stack.pop()!]!;
-      members.push(...node.occurrences);
-      for (const next of node.neighbours) {
-        if (component[next] === -1) {
-          component[next] = start;
-          stack.push(next);
-        }
+      const o = stack.pop()!;
+      members.push(o);
+      const next = [...o.retold];
+      if (!expanded[o.node]) {
+        // A node's occurrences and its neighbours' are pushed once, not once per occurrence.
+        expanded[o.node] = 1;
+        const node = nodes[o.node]!;
+        next.push(...node.occurrences, ...node.neighbours.flatMap((n) => nodes[n]!.occurrences));
+      }
+      for (const x of next) {
+        if (seen[x.order]) continue;
+        seen[x.order] = 1;
+        stack.push(x);
       }
     }
     if (new Set(members.map((m) => m.report)).size < 2) continue;
     members.sort((x, y) => x.order - y.order);
-    found.push({ first: members[0]!.order, members });
+    groups.push({ id: `s${groups.length + 1}`, members: members.map((m) => m.ref) });
   }
-  found.sort((x, y) => x.first - y.first);
-  for (const g of found) groups.push({ id: `s${groups.length + 1}`, members: g.members.map((m) => m.ref) });
   return groups;
 }
 
+interface LshWork {
+  collisions: number;
+  candidatePairs: number;
+  matchedPairs: number;
+}
+
 /**
- * Finds the paragraphs shared by several reports, with counts of the work done. Pure and
- * deterministic: the result depends on the reports, not on their order in the array.
+ * Streaming LSH over sets: each set, before it is added, meets the sets already in its
+ * buckets. Per band only the last BUCKET_COMPARE_CAP are looked at; a set met in at least
+ * MIN_BAND_HITS bands is a candidate; the VERIFY_CAP candidates with the most band hits (they
+ * estimate similarity: E[hits] = bands × J^rows), then the nearest, are verified by `same`.
+ * Stamps instead of a pair set keep the bookkeeping O(1) a pair. Returns verified pairs
+ * [earlier, later] in the order found.
  */
-export function findSharedPassagesWithStats(reports: readonly Report[], options: PassageOptions = {}): PassageResult {
-  const ordered = [...reports].sort(compareReports);
-  const nodes: Node[] = [];
-  const byKey = new Map<number, number[]>();
-  let paragraphs = 0;
-  let indexed = 0;
-
-  ordered.forEach((report, r) => {
-    for (const p of report.paragraphs) {
-      paragraphs++;
-      const words = p.text.match(/\S+/g)?.length ?? 0;
-      if (words < MIN_WORDS) continue;
-      const set = shingles(p.text);
-      const occurrence: Occurrence = {
-        order: indexed++,
-        report: r,
-        ref: { report: report.slug, paragraph: p.id, url: paragraphUrl(report, p.id) },
-      };
-      const key = setKey(set);
-      const same = byKey.get(key)?.find((n) => sameSet(nodes[n]!.set, set));
-      if (same !== undefined) {
-        nodes[same]!.occurrences.push(occurrence);
-        continue;
-      }
-      const list = byKey.get(key);
-      if (list) list.push(nodes.length);
-      else byKey.set(key, [nodes.length]);
-      nodes.push({ set, occurrences: [occurrence], neighbours: [] });
-    }
-  });
-
-  // Streaming LSH: each node, before it is added, meets the nodes already in its buckets.
-  // Per band only the last BUCKET_COMPARE_CAP are looked at; a node met in at least
-  // MIN_BAND_HITS bands is verified exactly. Stamps instead of a pair set keep this O(1) a pair.
-  const hasher = new MinHasher(options.minhash ?? DEFAULT_MINHASH);
+function lshMatch(
+  sets: readonly Uint32Array[],
+  hasher: MinHasher,
+  same: (a: number, b: number) => boolean,
+  work: LshWork,
+): [number, number][] {
   const index = new LshIndex(hasher.params.bands);
-  const stamp = new Int32Array(nodes.length).fill(-1);
-  const hits = new Int32Array(nodes.length);
-  let collisions = 0;
-  let candidatePairs = 0;
-  let matchedPairs = 0;
-  for (let b = 0; b < nodes.length; b++) {
-    const keys = hasher.bandKeys(hasher.signature(nodes[b]!.set));
+  const stamp = new Int32Array(sets.length).fill(-1);
+  const hits = new Int32Array(sets.length);
+  const pairs: [number, number][] = [];
+  for (let b = 0; b < sets.length; b++) {
+    const keys = hasher.bandKeys(hasher.signature(sets[b]!));
     const met: number[] = [];
     for (let band = 0; band < keys.length; band++) {
       const bucket = index.bucket(band, keys[band]!);
@@ -274,37 +276,118 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
       }
     }
     index.add(b, keys);
-    collisions += met.length;
-    // Most band hits first (they estimate similarity: E[hits] = bands × J^rows), then the
-    // nearest earlier node; at most VERIFY_CAP are verified.
+    work.collisions += met.length;
     const candidates = met
       .filter((a) => hits[a]! >= MIN_BAND_HITS)
       .sort((x, y) => hits[y]! - hits[x]! || y - x)
       .slice(0, VERIFY_CAP);
     for (const a of candidates) {
-      candidatePairs++;
-      if (isSamePassage(overlap(nodes[a]!.set, nodes[b]!.set))) {
-        matchedPairs++;
-        nodes[a]!.neighbours.push(b);
-        nodes[b]!.neighbours.push(a);
+      work.candidatePairs++;
+      if (same(a, b)) {
+        work.matchedPairs++;
+        pairs.push([a, b]);
       }
     }
   }
+  return pairs;
+}
 
-  const shared: { order: number; passage: SharedPassage }[] = [];
-  for (const node of nodes) {
-    const lists = [node.occurrences, ...node.neighbours.sort((x, y) => x - y).map((n) => nodes[n]!.occurrences)];
-    for (const occurrence of node.occurrences) {
-      const others = nearestOthers(occurrence, lists, ALSO_IN_LIMIT);
-      if (others.length > 0) shared.push({ order: occurrence.order, passage: { at: occurrence.ref, alsoIn: others.map((o) => o.ref) } });
+/**
+ * Finds the paragraphs shared by several reports, with counts of the work done. Pure and
+ * deterministic: the result depends on the reports, not on their order in the array.
+ */
+export function findSharedPassagesWithStats(reports: readonly Report[], options: PassageOptions = {}): PassageResult {
+  const ordered = [...reports].sort(compareReports);
+  const nodes: Node[] = [];
+  const occurrences: Occurrence[] = [];
+  const byKey = new Map<number, number[]>();
+  let paragraphs = 0;
+
+  ordered.forEach((report, r) => {
+    for (const p of report.paragraphs) {
+      paragraphs++;
+      const words = p.text.match(/\S+/g)?.length ?? 0;
+      if (words < MIN_WORDS) continue;
+      const set = shingles(p.text);
+      const key = setKey(set);
+      let node = byKey.get(key)?.find((n) => sameSet(nodes[n]!.set, set));
+      if (node === undefined) {
+        node = nodes.length;
+        const list = byKey.get(key);
+        if (list) list.push(node);
+        else byKey.set(key, [node]);
+        nodes.push({ set, occurrences: [], neighbours: [] });
+      }
+      const occurrence: Occurrence = {
+        order: occurrences.length,
+        report: r,
+        node,
+        ref: { report: report.slug, paragraph: p.id, url: paragraphUrl(report, p.id) },
+        facts: paragraphFacts(p),
+        retold: [],
+      };
+      occurrences.push(occurrence);
+      nodes[node]!.occurrences.push(occurrence);
     }
+  });
+
+  const hasher = new MinHasher(options.minhash ?? DEFAULT_MINHASH);
+  const text: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
+  for (const [a, b] of lshMatch(
+    nodes.map((n) => n.set),
+    hasher,
+    (a, b) => isSamePassage(overlap(nodes[a]!.set, nodes[b]!.set)),
+    text,
+  )) {
+    nodes[a]!.neighbours.push(b);
+    nodes[b]!.neighbours.push(a);
   }
-  shared.sort((x, y) => x.order - y.order);
+
+  // Retold passages: the same LSH over fact fingerprints of the paragraphs that have enough facts.
+  const factual = occurrences.filter((o) => o.facts.length >= FACTS_MIN_SHARED);
+  const weight = factWeights(occurrences.map((o) => o.facts));
+  const facts: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
+  for (const [a, b] of lshMatch(
+    factual.map((o) => factSet(o.facts)),
+    hasher,
+    (a, b) => factual[a]!.report !== factual[b]!.report && isSameFacts(factOverlap(factual[a]!.facts, factual[b]!.facts, weight)),
+    facts,
+  )) {
+    // a < b, and factual is in order, so each `retold` list stays ascending… except for the
+    // later side, whose earlier partners arrive in verification order: sorted below.
+    factual[a]!.retold.push(factual[b]!);
+    factual[b]!.retold.push(factual[a]!);
+  }
+  for (const o of factual) if (o.retold.length > 1) o.retold.sort((x, y) => x.order - y.order);
+
+  const shared: SharedPassage[] = [];
+  for (const occurrence of occurrences) {
+    const node = nodes[occurrence.node]!;
+    const textNodes = new Set([occurrence.node, ...node.neighbours]);
+    const lists = [...textNodes].sort((x, y) => x - y).map((n) => nodes[n]!.occurrences);
+    if (occurrence.retold.length > 0) lists.push(occurrence.retold);
+    const others = nearestOthers(occurrence, lists, ALSO_IN_LIMIT);
+    if (others.length === 0) continue;
+    shared.push({
+      at: occurrence.ref,
+      alsoIn: others.map((o) => ({ ...o.ref, match: textNodes.has(o.node) ? "text" : "facts" })),
+    });
+  }
 
   return {
-    shared: shared.map((s) => s.passage),
-    groups: clusters(nodes),
-    stats: { paragraphs, indexed, distinct: nodes.length, collisions, candidatePairs, matchedPairs },
+    shared,
+    groups: clusters(occurrences, nodes),
+    stats: {
+      paragraphs,
+      indexed: occurrences.length,
+      distinct: nodes.length,
+      collisions: text.collisions,
+      candidatePairs: text.candidatePairs,
+      matchedPairs: text.matchedPairs,
+      factCollisions: facts.collisions,
+      factCandidatePairs: facts.candidatePairs,
+      factMatchedPairs: facts.matchedPairs,
+    },
   };
 }
 

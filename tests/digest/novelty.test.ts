@@ -11,6 +11,7 @@ const reports = story.map(makeReport);
 const passages = findSharedPassages(reports);
 
 const ref = (report: string, paragraph: string): SourceRef => ({ report, paragraph, url: `/reports/${report}/#${paragraph}` });
+const text = (report: string, paragraph: string) => ({ ...ref(report, paragraph), match: "text" });
 
 const events: TimelineEvent[] = [
   { id: "e1", date: "2024-02-27", precision: "day", text: "Ferry hits barge", topics: [], sources: [ref("harbor-2", "p3"), ref("harbor-1", "p2")] },
@@ -32,17 +33,17 @@ describe("computeNovelty", () => {
     const h2 = novelty.get("harbor-2")!;
     expect(h2.newParagraphs).toEqual(["p1", "p2", "p4"]);
     expect(h2.repeatedParagraphs).toEqual([
-      { paragraph: "p3", from: ref("harbor-1", "p2") },
-      { paragraph: "p5", from: ref("harbor-1", "p3") },
-      { paragraph: "p6", from: ref("harbor-1", "p4") },
+      { paragraph: "p3", from: text("harbor-1", "p2") },
+      { paragraph: "p5", from: text("harbor-1", "p3") },
+      { paragraph: "p6", from: text("harbor-1", "p4") },
     ]);
     const h3 = novelty.get("harbor-3")!;
     expect(h3.newParagraphs).toEqual(["p1"]);
     // The dredging passage is in harbor-1 and harbor-2: it points at the earliest.
     expect(h3.repeatedParagraphs).toEqual([
-      { paragraph: "p2", from: ref("harbor-2", "p1") },
-      { paragraph: "p3", from: ref("harbor-2", "p4") },
-      { paragraph: "p4", from: ref("harbor-1", "p3") },
+      { paragraph: "p2", from: text("harbor-2", "p1") },
+      { paragraph: "p3", from: text("harbor-2", "p4") },
+      { paragraph: "p4", from: text("harbor-1", "p3") },
     ]);
   });
 

@@ -1,0 +1,210 @@
+/**
+ * Fact fingerprints of paragraphs, for passages that a later report retells in its own words.
+ *
+ * Editors rewrite background wholesale ("Earlier, on December 26, US aircraft hit three
+ * facilities…" / "Prior to that, on Dec. 26, the United States bombed three … sites…"): word
+ * shingles share nothing, yet the paragraph tells the same facts. Its fingerprint is the set of
+ *   d:<date>   calendar dates from the paragraph's time expressions (day or month precision,
+ *              normalized by the tagger, so "Dec. 26" and "December 26" are one fact),
+ *   n:<number> figures (digits, or number words up to ninety-nine), outside time expressions,
+ *   e:<name>   names outside time expressions: runs of capitalized words, each known by its
+ *              last word, lower-cased, possessive dropped, less a stop list of words that are
+ *              capitalized only for starting a sentence; "United States" is "US", and
+ *              "Iran-backed" is "Iran".
+ * Names are compared by their last word, so "Lloyd Austin" and "Austin" share "austin".
+ *
+ * Hand-written rather than using the entity stage (src/digest/entities.ts): this must run on
+ * bare Report objects inside the cross-link stage, in microseconds per paragraph, and a
+ * word-level fingerprint is what the overlap rule below needs.
+ *
+ * Two paragraphs tell the same facts when (see docs/crosslinks.md):
+ *   they share at least 4 facts, at least one a date or a figure and one a name,
+ *   the shared facts are ≥ 60 % of the smaller fingerprint and ≥ 35 % of the union, and
+ *   they do not conflict: if both give figures, one figure agrees; likewise dates
+ *   ("more than 100 attacks since October 17" updates "66 attacks since October 17").
+ */
+import type { ReportParagraph } from "./types.ts";
+import { fnv1a32 } from "./shingles.ts";
+
+export const FACTS_MIN_SHARED = 4;
+export const FACTS_MIN_CONTAINMENT = 0.6;
+export const FACTS_MIN_JACCARD = 0.35;
+
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+/** "three" → "3", "sixty-six" → "66", up to ninety-nine; else undefined. */
+export function numberWord(word: string): string | undefined {
+  const [head, tail, ...rest] = word.toLowerCase().split("-");
+  if (rest.length > 0 || head === undefined) return undefined;
+  if (tail === undefined) {
+    const n = UNITS[head] ?? TENS[head];
+    return n === undefined ? undefined : String(n);
+  }
+  const tens = TENS[head];
+  const unit = UNITS[tail];
+  return tens !== undefined && unit !== undefined && unit < 10 ? String(tens + unit) : undefined;
+}
+
+/** Words capitalized only because they start a sentence or a heading, or that name no one. */
+const STOP = new Set(
+  (
+    "a an the and or but nor so yet if as at by for from in into of off on onto out over to up with within without " +
+    "after before earlier later prior since during until while when where which who whom whose what why how " +
+    "he she it its they them their theirs his her hers we our i you your this that these those there here " +
+    "also already again still now then meanwhile however moreover nevertheless instead indeed thus " +
+    "according about around some many most more much several few all any both each every other another such " +
+    "no not nor one none last next first second third new old " +
+    "mr mrs ms dr " +
+    "january february march april may june july august september october november december " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "monday tuesday wednesday thursday friday saturday sunday"
+  ).split(" "),
+);
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.,'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+function insideAny(start: number, end: number, spans: readonly { start: number; end: number }[]): boolean {
+  for (const s of spans) if (start < s.end && end > s.start) return true;
+  return false;
+}
+
+/** The fact fingerprint of a paragraph, sorted, as strings ("d:2023-12-26", "n:66", "e:austin"). */
+export function paragraphFacts(p: Pick<ReportParagraph, "text" | "timexes">): string[] {
+  const facts = new Set<string>();
+  for (const t of p.timexes) {
+    const value = t.anchored ?? t.value;
+    if (/^\d{4}-\d{2}(?:-\d{2})?$/.test(value)) facts.add(`d:${value}`);
+  }
+  // "United States" and "US" are one name; same length, so time-expression offsets still hold.
+  const text = p.text.replace(/\bUnited (States|Nations|Kingdom)\b/g, (_, w: string) => `U${w[0]}${" ".repeat(w.length + 6)}`);
+  // A run of adjacent name words ("Defense Secretary Lloyd Austin", "Kataib Hezbollah") is one
+  // name, known by its last word: the surname or head ("austin", "hezbollah"), so "Lloyd
+  // Austin" and "Austin" agree and a four-word agency name counts once, not four times.
+  let run: string | null = null;
+  let runEnd = -1;
+  const closeRun = () => {
+    if (run) facts.add(`e:${run}`);
+    run = null;
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    const raw = m[0].replace(/[.,]+$/, "");
+    const punctuated = raw.length < m[0].length && !/^(?:\p{Lu}\.)+$/u.test(m[0]);
+    if (run && !/^\s+$/.test(text.slice(runEnd, start))) closeRun();
+    if (insideAny(start, start + raw.length, p.timexes)) {
+      closeRun();
+      continue;
+    }
+    const lower = raw.toLowerCase();
+    if (/^\d/.test(raw)) {
+      closeRun();
+      const figure = raw.replace(/,(?=\d{3}\b)/g, "");
+      if (/^\d+(?:\.\d+)?$/.test(figure)) facts.add(`n:${figure}`);
+      continue;
+    }
+    const word = numberWord(lower);
+    if (word) {
+      closeRun();
+      facts.add(`n:${word}`);
+      continue;
+    }
+    // A name word: starts with a capital, or has one after a hyphen ("al-Sudani").
+    const isName = /^\p{Lu}|-\p{Lu}/u.test(raw);
+    // "Iran-backed", "US-led": the name is the capitalized head.
+    const head = /^\p{Lu}[^-]*-\p{Ll}/u.test(raw) ? raw.slice(0, raw.indexOf("-")) : raw;
+    const name = head.toLowerCase().replace(/['’]s$/, "").replace(/\./g, "");
+    if (!isName || name.length < 2 || STOP.has(name)) {
+      closeRun();
+      continue;
+    }
+    run = name;
+    runEnd = start + m[0].length;
+    // A possessive, a trailing comma or full stop, or a hyphenated head ends the name.
+    if (punctuated || head !== raw || /['’]s$/.test(raw)) closeRun();
+  }
+  closeRun();
+  return [...facts].sort();
+}
+
+/** The fingerprint as a sorted set of 32-bit hashes, like a shingle set. */
+export function factSet(facts: readonly string[]): Uint32Array {
+  const out = Uint32Array.from(new Set(facts.map(fnv1a32)));
+  out.sort();
+  return out;
+}
+
+export interface FactOverlap {
+  shared: number;
+  /** Weighted: Σ weight of shared facts / Σ weight of the smaller fingerprint. */
+  containment: number;
+  /** Weighted: Σ weight of shared facts / Σ weight of the union. */
+  jaccard: number;
+  /** Whether the shared facts include a date or figure, and a name. */
+  anchored: boolean;
+  /** Both give figures (or both give dates) and none of them agree: an update, not a repeat. */
+  conflicting: boolean;
+}
+
+/**
+ * Overlap of two fingerprints. `weight` gives each fact its weight (default 1): the cross-link
+ * stage passes an inverse document frequency, so that the speaker named in every other
+ * paragraph ("Pentagon", a minister) counts for less than a figure or a rare place.
+ */
+export function factOverlap(
+  a: readonly string[],
+  b: readonly string[],
+  weight: (fact: string) => number = () => 1,
+): FactOverlap {
+  const other = new Set(b);
+  let shared = 0;
+  let sharedWeight = 0;
+  let weightA = 0;
+  let weightB = 0;
+  let dated = false;
+  let named = false;
+  const kinds = { d: [0, 0, 0], n: [0, 0, 0] }; // [in a, in b, shared]
+  for (const f of b) {
+    weightB += weight(f);
+    if (f[0] === "d" || f[0] === "n") kinds[f[0]][1]!++;
+  }
+  for (const f of a) {
+    const w = weight(f);
+    weightA += w;
+    const kind = f[0] === "d" || f[0] === "n" ? kinds[f[0]] : null;
+    if (kind) kind[0]!++;
+    if (!other.has(f)) continue;
+    shared++;
+    sharedWeight += w;
+    if (kind) kind[2]!++;
+    if (f.startsWith("e:")) named = true;
+    else dated = true;
+  }
+  const disagree = ([inA, inB, both]: number[]) => inA! > 0 && inB! > 0 && both === 0;
+  const smaller = Math.min(weightA, weightB);
+  const union = weightA + weightB - sharedWeight;
+  return {
+    shared,
+    containment: smaller === 0 ? 0 : sharedWeight / smaller,
+    jaccard: union === 0 ? 0 : sharedWeight / union,
+    anchored: dated && named,
+    conflicting: disagree(kinds.d) || disagree(kinds.n),
+  };
+}
+
+/** Inverse document frequency weights of facts over a list of fingerprints: ln(1 + N / df). */
+export function factWeights(fingerprints: readonly (readonly string[])[]): (fact: string) => number {
+  const df = new Map<string, number>();
+  for (const facts of fingerprints) for (const f of facts) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = fingerprints.length;
+  return (fact) => Math.log(1 + n / (df.get(fact) ?? 1));
+}
+
+/** True when two fingerprints tell the same facts (the rule in the module comment). */
+export function isSameFacts(o: FactOverlap): boolean {
+  return o.anchored && !o.conflicting && o.shared >= FACTS_MIN_SHARED && o.containment >= FACTS_MIN_CONTAINMENT && o.jaccard >= FACTS_MIN_JACCARD;
+}
