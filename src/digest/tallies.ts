@@ -493,9 +493,13 @@ function bySource(a: TallyMention, b: TallyMention): number {
  * as-of date are one tally with several sources. Tallies of the same measure and as-of date that
  * state different figures (value or qualifier), and whose since-dates do not contradict (equal,
  * or one unknown), conflict: each lists the others in `conflicts`, and `conflicts` lists groups.
+ * A figure dated only to a month or a year ("A month earlier, Singh said 66") that another report
+ * dates to a day inside that month or year, with the same measure, value, qualifier and since, is
+ * the same statement: it takes that day (the earliest, if several).
  * Output order: measure, as-of date, value; fully deterministic.
  */
-export function groupTallies(mentions: readonly TallyMention[]): TallyGroups {
+export function groupTallies(input: readonly TallyMention[]): TallyGroups {
+  const mentions = sharpenDates(input);
   const groups = new Map<string, TallyMention[]>();
   for (const m of mentions) {
     const key = [m.measure, m.asOf, m.value, m.qualifier, m.since ?? ""].join("\u0000");
@@ -575,6 +579,25 @@ export function groupTallies(mentions: readonly TallyMention[]): TallyGroups {
   }
   const measures = [...new Set(tallies.map((t) => t.measure))].sort(byName);
   return { tallies, conflicts, measures };
+}
+
+/** Moves month- and year-precision mentions onto the day another report gives the same claim. */
+function sharpenDates(mentions: readonly TallyMention[]): TallyMention[] {
+  const claim = (m: TallyMention) => [m.measure, m.value, m.qualifier, m.since ?? ""].join("\u0000");
+  const days = new Map<string, string[]>();
+  for (const m of mentions) {
+    if (m.asOfPrecision !== "day") continue;
+    const list = days.get(claim(m)) ?? [];
+    list.push(m.asOf);
+    days.set(claim(m), list);
+  }
+  for (const list of days.values()) list.sort(compare);
+  return mentions.map((m) => {
+    if (m.asOfPrecision === "day") return m;
+    const prefix = m.asOfPrecision === "month" ? m.asOf.slice(0, 7) : m.asOf.slice(0, 4);
+    const day = days.get(claim(m))?.find((d) => d.startsWith(prefix));
+    return day ? { ...m, asOf: day, asOfPrecision: "day" as const } : m;
+  });
 }
 
 /** The contract projection of a grouped tally, for digest.json. */

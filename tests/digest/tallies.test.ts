@@ -220,6 +220,17 @@ describe("groupTallies", () => {
     expect(groups.tallies.filter((t) => t.measure === "US troops in Iraq").every((t) => t.conflicts.length === 0)).toBe(true);
   });
 
+  it("gives a month-dated figure the day another report dates the same claim to", () => {
+    const dayDated = { ...mentions.find((m) => m.value === 66)!, id: "x-p1-t1", asOf: "2023-11-21", asOfPrecision: "day" as const,
+      source: { report: "x", paragraph: "p1", url: "/reports/x/#p1" }, reportDate: "2023-11-22" };
+    const merged = groupTallies([...mentions, dayDated]).tallies.filter((t) => t.measure === "attacks on US forces" && t.value === 66);
+    expect(merged.map((t) => [t.asOf, t.asOfPrecision, t.sources.map((s) => s.report)])).toEqual([
+      ["2023-11-21", "day", ["x", "seed-recap-jan06", "seed-recap-jan10"]],
+    ]);
+    // A different claim (another value) keeps its month date.
+    expect(groupTallies([...mentions, { ...dayDated, value: 67 }]).tallies.some((t) => t.value === 66 && t.asOf === "2023-11-30")).toBe(true);
+  });
+
   it("is deterministic whatever the input order", () => {
     const reversed = groupTallies([...mentions].reverse());
     expect(JSON.stringify(reversed)).toBe(JSON.stringify(groups));
