@@ -8,7 +8,7 @@
  *   links.reports[slug].newInReport
  */
 import type { Report, SourceRef, TimelineEvent } from "./types.ts";
-import { findSharedPassagesWithStats, type PassageGroup, type PassageStats } from "./passages.ts";
+import { findSharedPassagesWithStats, type PassageGroup, type PassageRef, type PassageStats } from "./passages.ts";
 import { relateReportsWithStats, type RelatedLink } from "./related.ts";
 import { computeNovelty, type Backlink, type RepeatedEvent, type RepeatedParagraph } from "./novelty.ts";
 import { compareReports } from "./report-order.ts";
@@ -17,7 +17,7 @@ export interface SharedParagraph {
   /** Paragraph id in this report. */
   paragraph: string;
   /** The same passage in other reports, in report order (at most ALSO_IN_LIMIT, the nearest). */
-  alsoIn: SourceRef[];
+  alsoIn: PassageRef[];
 }
 
 export interface ReportCrossLinks {

@@ -1,7 +1,8 @@
 /**
  * Report-page markup for cross-links (issue 5): each shared paragraph says where else it
- * appears, linking to the same passage in the other reports; repeated background is marked
- * (class "repeated", shown quieter by public/css/site.css) and labelled as such.
+ * appears — "also in" (same wording) or "retold in" (same facts, other words) — linking to the
+ * same passage in the other reports; repeated background is marked (class "repeated", shown
+ * quieter by public/css/crosslinks.css) and labelled as such.
  *
  * Works on the report's sanitized HTML, whose top-level paragraphs alone carry ids "p1", "p2"…
  * (rehype-paragraph-ids runs after sanitizing, so no other element can have such an id).
@@ -47,10 +48,15 @@ export function crossLinkedHtml(html: string, links: ReportCrossLinks | undefine
     if (!alsoIn || alsoIn.length === 0) return whole;
     const from = repeated.get(id);
     const rest = alsoIn.filter((ref) => !from || ref.report !== from.report || ref.paragraph !== from.paragraph);
-    const others = rest.map((ref) => link(ref, titles)).join(", ");
+    const same = rest.filter((ref) => ref.match === "text").map((ref) => link(ref, titles));
+    const retold = rest.filter((ref) => ref.match === "facts").map((ref) => link(ref, titles));
+    const where = [
+      ...(same.length ? [`also in ${same.join(", ")}`] : []),
+      ...(retold.length ? [`retold in ${retold.join(", ")}`] : []),
+    ].join("; ");
     const note = from
-      ? `<span class="passage-label">Background</span>, first in ${link(from, titles)}${others ? `; also in ${others}` : ""}.`
-      : `Also in ${others}.`;
+      ? `<span class="passage-label">Background</span>, first ${from.match === "facts" ? "told in" : "in"} ${link(from, titles)}${where ? `; ${where}` : ""}.`
+      : `${where.charAt(0).toUpperCase()}${where.slice(1)}.`;
     const cls = from ? ' class="repeated"' : ' class="shared"';
     return `<p id="${id}"${cls}>${inner}</p>\n<p class="also-in">${note}</p>`;
   });

@@ -3,6 +3,7 @@ import { crossLink } from "../../src/digest/crosslinks.ts";
 import { crossLinkedHtml } from "../../src/site/crosslinks-html.ts";
 import { makeReport } from "../digest/make-report.ts";
 import { story } from "../fixtures/crosslinks/story.ts";
+import { retoldStory } from "../fixtures/crosslinks/retold.ts";
 
 const reports = story.map(makeReport);
 const links = crossLink(reports);
@@ -28,6 +29,18 @@ describe("crossLinkedHtml", () => {
     expect(html).toContain('<p id="p2" class="shared">');
     expect(html).toContain('<p class="also-in">Also in <a href="/reports/harbor-2/#p3" dir="auto">');
     expect(html).not.toContain('class="repeated"');
+  });
+
+  it("says when a passage was retold in other words", () => {
+    const port = retoldStory.map(makeReport);
+    const l = crossLink(port);
+    const b = crossLinkedHtml(port[1]!.html, l.reports["port-b"], port);
+    expect(b).toContain(
+      '<p class="also-in"><span class="passage-label">Background</span>, first told in <a href="/reports/port-a/#p1" dir="auto">Fake medicine seized at Saltby (2 May 2024)</a>.</p>',
+    );
+    const a = crossLinkedHtml(port[0]!.html, l.reports["port-a"], port);
+    expect(a).toContain('<p class="also-in">Retold in <a href="/reports/port-b/#p2" dir="auto">Saltby seizure grows (6 May 2024)</a>.</p>');
+    expect(a).not.toContain('class="repeated"');
   });
 
   it("links every annotation to an existing paragraph of another report", () => {
