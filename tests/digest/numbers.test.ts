@@ -57,3 +57,24 @@ describe("findQuantities", () => {
     ]);
   });
 });
+
+describe("findNumbers on any text", () => {
+  it("returns in-bounds, ordered, non-overlapping spans with finite values and never throws", async () => {
+    const fc = await import("fast-check");
+    const words = fc.constantFrom("at", "least", "66", "2,500", "2.5", "thousand", "a", "dozen", "sixty-six", "and", "times", "one", "hundred", ",", ".", "1,50", "troops", "over", "\u2019", "\n");
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(words).map((w) => w.join(" "))), (text) => {
+        let last = 0;
+        for (const q of findQuantities(text)) {
+          expect(q.start).toBeGreaterThanOrEqual(last);
+          expect(q.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(q.start, q.end)).toBe(q.text);
+          expect(q.qualifierStart).toBeLessThanOrEqual(q.start);
+          expect(Number.isFinite(q.value)).toBe(true);
+          last = q.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

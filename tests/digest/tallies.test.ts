@@ -257,3 +257,32 @@ describe("extractTallies with the real tagger's time expressions", () => {
     expect(groups.conflicts.map((c) => [c.measure, c.asOf, c.tallies.length])).toEqual([["attacks on US forces", "2024-01-30", 2]]);
   });
 });
+
+describe("extractTallies on any text", () => {
+  it("never throws and quotes only what the paragraph says, with unique ids and valid dates", async () => {
+    const fc = await import("fast-check");
+    const words = fc.constantFrom(
+      "at", "least", "66", "2,500", "thousand", "a", "dozen", "sixty", "times", "attacked", "attacks", "troops", "people",
+      "were", "injured", "killed", "wounding", "since", "October", "17", "number", "of", "reached", ",", ".", ";", "US", "forces",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(words, { maxLength: 30 }).map((w) => w.join(" ")), { minLength: 1, maxLength: 4 }), (texts) => {
+        const r: Report = {
+          slug: "r", url: "/reports/r/", title: "t", date: "2024-01-10", datetime: "2024-01-10", summary: "", source: null,
+          tags: [], topics: [], html: "", file: "r.md", related: [],
+          paragraphs: texts.map((text, i) => ({ id: `p${i + 1}`, index: i + 1, text, html: text, timexes: [] })),
+        };
+        const found = extractTallies(r, story);
+        expect(new Set(found.map((m) => m.id)).size).toBe(found.length);
+        for (const m of found) {
+          const paragraph = r.paragraphs.find((p) => p.id === m.source.paragraph)!;
+          expect(paragraph.text).toContain(m.quote);
+          expect(m.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          expect(Number.isFinite(m.value)).toBe(true);
+        }
+        expect(groupTallies(found).tallies.every((t) => t.sources.length > 0)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
