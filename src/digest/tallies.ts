@@ -19,7 +19,10 @@ import type { Precision, Report, SourceRef, Tally, TallyQualifier } from "./type
  *   (3) a verb just before the number ("killing 12"); (4) a counting phrase earlier in the
  *   clause ("the number of attacks … has reached 66"). A people- or troops-word after a casualty
  *   verb counts casualties ("wounding three US troops" → injured). The modifier run stops at
- *   verb forms ("34 struck sites" is not 34 sites). No head, no tally.
+ *   verb forms ("34 struck sites" is not 34 sites). (5) A bare counting noun before the figure
+ *   ("By early January its count had passed 100") continues the running count of the
+ *   paragraph's previous figure: same measure, and its since-date unless the sentence gives one.
+ *   No head, no tally.
  * - Measure: the first story measure (content/story.yaml `measures`) whose terms share a lemma
  *   or a default measure with the head and whose context phrase, if any, occurs in the sentence
  *   (else in its paragraph, the report's title, the whole report); else the head's
@@ -236,6 +239,16 @@ function findHead(tokens: Token[], first: number, after: number, q: Quantity, ex
 
 /** Nouns that introduce what a later figure counts: "the number of attacks … reached 66". */
 const COUNT_NOUNS = new Set(["number", "count", "tally", "total"]);
+
+/** A bare counting noun earlier in the clause ("its count had passed 100"), with no "of". */
+function countsBack(tokens: Token[], first: number): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - 6); i--) {
+    const token = tokens[i]!;
+    if (/^[;:.,]$/.test(token.text)) return false;
+    if (COUNT_NOUNS.has(token.lower) && tokens[i + 1]?.lower !== "of") return true;
+  }
+  return false;
+}
 /** Casualty participles may follow a number ("60 injured"); other verb forms end the noun phrase. */
 const VERB_FORMS = new Set(["struck", "hit", "hits", "made", "took", "left", "came", "remain", "remained", "are", "stand", "stood"]);
 function isVerbForm(token: Token): boolean {
@@ -397,7 +410,10 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
   for (const paragraph of report.paragraphs) {
     if (!MAY_HOLD_NUMBER.test(paragraph.text)) continue;
     let n = 0;
+    /** The first figure of the paragraph's latest sentence that had one, for "its count". */
+    let runningCount: TallyMention | undefined;
     for (const s of sentences(paragraph.text)) {
+      const before = out.length;
       const tokens = tokenize(s.text);
       const quantities = findQuantities(s.text);
       if (quantities.length === 0) continue;
@@ -408,16 +424,21 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
         const last = endIndexOf.get(q.end);
         if (first === undefined || last === undefined) continue;
         if (isDatePart(q, tokens, first, paragraph.timexes, s.start)) continue;
-        const head = findHead(tokens, indexOf.get(q.qualifierStart) ?? first, last + 1, q, extraTerms);
-        if (!head) continue;
-        const measure = measureFor(head.word, [s.text, paragraph.text, report.title, reportText], measures);
+        const start = indexOf.get(q.qualifierStart) ?? first;
+        const head = findHead(tokens, start, last + 1, q, extraTerms);
+        // "… put the number of attacks at 66. By early January its count had passed 100.": a
+        // bare counting noun continues the running count of the paragraph's previous figure.
+        const previous = head ? undefined : runningCount && countsBack(tokens, start) ? runningCount : undefined;
+        if (!head && !previous) continue;
+        const measure = previous ? previous.measure : measureFor(head!.word, [s.text, paragraph.text, report.title, reportText], measures);
         if (!measure) continue;
         const dates = sentenceDates(s, paragraph.timexes, report, q.qualifierStart);
+        if (previous && dates.since === null) dates.since = previous.since;
         n += 1;
         out.push({
           id: `${report.slug}-${paragraph.id}-t${n}`,
           measure,
-          head: head.word,
+          head: head ? head.word : previous!.head,
           value: q.value,
           qualifier: q.qualifier,
           since: dates.since,
@@ -430,6 +451,7 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
           reportDate: report.date,
         });
       }
+      if (out.length > before) runningCount = out[before];
     }
   }
   return out;

@@ -55,6 +55,7 @@ describe("findQuantities", () => {
       [66, "about", "nearly sixty-six"],
       [3, "exactly", "3"],
     ]);
+    expect(findQuantities("its count had passed 100").map((q) => [q.value, q.qualifier])).toEqual([[100, "more than"]]);
   });
 });
 

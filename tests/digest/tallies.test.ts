@@ -143,6 +143,22 @@ describe("extractTallies rules", () => {
     ]);
   });
 
+  it("continues a running count that a bare counting noun refers back to", () => {
+    const text = "Officials put the number of attacks on US forces since October 17 at sixty-six. By early January its count had passed 100.";
+    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, text: t });
+    const r = report(text, "2024-01-08");
+    r.paragraphs[0]!.timexes = [
+      { ...at("October 17"), type: "DATE", value: "2023-10-17" },
+      { ...at("early January"), type: "DATE", value: "2024-01" },
+    ];
+    expect(extractTallies(r, story).map((m) => [m.measure, m.value, m.qualifier, m.since, m.asOf])).toEqual([
+      ["attacks on US forces", 66, "exactly", "2023-10-17", "2024-01-08"],
+      ["attacks on US forces", 100, "more than", "2023-10-17", "2024-01-08"],
+    ]);
+    // Without an earlier figure in the paragraph, a bare count is no figure.
+    expect(extractTallies(report("By early January its count had passed 100."), story)).toEqual([]);
+  });
+
   it("takes the year before when a year-less statement date was resolved after the report", () => {
     const text = "By late November, officials had counted 66 attacks.";
     const r = report(text, "2024-01-10");
