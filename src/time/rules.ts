@@ -88,6 +88,8 @@ export const RULES: Rule[] = [
     name: "month",
     re: g(`\\b(?:(${cap("last|next|this|this past|this coming|the coming|the past")})\\s+|${MODP})?(${M})(?![\\w-])`),
     accept: (m, text) => {
+      // an abbreviation alone and without its period is a name ("Jan Kavan"), not a month
+      if (/^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/.test(m[2]!)) return false;
       if (m[1] !== undefined || m[0].length > m[2]!.length) return true;
       const word = m[2]!.replace(/\.$/, "");
       if (!AMBIGUOUS_MONTH.test(word)) return !/^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
@@ -582,7 +584,7 @@ export const RULES: Rule[] = [
         case "immediately":
           return false;
         case "earlier":
-          return /^\s*[,.]/.test(after) && /(^|[.;]\s+|\n)$/.test(before);
+          return false;
         default:
           return true;
       }
