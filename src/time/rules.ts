@@ -314,8 +314,10 @@ export const RULES: Rule[] = [
       } else {
         day = dayForWeekday(ctx, wd, mod, ctx.tense(s, e));
       }
-      // TimeBank mostly dates "Wednesday night" to the day alone (and often spans "Wednesday" only)
-      return { type: "DATE", value: format(day) };
+      // TimeBank keeps the part of day of "Thursday evening" but mostly dates "Wednesday night" and
+      // "Friday morning" to the day alone (and often spans the weekday only)
+      const part = m[3] !== undefined && /^(evening|afternoon)$/i.test(m[3]) ? `T${partOfDay(m[3])}` : "";
+      return { type: "DATE", value: format(day) + part };
     },
   },
   {
