@@ -72,6 +72,16 @@ describe("threadPages", () => {
     expect(withdrawal.figures.map((f) => [f.measure, f.tally.value])).toEqual([["US troops in Iraq", 2500]]);
     expect(withdrawal.events.some((e) => /withdraw/i.test(e.text))).toBe(true);
   });
+
+  it("classifies the seed story's events into the threads they tell", () => {
+    const dates = (slug: string) => pages.find((p) => p.slug === slug)!.events.map((e) => e.date);
+    expect(dates("strikes")).toEqual(expect.arrayContaining(["2023-12-26", "2024-01-04"]));
+    expect(dates("attacks-on-us-forces")).toEqual(expect.arrayContaining(["2023-10-17", "2023-11-21", "2023-12-25"]));
+    expect(dates("coalition-withdrawal")).toEqual(expect.arrayContaining(["2024-01-05", "2024-01-08"]));
+    // The militia attack on Erbil is not a US strike; the Pentagon's January 8 denial is not an attack.
+    expect(dates("strikes")).not.toContain("2023-12-25");
+    expect(dates("attacks-on-us-forces")).not.toContain("2024-01-08");
+  });
 });
 
 describe("entityPages", () => {

@@ -77,7 +77,7 @@ describe("reportThreads", () => {
       ],
     };
     expect(reportThreads(long, extractEntities(long, story), story)).toEqual([]);
-    const second = { ...long, paragraphs: [...long.paragraphs.slice(0, 7), { ...long.paragraphs[7]!, text: "A second strike followed." }] };
+    const second = { ...long, paragraphs: [...long.paragraphs.slice(0, 7), { ...long.paragraphs[7]!, text: "A second air strike followed." }] };
     expect(reportThreads(second, extractEntities(second, story), story)).toEqual(["strikes"]);
     const short = { ...long, paragraphs: long.paragraphs.slice(0, 3) };
     expect(reportThreads(short, extractEntities(short, story), story)).toEqual(["strikes"]);
