@@ -11,6 +11,8 @@ const FUTURE =
 const NEAR_ONLY = /^(by|until|till|set)$/i;
 const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died)$/i;
 const MODAL_BEFORE = /\b(?:will|would|'ll|shall|to)\s+(?:not\s+)?(?:be|have been|be being)\s+$/i;
+/** Words after "to" that show it is a preposition, not an infinitive marker. */
+const NOT_VERB = /^(the|a|an|his|her|its|their|our|this|that|these|those|date|be|been|about|some|more|all|power|prison|court|jail|office|work|school|death)$|ed$|ing$|s$/;
 const CUE = /[A-Za-z']+/g;
 /** Only these words count as future cues when they follow the expression. */
 const FUTURE_AFTER = /^(will|'ll|shall)$/i;
@@ -56,6 +58,11 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     let t: Tense | undefined;
     if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
     else if (PAST.test(w) || (w.length > 4 && /^[a-z]+ed$/.test(w))) t = "past";
+    // an infinitive after the clause's verb points ahead: "agreed to buy the line in February"
+    if (t === undefined && before && /^to$/i.test(w)) {
+      const next = /^\s+([a-z]+)\b/.exec(text.slice(m.index + 2, m.index + 24));
+      if (next && !NOT_VERB.test(next[1]!)) t = "future";
+    }
     if (t === undefined) continue;
     // "will be named", "would be paid": a participle after a modal is future
     if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";

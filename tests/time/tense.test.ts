@@ -16,6 +16,8 @@ describe("clause tense", () => {
     expect(at("The minister will resign on Friday.", "Friday")).toBe("future");
     expect(at("The budget would be approved in March, aides said.", "March")).toBe("future");
     expect(at("The summit is set for Tuesday.", "Tuesday")).toBe("future");
+    expect(at("The firm agreed to buy the mill in February.", "February")).toBe("future");
+    expect(at("The firm sold the mill to the state in February.", "February")).toBe("past");
   });
 
   it("takes the nearest cue and does not stop at abbreviations", () => {
