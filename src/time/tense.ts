@@ -63,11 +63,17 @@ export function tenseAt(text: string, start: number, end: number): Tense {
       const next = /^\s+([a-z]+)\b/.exec(text.slice(m.index + 2, m.index + 24));
       if (next && !NOT_VERB.test(next[1]!)) t = "future";
     }
+    if (t === "future" && before) {
+      // "next to the embassy" is a place; "had been due to expire" is a past plan
+      if (/^next$/i.test(w) && /^\s+to\b/i.test(text.slice(m.index + 4, m.index + 8))) continue;
+      if (/\bhad\s+(?:been\s+)?$/i.test(text.slice(Math.max(a, m.index - 12), m.index))) t = "past";
+    }
     if (t === undefined) continue;
     // "will be named", "would be paid": a participle after a modal is future
     if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
-    if (t === "future" && NEAR_ONLY.test(w) && distance > 1 && !(w.toLowerCase() === "set" && /^\s+(?:for|to)\b/.test(text.slice(m.index + 3, m.index + 8)))) continue;
+    if (t === "future" && /^set$/i.test(w) && !/^\s+(?:for|to)\b/.test(text.slice(m.index + 3, m.index + 8))) continue;
+    if (t === "future" && NEAR_ONLY.test(w) && distance > 1 && !/^set$/i.test(w)) continue;
     best = t;
     bestDistance = distance;
   }
