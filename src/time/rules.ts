@@ -537,7 +537,7 @@ export const RULES: Rule[] = [
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
     gate: /every|each|per\b|daily|weekly|monthly|yearly|hourly|nightly|times|once|twice/i,
-    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend)s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
+    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend|spring|summer|fall|autumn|winter|${M})s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
     accept: (m, text) => {
       if (m[4] === undefined) return true;
       // "the average daily volume", "the party daily Granma": an adjective of amounts or a newspaper
@@ -553,6 +553,9 @@ export const RULES: Rule[] = [
       const unitWord = (m[3] ?? m[6])!;
       const wd = weekdayNumber(unitWord);
       if (wd !== undefined) return { type: "SET", value: `XXXX-WXX-${wd}` };
+      const month = monthNumber(unitWord);
+      if (month !== undefined) return { type: "SET", value: `XXXX-${String(month).padStart(2, "0")}` };
+      if (/^(spring|summer|fall|autumn|winter)$/i.test(unitWord)) return { type: "SET", value: `XXXX-${seasonCode(unitWord)}` };
       if (/weekend/i.test(unitWord)) return { type: "SET", value: "XXXX-WXX-WE" };
       let k: number | "X" = 1;
       if (m[2] !== undefined) k = m[2].toLowerCase() === "other" ? 2 : numberValue(m[2]);

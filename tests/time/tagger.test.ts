@@ -180,6 +180,7 @@ describe("durations and sets", () => {
     expect(find("Inspectors visit every week.", dct, "every week")).toMatchObject({ type: "SET", value: "P1W" });
     expect(find("The paper is printed daily.", dct, "daily")).toMatchObject({ type: "SET", value: "P1D" });
     expect(value("The market opens every Monday.", dct, "every Monday")).toBe("XXXX-WXX-1");
+    expect(value("The fair returns each July.", dct, "each July")).toBe("XXXX-07");
   });
 
   it("does not mistake ages for durations", () => {
