@@ -283,9 +283,16 @@ function measureFor(head: string, scopes: readonly string[], measures: readonly 
   return null;
 }
 
+const phrasePatterns = new Map<string, RegExp>();
+
 function containsPhrase(haystack: string, phrase: string): boolean {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, "u").test(haystack);
+  let pattern = phrasePatterns.get(phrase);
+  if (!pattern) {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    pattern = new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, "u");
+    phrasePatterns.set(phrase, pattern);
+  }
+  return pattern.test(haystack);
 }
 
 /** "2023-11" → { date parts, precision }; null for values that are not calendar dates. */
