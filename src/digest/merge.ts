@@ -111,6 +111,7 @@ function slugWords(text: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/(\d),(?=\d{3})/g, "$1")
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 && !SLUG_STOP.has(w));
   return words.slice(0, 4).join("-");

@@ -12,7 +12,7 @@
  *   links to the previous and next one in date order.
  * - Each event's anchor is its id, so `locations[id]` = page url + "#" + id can be shared.
  *
- * Labels are formatted in UTC with date-fns ("December 26, 2023", "December 2023").
+ * Labels are formatted in UTC with date-fns ("26 December 2023", "December 2023").
  */
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
@@ -51,9 +51,9 @@ function utc(date: string): TZDate {
   return new TZDate(Number(y), Number(m) - 1, Number(d), "UTC");
 }
 
-/** "December 26, 2023", "December 2023" or "2023", by the precision of `date`. */
+/** "26 December 2023", "December 2023" or "2023", by the precision of `date` (the site's style). */
 export function dateLabel(date: string): string {
-  if (date.length >= 10) return format(utc(date), "MMMM d, yyyy");
+  if (date.length >= 10) return format(utc(date), "d MMMM yyyy");
   if (date.length >= 7) return format(utc(date), "MMMM yyyy");
   return date.slice(0, 4);
 }
@@ -122,7 +122,11 @@ export interface TopicTimeline {
 }
 
 /** One grouped timeline per topic, sorted by topic slug; each at `${base}topics/<slug>/`. */
-export function topicTimelines(events: TimelineEvent[], base = "/timeline/"): TopicTimeline[] {
+export function topicTimelines(
+  events: TimelineEvent[],
+  base = "/timeline/",
+  labels: Record<string, string> = {},
+): TopicTimeline[] {
   const byTopic = new Map<string, TimelineEvent[]>();
   for (const e of events) for (const t of e.topics) byTopic.set(t, [...(byTopic.get(t) ?? []), e]);
   const used = new Set<string>();
@@ -133,7 +137,8 @@ export function topicTimelines(events: TimelineEvent[], base = "/timeline/"): To
       for (let n = 2; used.has(slug); n++) slug = `${topicSlug(topic)}-${n}`;
       used.add(slug);
       const list = byTopic.get(topic)!;
-      return { topic, slug, url: `${base}topics/${slug}/`, title: `Timeline: ${topic}`, count: list.length, years: groupTimeline(list) };
+      const title = `Timeline: ${labels[topic] ?? topic}`;
+      return { topic, slug, url: `${base}topics/${slug}/`, title, count: list.length, years: groupTimeline(list) };
     });
 }
 
@@ -271,4 +276,69 @@ export function reportTimeline(slug: string, events: TimelineEvent[], locations:
       url: locations[e.id] ?? `/timeline/#${e.id}`,
       paragraphs: e.sources.filter((s) => s.report === slug).map((s) => s.paragraph),
     }));
+}
+
+export interface TimelineSitePage extends TimelinePage {
+  /** "all": the whole timeline; "index": the list of year/month pages; "year"/"month": one period. */
+  kind: "all" | "index" | "year" | "month";
+  description: string;
+  /** The year entries (and month pages of split years), on the index page. */
+  index: TimelineIndexEntry[];
+}
+
+export interface TimelineSite {
+  pages: TimelineSitePage[];
+  topics: TopicTimeline[];
+  /** Topic → its page, for the topic badges. */
+  topicUrls: Record<string, string>;
+  /** Topic → label to show (thread titles when a story names them). */
+  topicLabels: Record<string, string>;
+  /** Report slug → its "On the timeline" entries. */
+  reports: Record<string, ReportTimelineEntry[]>;
+  locations: Record<string, string>;
+  count: number;
+}
+
+export interface SiteOptions extends PlanOptions {
+  /** Labels of topics, e.g. thread slug → thread title. */
+  labels?: Record<string, string>;
+}
+
+function describe(count: number, what: string): string {
+  return `${count} dated event${count === 1 ? "" : "s"} ${what}, in the order they happened, each linked to the report paragraphs that tell it.`;
+}
+
+/** Everything the timeline templates print: pages, topic pages, report sections (plain data). */
+export function timelineSite(events: TimelineEvent[], options: SiteOptions = {}): TimelineSite {
+  const plan = planTimeline(events, options);
+  const labels = options.labels ?? {};
+  const pages: TimelineSitePage[] = [];
+  if (plan.mode === "paged") {
+    pages.push({
+      url: plan.url, key: "index", title: "Timeline", count: plan.count, years: [], months: [], prev: null, next: null,
+      kind: "index", description: describe(plan.count, "from the reports, by year and month"), index: plan.index,
+    });
+  }
+  for (const p of plan.pages) {
+    const kind = p.key === "" ? "all" : p.key.length === 4 ? "year" : "month";
+    const what = kind === "all" ? "from the reports" : `of ${p.title.replace(/^Timeline: /, "")}`;
+    // A split year's page lists its months (and the events known only to the year).
+    const total = p.months.length > 0 ? (plan.index.find((y) => y.key === p.key)?.count ?? p.count) : p.count;
+    const description = describe(total, p.months.length > 0 ? `${what}, month by month` : what);
+    pages.push({ ...p, kind, description, index: [] });
+  }
+  const topics = topicTimelines(events, options.base ?? "/timeline/", labels);
+  const reports: Record<string, ReportTimelineEntry[]> = {};
+  for (const slug of [...new Set(events.flatMap((e) => e.sources.map((s) => s.report)))].sort()) {
+    reports[slug] = reportTimeline(slug, events, plan.locations);
+  }
+  return {
+    pages,
+    topics,
+    topicUrls: Object.fromEntries(topics.map((t) => [t.topic, t.url])),
+    topicLabels: Object.fromEntries(topics.map((t) => [t.topic, labels[t.topic] ?? t.topic])),
+    reports,
+    locations: plan.locations,
+    count: plan.count,
+  };
 }

@@ -8,6 +8,7 @@ import { digestFor, forgetDigests } from "./digest-store.ts";
 import { buildFeeds } from "./feeds.ts";
 import { pageMeta, type PageData } from "./page-meta.ts";
 import { siteConfig, type SiteConfig } from "./site-config.ts";
+import { timelineData } from "./timeline-data.ts";
 
 export interface DataPluginOptions {
   /** The content folder whose digest the site renders. */
@@ -23,7 +24,8 @@ export async function siteFor(contentDir: string): Promise<SiteConfig> {
 /**
  * Global data for the templates: `digest` (the model), `digestJson` (the export), `site`,
  * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), `storyPages` (threads,
- * entities, tallies), and per page `meta` (see page-meta.ts): titles,
+ * entities, tallies), `timeline` and `timelineJs` (timeline-data.ts), and per page `meta`
+ * (see page-meta.ts): titles,
  * description, canonical URL, navigation, breadcrumbs, previous/next report and JSON-LD.
  */
 export default function dataPlugin(eleventyConfig: UserConfig, options: DataPluginOptions): void {
@@ -39,5 +41,10 @@ export default function dataPlugin(eleventyConfig: UserConfig, options: DataPlug
   eleventyConfig.addGlobalData("archive", async () => reportArchive((await digestFor(options.contentDir)).digest.reports));
   // Thread, entity and tallies pages (src/digest/story-pages.ts).
   eleventyConfig.addGlobalData("storyPages", async () => storyPages((await digestFor(options.contentDir)).digest));
+  // Timeline pages, topic timelines, "On the timeline" of report pages, TimelineJS export.
+  const timeline = async () =>
+    timelineData((await digestFor(options.contentDir)).digest, (await siteFor(options.contentDir)).title);
+  eleventyConfig.addGlobalData("timeline", async () => (await timeline()).site);
+  eleventyConfig.addGlobalData("timelineJs", async () => (await timeline()).timelineJs);
   eleventyConfig.addGlobalData("eleventyComputed", () => ({ meta: (data: PageData) => pageMeta(data) }));
 }

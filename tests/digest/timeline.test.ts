@@ -6,6 +6,7 @@ import {
   groupTimeline,
   planTimeline,
   reportTimeline,
+  timelineSite,
   topicTimelines,
   type TimelinePage,
 } from "../../src/digest/timeline.ts";
@@ -38,10 +39,10 @@ function synthetic(months: string[], n: number, perDay = 1): TimelineEvent[] {
 
 describe("dateLabel", () => {
   it("labels at the precision given, in UTC", () => {
-    expect(dateLabel("2024-01-05")).toBe("January 5, 2024");
+    expect(dateLabel("2024-01-05")).toBe("5 January 2024");
     expect(dateLabel("2023-11")).toBe("November 2023");
     expect(dateLabel("2023")).toBe("2023");
-    expect(dateLabel("2024-12-31")).toBe("December 31, 2024");
+    expect(dateLabel("2024-12-31")).toBe("31 December 2024");
   });
 });
 
@@ -54,7 +55,7 @@ describe("groupTimeline", () => {
     expect(y2023.months.map((m) => m.key)).toEqual(["2023-10", "2023-11", "2023-12"]);
     expect(y2023.count).toBe(events.filter((e) => e.date.startsWith("2023")).length);
     const dec = y2023.months[2]!;
-    expect(dec.days.map((d) => [d.key, d.anchor, d.label])).toEqual([["2023-12-26", "d-2023-12-26", "December 26, 2023"]]);
+    expect(dec.days.map((d) => [d.key, d.anchor, d.label])).toEqual([["2023-12-26", "d-2023-12-26", "26 December 2023"]]);
   });
 
   it("keeps month-only events in their month and year-only in their year, never on a made-up 1st", () => {
@@ -190,12 +191,41 @@ describe("toTimelineJS", () => {
     const strike = events.find((e) => e.date === "2023-12-26")!;
     const slide = data.events.find((s) => s.unique_id === strike.id)!;
     expect(slide.start_date).toEqual({ year: 2023, month: 12, day: 26 });
-    expect(slide.display_date).toBe("December 26, 2023");
+    expect(slide.display_date).toBe("26 December 2023");
     for (const s of strike.sources) expect(slide.text.text).toContain(`href="${s.url}"`);
     expect(slide.text.text).toContain(`href="/timeline/#${strike.id}"`);
     expect(slide.text.headline.length).toBeLessThanOrEqual(90);
     const bridge = data.events.find((s) => s.text.text.includes("corrosion"))!;
     expect(bridge.group).toBe("bridge");
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+});
+
+describe("timelineSite", () => {
+  it("gives the templates one page, topic pages with labels and each report's entries", () => {
+    const site = timelineSite(events, { labels: { bridge: "Harbor bridge" } });
+    expect(site.pages.map((p) => [p.kind, p.url, p.title])).toEqual([["all", "/timeline/", "Timeline"]]);
+    expect(site.topicLabels).toEqual({ bridge: "Harbor bridge", rescue: "rescue" });
+    expect(site.topics[0]!.title).toBe("Timeline: Harbor bridge");
+    expect(site.topicUrls.bridge).toBe("/timeline/topics/bridge/");
+    expect(Object.keys(site.reports).sort()).toEqual(reports.map((r) => r.slug).sort());
+    for (const entries of Object.values(site.reports)) for (const e of entries) expect(e.url).toBe(site.locations[e.id]);
+  });
+
+  it("puts an index page first when the timeline is paged, with unique titles and descriptions", () => {
+    const many = synthetic(["2023-01", "2023-02", "2024-03"], 5);
+    const site = timelineSite(many, { maxPerPage: 8 });
+    expect(site.pages.map((p) => [p.kind, p.url])).toEqual([
+      ["index", "/timeline/"],
+      ["year", "/timeline/2023/"],
+      ["month", "/timeline/2023/01/"],
+      ["month", "/timeline/2023/02/"],
+      ["year", "/timeline/2024/"],
+    ]);
+    expect(site.pages[0]!.index.map((y) => y.url)).toEqual(["/timeline/2023/", "/timeline/2024/"]);
+    const titles = site.pages.map((p) => p.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    const descriptions = site.pages.map((p) => p.description);
+    expect(new Set(descriptions).size).toBe(descriptions.length);
   });
 });
