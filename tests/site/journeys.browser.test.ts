@@ -281,6 +281,36 @@ describe("a reader in Chromium", () => {
     expect(parsed.locs.map((l) => new URL(l!).pathname).sort()).toEqual(urls.filter((u) => u !== "/404").sort());
   });
 
+  it("deployed under a subfolder, links and search results stay inside it", async () => {
+    const root = await tempDir();
+    const saved = process.env.DATELINE_PATH_PREFIX;
+    process.env.DATELINE_PATH_PREFIX = "/news/";
+    try {
+      const built = await runCli(["build", "--content", path.join(ROOT, "tests/fixtures/site"), "--output", path.join(root, "news")], ROOT);
+      expect(built.code).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.DATELINE_PATH_PREFIX;
+      else process.env.DATELINE_PATH_PREFIX = saved;
+    }
+    const sub = await serveStatic(root);
+    try {
+      const p = await open(DESKTOP);
+      await p.goto(`${sub.url}/news/`);
+      expect(await p.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/serif/);
+      await follow(p, p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search", exact: true }));
+      await p.locator("input.pagefind-ui__search-input").fill("storm");
+      await p.locator(".pagefind-ui__result").first().waitFor();
+      const hrefs = await p.locator(".pagefind-ui__result-link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+      expect(hrefs.length).toBeGreaterThan(1);
+      for (const href of hrefs) expect(href).toMatch(/^\/news\/(reports|timeline)\//);
+      await follow(p, p.locator(".pagefind-ui__result-link").first());
+      expect(await p.locator("h1").count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it("prints a report without the navigation", async () => {
     const p = await open(DESKTOP);
     await p.goto(`${server.url}${urls.find((u) => u.startsWith("/reports/") && u !== "/reports/")}`);
