@@ -33,7 +33,8 @@
  * 4. One sentence, one event — unless it holds main times for different dates and splits into
  *    clauses (sentences.ts) that each hold one of them: then each such clause is an event.
  *    Otherwise the first main time (the fronted "On X," or the one nearest the main verb, which in
- *    news prose comes first) is the event's time.
+ *    news prose comes first) is the event's time — made more precise by a later main time inside
+ *    it ("Two weeks ago, on November 7, …" → November 7).
  * 5. Text: the clause with its attribution kept ("Lloyd Austin said the US attacked …"), with
  *    connective openers ("Earlier,", "Prior to this,", "In turn,") and a fronted date adverbial
  *    ("On December 26, 2023,") trimmed, the first letter capitalized. A sentence that opens by
@@ -45,7 +46,7 @@
  * Topics: the report's `topics` (or, when it has none, its `tags`), plus whatever the optional
  * `classify(text)` returns for the sentence (the story configuration, threads.ts).
  */
-import { calendarDate, isAfter, type CalendarDate } from "./events-date.ts";
+import { calendarDate, compatibleDates, isAfter, type CalendarDate } from "./events-date.ts";
 import { matchFeatures, type MatchFeatures } from "./events-features.ts";
 import { splitClauses, splitSentences, type TextSpan } from "./sentences.ts";
 import type { Timex } from "../time/types.ts";
@@ -240,7 +241,14 @@ function mention(
 
 /** Picks the event time of a span among its candidates (rules 3–4). */
 function chooseTime(cands: Candidate[]): Candidate | undefined {
-  return cands.find((c) => c.role === "main") ?? cands.find((c) => c.role === "document");
+  const first = cands.find((c) => c.role === "main");
+  if (!first) return cands.find((c) => c.role === "document");
+  // "Two weeks ago, on November 7": times that nest tell one time; the most precise wins.
+  let best = first;
+  for (const c of cands) {
+    if (c.role === "main" && compatibleDates(c.date, first.date) && c.date.length > best.date.length) best = c;
+  }
+  return best;
 }
 
 /** The event mentions of one report, in paragraph and sentence order. Pure and deterministic. */
@@ -255,7 +263,7 @@ export function extractEvents(report: Report, options: ExtractOptions = {}): Eve
       if (!chosen) return;
       const previous = i > 0 ? sentences[i - 1] : undefined;
       const mains = cands.filter((c) => c.role === "main");
-      if (new Set(mains.map((c) => c.date)).size > 1) {
+      if (mains.some((a) => mains.some((b) => !compatibleDates(a.date, b.date)))) {
         const clauses = splitClauses(p.text, s);
         const parts = clauses
           .map((c) => ({ clause: c, cand: chooseTime(cands.filter((k) => k.timex.start >= c.start && k.timex.end <= c.end)) }))

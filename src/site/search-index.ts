@@ -1,11 +1,11 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Digest } from "../digest/types.ts";
-import { planTimeline } from "../digest/timeline.ts";
 import { readableDate } from "./filters-plugin.ts";
 import { stabilizePagefind } from "./pagefind-stable.ts";
 import { searchFacets } from "./search-facets.ts";
 import type { SiteConfig } from "./site-config.ts";
+import { timelineData } from "./timeline-data.ts";
 
 export interface SearchIndexResult {
   /** HTML pages indexed (those marked `data-pagefind-body`: reports, threads). */
@@ -28,7 +28,8 @@ export async function buildSearchIndex(siteDir: string, digest: Digest, site: Si
   try {
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
-    const { locations } = planTimeline(digest.events);
+    // Where each entry sits on the (possibly paged) timeline, as the timeline pages place it.
+    const { locations } = timelineData(digest, site.title).site;
     for (const event of digest.events) {
       const facets = searchFacets(event.topics, event.date, digest);
       const response = await index.addCustomRecord({

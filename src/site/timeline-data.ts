@@ -1,4 +1,4 @@
-import { timelineSite, type TimelineSite } from "../digest/timeline.ts";
+import { MAX_EVENTS_PER_PAGE, timelineSite, type TimelineSite } from "../digest/timeline.ts";
 import { toTimelineJS } from "../digest/timelinejs.ts";
 import type { Digest } from "../digest/types.ts";
 
@@ -13,19 +13,29 @@ export interface TimelineData {
   timelineJs: string;
 }
 
-const cache = new WeakMap<Digest, TimelineData>();
+const cache = new WeakMap<Digest, { size: number; data: TimelineData }>();
+
+/**
+ * Most entries on one timeline page before it splits by year, then by month:
+ * `DATELINE_TIMELINE_PAGE_SIZE`, else MAX_EVENTS_PER_PAGE.
+ */
+export function pageSize(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : MAX_EVENTS_PER_PAGE;
+}
 
 export function timelineData(digest: Digest, title: string): TimelineData {
+  const size = pageSize(process.env.DATELINE_TIMELINE_PAGE_SIZE);
   const hit = cache.get(digest);
-  if (hit) return hit;
+  if (hit && hit.size === size) return hit.data;
   const labels = Object.fromEntries((digest.story?.threads ?? []).map((t) => [t.slug, t.title]));
-  const site = timelineSite(digest.events, { labels });
+  const site = timelineSite(digest.events, { labels, maxPerPage: size });
   const js = toTimelineJS(digest.events, {
     title,
     description: `${digest.events.length} dated events from ${digest.reports.length} reports`,
     eventUrl: (e) => site.locations[e.id] ?? `/timeline/#${e.id}`,
   });
   const data = { site, timelineJs: `${JSON.stringify(js, null, 2)}\n` };
-  cache.set(digest, data);
+  cache.set(digest, { size, data });
   return data;
 }

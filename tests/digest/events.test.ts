@@ -155,6 +155,16 @@ describe("extractEvents rules", () => {
     ]);
   });
 
+  it("takes the most precise of times that nest", () => {
+    const r = report("nest", "2023-11-22", "Nest", [
+      {
+        text: "Two weeks ago, on November 7, the spokeswoman said the attacks had done little damage.",
+        times: [["Two weeks ago", "2023-W45", "DATE", "2023-11"], ["November 7", "2023-11-07"]],
+      },
+    ]);
+    expect(extractEvents(r).map((m) => [m.date, m.text])).toEqual([["2023-11-07", "The spokeswoman said the attacks had done little damage."]]);
+  });
+
   it("takes the first main time when the dates cannot be split into clauses", () => {
     const [inquiry] = extractEvents(third).filter((m) => m.source.paragraph === "p2");
     expect(inquiry?.date).toBe("2025-04");
