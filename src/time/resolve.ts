@@ -118,10 +118,8 @@ export function seasonYear(ctx: Context, code: string, modifier: string, tense: 
   const m = ctx.dct.m;
   const current = m >= start && m < start + 3 || (code === "WI" && m <= 2);
   const y = ctx.dct.y;
-  if (modifier === "last" || modifier === "past") {
-    if (current) return y - 1;
-    return code === "WI" ? (m <= 2 ? y - 1 : y - 1) : start < m ? y : y - 1;
-  }
+  // TimeBank dates "last spring" told in October to the year before, as "last fall" in February
+  if (modifier === "last" || modifier === "past") return y - 1;
   if (modifier === "next" || modifier === "coming") {
     if (current) return y + 1;
     return start > m ? y : y + 1;

@@ -230,6 +230,18 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // earnings copy: "the corresponding period last year", "last year's quarter"
+    name: "comparison-period",
+    gate: /quarter|period/i,
+    re: g(`\\b(?:${cap("the")}\\s+(?:same|corresponding|comparable|year-ago)\\s+(?:quarter|period)\\s+(?:of\\s+)?last\\s+year|${cap("last")}\\s+year's\\s+(?:(?:first|second|third|fourth|fiscal)\\s+)?(?:quarter|period))\\b`),
+    resolve: (m, ctx) => {
+      const q = /\b(first|second|third|fourth)\b/i.exec(m[0]);
+      if (q) return { type: "DATE", value: format({ gran: "Q", y: ctx.dct.y - 1, n: ordinalValue(q[1]!)! }), setsRef: false };
+      const named = ctx.quarter ?? { y: ctx.dct.y, n: ctx.dctQuarter === 1 ? 4 : ctx.dctQuarter - 1 };
+      return { type: "DATE", value: format({ gran: "Q", y: named.y - 1, n: named.n! }), setsRef: false };
+    },
+  },
+  {
     // "the quarter", "the latest quarter", "the year-ago quarter", "the year-earlier period",
     // "the quarter a year ago", "last quarter", "the current quarter"
     name: "relative-quarter",
@@ -324,7 +336,7 @@ export const RULES: Rule[] = [
     // "this year", "last month", "next week", "earlier this month", "late last year",
     // "the current year", "the end of the year", "earlier in the year"
     name: "deictic-unit",
-    re: g(`(?:(${cap("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the close of|the turn of")})\\s*-?\\s*(?:(?:in|of)\\s+)?)?\\b(${cap("this|last|next|the current|the coming|this past|the|current|past|coming")})\\s+(year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\\b(?!-)`),
+    re: g(`(?:(${cap("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the close of|the turn of")})\\s*-?\\s*(?:(?:in|of)\\s+)?)?\\b(${cap("this|last|next|the current|the coming|this past|the|current|past|coming")})\\s+(?:fiscal\\s+)?(year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\\b(?!-)`),
     accept: (m) => {
       const det = m[2]!.toLowerCase();
       // "the year" / "the past year" are durations or anaphora unless a modifier anchors them
@@ -597,7 +609,7 @@ export const RULES: Rule[] = [
     resolve: (m) => {
       const w = m[1]!.toLowerCase();
       if (/^(the past|recently|lately|formerly|once|previously|earlier|recent times)$/.test(w)) return { type: "DATE", value: "PAST_REF" };
-      if (/future|soon/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
+      if (/future|soon|near term/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
       return { type: "DATE", value: "PRESENT_REF" };
     },
   },
