@@ -30,23 +30,28 @@ export const FACTS_MIN_SHARED = 4;
 export const FACTS_MIN_CONTAINMENT = 0.6;
 export const FACTS_MIN_JACCARD = 0.35;
 
-const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNITS = new Map(
+  "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+    .split(" ")
+    .map((w, i) => [w, i + 1] as const),
+);
+const TENS = new Map("twenty thirty forty fifty sixty seventy eighty ninety".split(" ").map((w, i) => [w, 20 + 10 * i] as const));
 
 /** "three" → "3", "sixty-six" → "66", up to ninety-nine; else undefined. */
 export function numberWord(word: string): string | undefined {
-  const [head, tail, ...rest] = word.toLowerCase().split("-");
-  if (rest.length > 0 || head === undefined) return undefined;
-  if (tail === undefined) {
-    const n = UNITS[head] ?? TENS[head];
+  const lower = word.toLowerCase();
+  if (!lower.includes("-")) {
+    const n = UNITS.get(lower) ?? TENS.get(lower);
     return n === undefined ? undefined : String(n);
   }
-  const tens = TENS[head];
-  const unit = UNITS[tail];
+  const [head, tail, ...rest] = lower.split("-");
+  if (rest.length > 0 || head === undefined) return undefined;
+  if (tail === undefined) {
+    const n = UNITS.get(head) ?? TENS.get(head);
+    return n === undefined ? undefined : String(n);
+  }
+  const tens = TENS.get(head);
+  const unit = UNITS.get(tail);
   return tens !== undefined && unit !== undefined && unit < 10 ? String(tens + unit) : undefined;
 }
 

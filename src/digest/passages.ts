@@ -39,7 +39,7 @@ export const CONTAINMENT_MIN_SHINGLES = 10;
  * hold a handful of nodes for real text; the cap keeps template-like copy (hundreds of
  * paragraphs differing in a name or a figure) linear.
  */
-export const BUCKET_COMPARE_CAP = 16;
+export const BUCKET_COMPARE_CAP = 8;
 /**
  * A paragraph lists at most this many other occurrences, the nearest in report order: a
  * passage repeated by hundreds of reports would otherwise make the output quadratic.

@@ -29,6 +29,8 @@ describe("paragraphFacts", () => {
     expect(numberWord("ninety-nine")).toBe("99");
     expect(numberWord("sixty-twelve")).toBeUndefined();
     expect(numberWord("pentagon")).toBeUndefined();
+    expect(numberWord("constructor")).toBeUndefined();
+    expect(numberWord("Twenty-One")).toBe("21");
   });
 });
 
