@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractEvents, type EventMention } from "../../src/digest/events.ts";
+import { matchFeatures } from "../../src/digest/events-features.ts";
 import { MERGE_THRESHOLD, mergeEvents, similarity } from "../../src/digest/merge.ts";
 import type { TimelineEvent } from "../../src/digest/types.ts";
 import { tagTimes } from "../../src/time/tagger.ts";
@@ -45,6 +46,26 @@ describe("similarity", () => {
     const agree = similarity({ ...base, numbers: ["3"] }, { ...base, numbers: ["3"] });
     expect(agree).toBe(1);
     expect(clash).toBeLessThan(plain / 1.5);
+  });
+});
+
+describe("mergeEvents across precisions", () => {
+  function mention(report: string, date: string, text: string): EventMention {
+    return {
+      ...matchFeatures(text), date, precision: date.length === 7 ? "month" : "day", text, topics: [],
+      source: { report, paragraph: "p1", url: `/reports/${report}/#p1` }, reportDate: "2023-12-30", offset: 0, paragraphIndex: 1,
+    };
+  }
+
+  it("joins a month-only retelling to its day when names and figures agree, not a different statement", () => {
+    const day = mention("a", "2023-11-21", "Attacks on US troops in Iraq and Syria have reached 66, the Pentagon said, and at least 60 personnel have been hurt.");
+    const retold = mention("b", "2023-11", "Pentagon spokeswoman Sabrina Singh had put the tally at 66 attacks, with at least 60 people wounded.");
+    const other = mention("c", "2023-11", "Sabrina Singh said the Pentagon saw no serious damage to its bases.");
+    const events = mergeEvents([day, retold, other]);
+    expect(events.map((e) => [e.date, cites(e)])).toEqual([
+      ["2023-11", ["c#p1"]],
+      ["2023-11-21", ["a#p1", "b#p1"]],
+    ]);
   });
 });
 
