@@ -61,28 +61,25 @@ function candidates(text: string): Candidate[] {
   return out;
 }
 
-/** Longest spans win; among equals, the earlier rule. The result is sorted by start. */
-function select(all: Candidate[]): Candidate[] {
+/** Longest spans win; among equals, the earlier one, then the earlier rule. Sorted by start. */
+function select(all: Candidate[], length: number): Candidate[] {
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
+  // spans are short, so marking the characters they cover keeps this linear in their length
+  const covered = new Uint8Array(length);
   const taken: Candidate[] = [];
-  // spans are short and few per kilobyte: a sorted array with binary search keeps this O(n log n)
-  const starts: number[] = [];
   for (const c of all) {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < c.start) lo = mid + 1;
-      else hi = mid;
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (covered[i] === 1) {
+        free = false;
+        break;
+      }
     }
-    const prev = taken[lo - 1];
-    const next = taken[lo];
-    if (prev && prev.end > c.start) continue;
-    if (next && next.start < c.end) continue;
-    taken.splice(lo, 0, c);
-    starts.splice(lo, 0, c.start);
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
+    taken.push(c);
   }
-  return taken;
+  return taken.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -92,7 +89,7 @@ function select(all: Candidate[]): Candidate[] {
 export function tagTimes(text: string, options: TagOptions): Timex[] {
   const ctx = new Context(text, options.dct);
   const out: Timex[] = [];
-  for (const c of select(candidates(text))) {
+  for (const c of select(candidates(text), text.length)) {
     const rule = RULES[c.rule]!;
     const r = rule.resolve(c.match, ctx, c.start, c.end);
     if (r === null) continue;
