@@ -52,10 +52,10 @@ export function parseRaw(text: string, file = "<input>"): RawReport {
   return { date, paragraphs };
 }
 
-/** Characters that would start Markdown syntax at the beginning of a line of wire text. */
+/** Characters that would start Markdown syntax (or, for "&", an entity reference) in wire text. */
 function escapeMarkdown(paragraph: string): string {
   return paragraph
-    .replace(/([\\`*_[\]<>])/g, "\\$1")
+    .replace(/([\\`*_[\]<>&])/g, "\\$1")
     .replace(/^(\s*)([#>+-])(\s)/, "$1\\$2$3")
     .replace(/^(\s*\d+)([.)])(\s)/, "$1\\$2$3");
 }
