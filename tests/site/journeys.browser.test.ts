@@ -305,6 +305,20 @@ describe("a reader in Chromium", () => {
       for (const href of hrefs) expect(href).toMatch(/^\/news\/(reports|timeline)\//);
       await follow(p, p.locator(".pagefind-ui__result-link").first());
       expect(await p.locator("h1").count()).toBe(1);
+
+      // In a report mixing Arabic and English, each paragraph starts on its own script's side.
+      await p.goto(`${sub.url}/news/reports/harbour-wall-damaged/`);
+      const sides = await p.locator(".report-body > p").evaluateAll((paragraphs) =>
+        paragraphs.map((para) => {
+          const range = document.createRange();
+          range.setStart(para.firstChild!, 0);
+          range.setEnd(para.firstChild!, 1);
+          const first = range.getBoundingClientRect();
+          const box = para.getBoundingClientRect();
+          return first.left - box.left < box.right - first.right ? "left" : "right";
+        }),
+      );
+      expect(sides).toEqual(["right", "left"]);
       expect(errors).toEqual([]);
     } finally {
       await sub.close();
