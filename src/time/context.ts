@@ -2,6 +2,11 @@ import { tenseAt, type Tense } from "./tense.ts";
 import { format, parse, type Point } from "./values.ts";
 import type { TimexType } from "./types.ts";
 
+/** Publication dates that mean "unknown": the empty string, "XXXX-XX-XX", "unknown", "none". */
+const UNKNOWN_DCT = /^(?:|X{4}-XX-XX|unknown|none)$/i;
+/** Where resolution runs when the DCT is unknown; every value that depends on it is masked. */
+const STAND_IN = "2000-06-15";
+
 /** What a rule resolves a match to. */
 export interface Resolution {
   type: TimexType;
@@ -19,22 +24,53 @@ export interface Resolution {
  */
 export class Context {
   readonly text: string;
-  readonly dct: { gran: "D"; y: number; m: number; d: number };
+  /** The DCT as given, or a stand-in day when it is unknown (see `known`). */
+  private readonly dctPoint: { gran: "D"; y: number; m: number; d: number };
   /** "THH:MM[:SS]" of the DCT when given. */
   readonly dctTime: string | undefined;
+  /** False when the caller gave no publication date: values that need one come out with X's. */
+  readonly known: boolean;
+  /** Set while resolving one expression when its value depended on the DCT's year only / on all of it. */
+  usedDctYear = false;
+  usedDct = false;
   ref: Point;
   refPos = -1;
+  /** True until the text itself names a calendar date: the reference time is still the DCT. */
+  refIsDct = true;
   /** The last quarter named in the text, and where: financial reports compare against it. */
   quarter: Point | undefined;
   quarterPos = -1;
 
   constructor(text: string, dct: string) {
     this.text = text;
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(dct);
+    this.known = !UNKNOWN_DCT.test(dct);
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(this.known ? dct : STAND_IN);
     if (!m) throw new Error(`invalid DCT "${dct}": expected YYYY-MM-DD[THH:MM[:SS]]`);
-    this.dct = { gran: "D", y: +m[1]!, m: +m[2]!, d: +m[3]! };
+    this.dctPoint = { gran: "D", y: +m[1]!, m: +m[2]!, d: +m[3]! };
     this.dctTime = m[4] !== undefined ? `T${m[4]}:${m[5]}${m[6] !== undefined ? `:${m[6]}` : ""}` : undefined;
-    this.ref = this.dct;
+    this.ref = this.dctPoint;
+  }
+
+  /** The publication day; reading it marks the current resolution as DCT-dependent. */
+  get dct(): { gran: "D"; y: number; m: number; d: number } {
+    this.usedDct = true;
+    return this.dctPoint;
+  }
+
+  /** The publication year, for expressions that take only their year from it ("December 26"). */
+  get dctYear(): number {
+    this.usedDctYear = true;
+    return this.dctPoint.y;
+  }
+
+  /** The publication month without marking the resolution (used to choose a year, not a value). */
+  get dctMonth(): number {
+    return this.dctPoint.m;
+  }
+
+  /** The publication day of month without marking the resolution. */
+  get dctDay(): number {
+    return this.dctPoint.d;
   }
 
   tense(start: number, end: number): Tense {
@@ -43,7 +79,7 @@ export class Context {
 
   /** DCT quarter (1–4). */
   get dctQuarter(): number {
-    return Math.ceil(this.dct.m / 3);
+    return Math.ceil(this.dctPoint.m / 3);
   }
 
   /** Records a resolved value as the new reference time when it names a calendar point. */
@@ -52,6 +88,7 @@ export class Context {
     if (!p) return;
     this.ref = p;
     this.refPos = pos;
+    this.refIsDct = false;
     if (p.gran === "Q") {
       this.quarter = p;
       this.quarterPos = pos;

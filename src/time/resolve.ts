@@ -14,7 +14,7 @@ const dayDistance = (a: Point, b: Point) =>
 
 /** The year for a month and day given without one. */
 export function yearForMonthDay(ctx: Context, month: number, day: number, tense: Tense): number {
-  const dct = ctx.dct;
+  const dct = { gran: "D" as const, y: ctx.dctYear, m: ctx.dctMonth, d: ctx.dctDay };
   let best = dct.y;
   let bestScore = Infinity;
   for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
@@ -33,7 +33,7 @@ export function yearForMonthDay(ctx: Context, month: number, day: number, tense:
 
 /** The year for a month named alone ("in October"). */
 export function yearForMonth(ctx: Context, month: number, tense: Tense): number {
-  const dct = ctx.dct;
+  const dct = { y: ctx.dctYear, m: ctx.dctMonth };
   if (tense === "past") return month <= dct.m ? dct.y : dct.y - 1;
   return month >= dct.m ? dct.y : dct.y + 1;
 }
@@ -84,8 +84,8 @@ export function weekendValue(ctx: Context, modifier: string, tense: Tense): stri
 
 /** The year of a quarter named without one ("the third quarter"). */
 export function yearForQuarter(ctx: Context, q: number, tense: Tense): number {
-  if (q > ctx.dctQuarter && tense === "past") return ctx.dct.y - 1;
-  return ctx.dct.y;
+  if (q > ctx.dctQuarter && tense === "past") return ctx.dctYear - 1;
+  return ctx.dctYear;
 }
 
 /** DCT shifted by n units at a granularity: "last month" is DCT − 1 month at month precision. */
@@ -98,6 +98,7 @@ export function fromDct(ctx: Context, unit: ShiftUnit, n: number, gran: Point["g
  * granularity: "A month earlier" after "on December 26" is the November before.
  */
 export function fromRef(ctx: Context, unit: ShiftUnit, n: number, gran: Point["gran"]): string {
+  if (ctx.refIsDct) ctx.usedDct = true;
   const ref = ctx.ref;
   const target = GRAN_RANK[ref.gran] < GRAN_RANK[gran] ? ref.gran : gran;
   if (ref.gran === "Q" && (unit === "Y" || unit === "Q")) return format(shift(ref, unit, n));
@@ -115,9 +116,9 @@ export function granOf(unit: ShiftUnit): Point["gran"] {
 /** A season's year by modifier and tense ("last fall" in February 1998 is 1997-FA). */
 export function seasonYear(ctx: Context, code: string, modifier: string, tense: Tense): number {
   const start = { SP: 3, SU: 6, FA: 9, WI: 12 }[code] ?? 6;
-  const m = ctx.dct.m;
+  const m = ctx.dctMonth;
   const current = m >= start && m < start + 3 || (code === "WI" && m <= 2);
-  const y = ctx.dct.y;
+  const y = ctx.dctYear;
   // TimeBank dates "last spring" told in October to the year before, as "last fall" in February
   if (modifier === "last" || modifier === "past") return y - 1;
   if (modifier === "next" || modifier === "coming") {

@@ -320,6 +320,8 @@ export const RULES: Rule[] = [
     resolve: (m, ctx, s, e) => {
       const wd = weekdayNumber(m[2]!)!;
       const mod = lower(m[1]).replace(/^the /, "");
+      const anaphoric = /^(previous|preceding|following)$/.test(mod) || (mod === "next" && m[1]!.toLowerCase().startsWith("the"));
+      if (!ctx.known && !anaphoric) return { type: "DATE", value: `XXXX-WXX-${wd}` };
       let day;
       if (mod === "previous" || mod === "preceding" || mod === "following" || mod === "next" && m[1]!.toLowerCase().startsWith("the")) {
         day = dayForWeekday(ctx, wd, mod === "next" ? "following" : mod, "past", ctx.ref.gran === "D" ? ctx.ref : ctx.dct);

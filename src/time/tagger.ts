@@ -19,7 +19,7 @@
  * in text order so that each relative expression sees the reference time left by the ones
  * before it.
  */
-import { Context } from "./context.ts";
+import { Context, type Resolution } from "./context.ts";
 import { RULES } from "./rules.ts";
 import type { TagOptions, Timex } from "./types.ts";
 import { calendarValue } from "./values.ts";
@@ -83,6 +83,19 @@ function select(all: Candidate[], length: number): Candidate[] {
 }
 
 /**
+ * Without a publication date, the parts of a value that came from the stand-in DCT are
+ * written as X's, as TIMEX3 does for what the text leaves open: "December 26" → XXXX-12-26,
+ * "yesterday" → XXXX-XX-XX.
+ */
+function maskUnknownDct(r: Resolution, ctx: Context): void {
+  if (ctx.usedDct) r.value = r.value.replace(/^[^T]*/, (date) => date.replace(/\d/g, "X"));
+  else if (ctx.usedDctYear) r.value = r.value.replace(/^\d{4}/, "XXXX");
+  else return;
+  r.setsRef = false;
+  delete r.anchored;
+}
+
+/**
  * Finds and normalizes the time expressions of `text`, resolved against `options.dct`.
  * Sorted by start offset, non-overlapping, `text.slice(start, end) === t.text`.
  */
@@ -91,8 +104,10 @@ export function tagTimes(text: string, options: TagOptions): Timex[] {
   const out: Timex[] = [];
   for (const c of select(candidates(text), text.length)) {
     const rule = RULES[c.rule]!;
+    ctx.usedDct = ctx.usedDctYear = false;
     const r = rule.resolve(c.match, ctx, c.start, c.end);
     if (r === null) continue;
+    if (!ctx.known) maskUnknownDct(r, ctx);
     const timex: Timex = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value };
     const anchored = r.anchored ?? (r.value === "PRESENT_REF" ? undefined : calendarValue(r.value));
     if (anchored !== undefined && anchored !== r.value) timex.anchored = anchored;

@@ -20,6 +20,9 @@ export interface Timex {
 }
 
 export interface TagOptions {
-  /** Document creation time: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]". */
+  /**
+   * Document creation time: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]"; "" or "XXXX-XX-XX" when
+   * unknown, in which case values that would need it keep X's ("XXXX-12-26").
+   */
   dct: string;
 }

@@ -69,6 +69,12 @@ describe("dateline dates", () => {
     expect(items.map((t) => t.value)).toEqual(["1998-02-12"]);
   });
 
+  it("leaves X's for what needs an unknown publication date", async () => {
+    const io = fakeIO(dir, "The port reopened on December 26.");
+    expect(await datesCommand.run(["--dct", "none", "-"], io)).toBe(0);
+    expect((JSON.parse(io.out) as { value: string }[])[0]!.value).toBe("XXXX-12-26");
+  });
+
   it("rejects a malformed --dct and a batch without --out", async () => {
     const io = fakeIO(dir, "Monday");
     expect(await datesCommand.run(["--dct", "Jan 5"], io)).toBe(2);

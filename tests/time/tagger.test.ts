@@ -204,6 +204,20 @@ describe("vague references and clock times", () => {
   });
 });
 
+describe("without a publication date", () => {
+  it("keeps X's where the year or day would come from it", () => {
+    const text = "On December 26 the talks failed; on Friday they resumed, and yesterday they ended. In 2019, on March 3, 2019, it began.";
+    const out = tagTimes(text, { dct: "XXXX-XX-XX" });
+    const byText = new Map(out.map((t) => [t.text, t.value]));
+    expect(byText.get("December 26")).toBe("XXXX-12-26");
+    expect(byText.get("Friday")).toBe("XXXX-WXX-5");
+    expect(byText.get("yesterday")).toBe("XXXX-XX-XX");
+    expect(byText.get("2019")).toBe("2019");
+    expect(byText.get("March 3, 2019")).toBe("2019-03-03");
+    expect(tagTimes("A week later it ended.", { dct: "" })[0]!.value).toBe("XXXX-XX-XX");
+  });
+});
+
 describe("output shape", () => {
   it("returns sorted, non-overlapping spans that slice the input", () => {
     const text = "On Monday, Jan. 8, 2024, the council met for three hours; a week later it met again, and it meets every month.";

@@ -16,14 +16,15 @@ implies differs from its TIMEX3 value. Offsets index the input as a JavaScript s
                   front matter (starting with ---) is tagged in its body, with its "date" as
                   the publication date; offsets still index the whole file.
   --dct DATE      publication date the expressions are resolved against (default: the front
-                  matter's date, else today in UTC).
+                  matter's date, else today in UTC). "none" or XXXX-XX-XX: unknown, so values
+                  that would need it keep X's ("December 26" → XXXX-12-26).
   --batch DIR     tag every DIR/NAME.txt, with its publication date read from DIR/NAME.dct,
                   and write OUT/NAME.json (the layout of the TempEval-3 export tool).
   --out DIR       where --batch writes.
   -h, --help      this text.
 `;
 
-const DCT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$/;
+const DCT = /^(?:\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?|XXXX-XX-XX|none)$/i;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const DATE_LINE = /^date:\s*["']?(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)/m;
 
@@ -89,7 +90,7 @@ export const datesCommand: Command = {
       },
     });
     if (values.dct !== undefined && !DCT.test(values.dct)) {
-      io.stderr(`dateline dates: --dct must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got "${values.dct}"\n`);
+      io.stderr(`dateline dates: --dct must be YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or none, got "${values.dct}"\n`);
       return 2;
     }
     if (values.batch !== undefined) {
