@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, parseDocument } from "yaml";
 import { KNOWN_KEYS, frontMatterSchema, type FrontMatter } from "./schema.ts";
 import { decodeContent, type DecodeResult } from "./read-text.ts";
 import { ContentError, type Problem } from "./problems.ts";
@@ -47,7 +47,8 @@ export async function listReportFiles(dir: string): Promise<string[]> {
  */
 export const FRONT_MATTER_OPTIONS = {
   language: "yaml",
-  engines: { yaml: { parse: (source: string) => (parseYaml(source) ?? {}) as object } },
+  // Warnings (unresolved tags, unknown directives) become problems in parseReport, not lines on stderr.
+  engines: { yaml: { parse: (source: string) => (parseYaml(source, { logLevel: "error" }) ?? {}) as object } },
 };
 
 /** The front-matter engines gray-matter may use: YAML only. Its built-in `---js` engine runs code; here it throws. */
@@ -144,6 +145,15 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
     return undefined;
   }
   const data = raw as Record<string, unknown>;
+  for (const w of parseDocument(parsed.matter ?? "", { logLevel: "silent" }).warnings) {
+    const pos = w.linePos?.[0];
+    warn(
+      `the front matter has YAML that is ignored: ${w.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
+      "remove the tag or directive, and write the value as plain text",
+      pos?.line,
+      pos?.col,
+    );
+  }
   for (const key of Object.keys(data).sort()) {
     if (!KNOWN_KEYS.has(key)) {
       const at = keyAt(key);

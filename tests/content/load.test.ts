@@ -105,6 +105,14 @@ describe("parseReport", () => {
     expect(problems[0]!.message).toMatch(/not valid YAML: Excessive alias count/);
   });
 
+  it("reports YAML tags it ignores as a warning with the line, and never runs them", () => {
+    const { report, problems } = parse(VALID.replace('"Council passes budget"', "!!js/function Council passes budget"));
+    expect(report?.meta.title).toBe("Council passes budget");
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: "warning", line: 2, column: 8, message: "the front matter has YAML that is ignored: Unresolved tag: tag:yaml.org,2002:js/function" }),
+    ]);
+  });
+
   it("accepts trailing spaces on the opening line and ignores __proto__ keys", () => {
     const { report, problems } = parse(VALID.replace(/^---\n/, "---  \n").replace("tags:", "__proto__: {polluted: 1}\ntags:"));
     expect(report?.meta.title).toBe("Council passes budget");
