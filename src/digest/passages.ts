@@ -9,10 +9,12 @@
  *  3. nodes that share at least two band keys are candidate pairs (within a bucket each node
  *     meets at most BUCKET_COMPARE_CAP nodes before it); the VERIFY_CAP with the most shared
  *     bands are verified exactly on the shingle sets;
- *  4. a paragraph's matches are the other occurrences of its node and of the nodes it was
- *     verified similar to — direct matches only. Matches are not chained transitively: two
- *     different one-sentence paragraphs that are each inside one longer paragraph are not the
- *     same passage as each other.
+ *  4. a second channel does the same over fact fingerprints (facts.ts), for passages retold
+ *     in other words;
+ *  5. a paragraph's matches are the other occurrences of its node, of the nodes it was
+ *     verified similar to, and of the paragraphs that retell its facts — direct matches only.
+ *     Matches are not chained transitively: two different one-sentence paragraphs that are
+ *     each inside one longer paragraph are not the same passage as each other.
  *
  * Measure: two paragraphs are the same passage when
  *   Jaccard(A, B) ≥ 0.5, or
@@ -35,7 +37,7 @@ export const JACCARD_THRESHOLD = 0.5;
 export const CONTAINMENT_THRESHOLD = 0.8;
 export const CONTAINMENT_MIN_SHINGLES = 10;
 /**
- * Within one LSH bucket, a node is verified against at most this many nodes before it. Buckets
+ * Within one LSH bucket, a node meets at most this many nodes before it (the most recent). Buckets
  * hold a handful of nodes for real text; the cap keeps template-like copy (hundreds of
  * paragraphs differing in a name or a figure) linear.
  */
@@ -57,7 +59,7 @@ export const MIN_BAND_HITS = 2;
  * every paragraph meet many look-alikes at J ≈ 0.3; the cap bounds the work per paragraph, so
  * the total stays linear. A paragraph lists at most ALSO_IN_LIMIT matches anyway.
  */
-export const VERIFY_CAP = 24;
+export const VERIFY_CAP = 12;
 
 /**
  * One other occurrence of a passage. `match` says how it was found: "text" — the wording is the
