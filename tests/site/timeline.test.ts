@@ -1,15 +1,17 @@
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
 import type { Element, Root } from "hast";
+import { buildDigest } from "../../src/digest/build.ts";
 import { pageSize } from "../../src/site/timeline-data.ts";
 import { runCli } from "../helpers/cli.ts";
 import { brokenLinks, readPages } from "../helpers/site.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+const SEEDS = path.resolve(ROOT, "../shared/seeds");
 
 interface Event {
   id: string;
@@ -208,5 +210,32 @@ describe("a timeline too long for one page", () => {
     expect(broken).toEqual([]);
     const data = await readFile(path.join(site, "timeline.timelinejs.json"), "utf8");
     for (const e of events) expect(data).toMatch(new RegExp(`href=\\\\"/timeline/\\d{4}/(\\d{2}/)?#${e.id}\\\\"`));
+  });
+});
+
+describe("the timeline of the two seed reports", () => {
+  it("dates the happenings, merges what both tell and keeps the rest apart", async () => {
+    const content = path.join(await tempDir(), "content");
+    const seeds = (await readdir(SEEDS)).map((f) => path.join(SEEDS, f));
+    expect((await runCli(["import", ...seeds, "--out", content])).code).toBe(0);
+    const { digest } = await buildDigest(content);
+    const slugOf = (date: string) => digest.reports.find((r) => r.date === date)!.slug;
+    const later = slugOf("2024-01-10");
+    const earlier = slugOf("2024-01-06");
+    const on = (date: string) => digest.events.filter((e) => e.date === date);
+    const reportsOf = (date: string) => on(date).map((e) => [...new Set(e.sources.map((s) => s.report))].sort());
+    const both = [earlier, later].sort();
+    // Told by both reports in different words: one entry each, citing both.
+    expect(reportsOf("2023-12-26")).toEqual([both]);
+    expect(reportsOf("2024-01-05")).toEqual([both]);
+    // "A month earlier" (before December 26): November, at month precision, told by both.
+    expect(reportsOf("2023-11")).toEqual([both]);
+    // Another statement of that November, on a known day: its own entry.
+    expect(reportsOf("2023-11-07")).toEqual([[earlier]]);
+    // "a document dated January 6" dates the document; "reported this on January 9" dates nothing.
+    expect(reportsOf("2024-01-06")).toEqual([[later]]);
+    expect(on("2024-01-09")).toEqual([]);
+    const dates = digest.events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
   });
 });
