@@ -339,8 +339,10 @@ export const RULES: Rule[] = [
     // "the current year", "the end of the year", "earlier in the year"
     name: "deictic-unit",
     re: g(`(?:(${cap("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the close of|the turn of")})\\s*-?\\s*(?:(?:in|of)\\s+)?)?\\b(${cap("this|last|next|the current|the coming|this past|the|current|past|coming")})\\s+(?:fiscal\\s+)?(year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\\b(?!-)`),
-    accept: (m) => {
+    accept: (m, text) => {
       const det = m[2]!.toLowerCase();
+      // "the fall of the Wall", "the fall in prices", "the spring water": not seasons
+      if (det === "the" && /^(spring|fall)$/i.test(m[3]!) && /^\s+(?:of|in|from|to|water|break)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return false;
       // "the year" / "the past year" are durations or anaphora unless a modifier anchors them
       if (det === "the") return m[1] !== undefined || /weekend|spring|summer|fall|autumn|winter/.test(m[3]!);
       if (det === "past" || det === "coming") return false;
@@ -684,7 +686,7 @@ function comparisonPeriod(ctx: Context, pos: number): string | undefined {
   if (!ctx.quarter || pos - ctx.quarterPos >= 1500) return undefined;
   const sentence = ctx.text.slice(Math.max(0, pos - 200), pos);
   const clause = sentence.slice(sentence.search(/[.!?]\s+[A-Z][^.!?]*$/) + 1);
-  if (/\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|the) year\b/i.test(clause)) return String(ctx.dct.y - 1);
+  if (/\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|the) year\b(?!-)/i.test(clause)) return String(ctx.dct.y - 1);
   return format({ gran: "Q", y: ctx.quarter.y - 1, n: ctx.quarter.n! });
 }
 

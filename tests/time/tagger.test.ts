@@ -111,6 +111,7 @@ describe("years, decades, centuries, seasons", () => {
   it("resolves seasons by modifier", () => {
     expect(value("The dam flooded last summer.", dct, "last summer")).toBe("2023-SU");
     expect(value("The summer of 2012 was dry.", dct, "The summer of 2012")).toBe("2012-SU");
+    expect(tagTimes("Crowds cheered the fall of the wall; the fall in prices continued.", { dct })).toEqual([]);
   });
 });
 
