@@ -105,7 +105,8 @@ export function isPlural(word: string): boolean {
 /** TIMEX3 duration of n units: P3Y, PT5H, P10Y for a decade, P9M for three quarters, PXY. */
 export function durationValue(n: number | "X", unit: Unit): string {
   if (n === "X") {
-    const u = { Y: "Y", M: "M", W: "W", D: "D", H: "H", MI: "M", S: "S", DE: "DE", CE: "CE", Q: "Q" }[unit];
+    // TimeBank writes "decades" as PXY and "centuries" as PXC
+    const u = { Y: "Y", M: "M", W: "W", D: "D", H: "H", MI: "M", S: "S", DE: "Y", CE: "C", Q: "Q" }[unit];
     return unit === "H" || unit === "MI" || unit === "S" ? `PTX${u}` : `PX${u}`;
   }
   const whole = (k: number) => (Number.isInteger(k) ? String(k) : String(Math.round(k * 10) / 10));

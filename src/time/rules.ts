@@ -496,6 +496,16 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "a day-long strike", "a decades-long feud": the unit alone, as TimeBank spans it
+    name: "long-adjective",
+    gate: /-long\b/i,
+    re: g(`\\b(day|week|month|year|hour|decade|century|days|weeks|months|years|hours|decades|centuries)-long\\b`),
+    resolve: (m) => {
+      const plural = isPlural(m[1]!);
+      return { type: "DURATION", value: durationValue(plural ? "X" : 1, unitOf(m[1]!)) };
+    },
+  },
+  {
     // "the past year", "the next month", "the last week", "the first day": one unit, no number
     name: "single-unit-duration",
     gate: /\b(?:past|last|next|coming|previous|first|final|entire|whole|full)\s/i,
@@ -654,24 +664,32 @@ export const RULES: Rule[] = [
   },
   {
     name: "holiday",
-    gate: /Christmas|New Year|Thanksgiving|Independence|Fourth|Halloween|Labor Day|Memorial Day|Valentine|Boxing/,
-    re: g(`\\b(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|the Fourth of July|July Fourth|Halloween|Labor Day|Memorial Day|Valentine's Day|Boxing Day)\\b(?:,?\\s+${YEAR})?`),
+    gate: /Christmas|New Year|Thanksgiving|Independence|Fourth|Halloween|Labor Day|Memorial Day|Valentine|Boxing|Easter|Good Friday|May Day|Veterans Day|Election Day|Mother's Day|Father's Day|Martin Luther King/,
+    re: g(`\\b(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|the Fourth of July|July Fourth|Halloween|Labor Day|Memorial Day|Valentine's Day|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday|May Day|Veterans Day|Election Day|Mother's Day|Father's Day|Martin Luther King(?: Jr\\.)? Day)\\b(?!\\s+(?:week|weekend|holiday|season|break|rally|rallies|parade|party|speech|sale)s?\\b)(?:,?\\s+${YEAR})?`),
     resolve: (m, ctx, s, e) => {
-      const name = m[1]!.toLowerCase();
-      const fixed: Record<string, [number, number]> = {
-        christmas: [12, 25], "christmas day": [12, 25], "christmas eve": [12, 24], "new year's day": [1, 1],
-        "new year's eve": [12, 31], "independence day": [7, 4], "the fourth of july": [7, 4], "july fourth": [7, 4],
-        halloween: [10, 31], "valentine's day": [2, 14], "boxing day": [12, 26],
-      };
-      const f = fixed[name];
+      const name = m[1]!.toLowerCase().replace(/ jr\.?/, "");
       const tense = ctx.tense(s, e);
-      if (f) {
-        const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, f[0], f[1], tense);
-        return { type: "DATE", value: fmtDay(y, f[0], f[1]) };
+      const fixed = FIXED_HOLIDAYS[name];
+      if (fixed) {
+        const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, fixed[0], fixed[1], tense);
+        return { type: "DATE", value: fmtDay(y, fixed[0], fixed[1]) };
       }
-      // movable feasts by weekday rule: [month, weekday, nth (negative from the end)]
-      const rule: [number, number, number] = name.startsWith("thanksgiving") ? [11, 4, 4] : name === "labor day" ? [9, 1, 1] : [5, 1, -1];
+      if (name.startsWith("easter") || name === "good friday") {
+        const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, 4, 1, tense);
+        const [em, ed] = easterSunday(y);
+        const offset = name === "good friday" ? -2 : name === "easter monday" ? 1 : 0;
+        const day = new Date(0);
+        day.setUTCFullYear(y, em - 1, ed + offset);
+        return { type: "DATE", value: fmtDay(y, day.getUTCMonth() + 1, day.getUTCDate()) };
+      }
+      const rule = MOVABLE_HOLIDAYS[name];
+      if (!rule) return null;
       const y = m[2] !== undefined ? +m[2] : yearForMonthDay(ctx, rule[0], 15, tense);
+      if (name === "election day") {
+        // the Tuesday after the first Monday of November
+        const monday = +nthWeekday(y, 11, 1, 1).slice(8);
+        return { type: "DATE", value: fmtDay(y, 11, monday + 1) };
+      }
       return { type: "DATE", value: nthWeekday(y, rule[0], rule[1], rule[2]) };
     },
   },
@@ -688,6 +706,38 @@ function comparisonPeriod(ctx: Context, pos: number): string | undefined {
   const clause = sentence.slice(sentence.search(/[.!?]\s+[A-Z][^.!?]*$/) + 1);
   if (/\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|the) year\b(?!-)/i.test(clause)) return String(ctx.dct.y - 1);
   return format({ gran: "Q", y: ctx.quarter.y - 1, n: ctx.quarter.n! });
+}
+
+/** Holidays on a fixed day: [month, day]. */
+const FIXED_HOLIDAYS: Record<string, [number, number]> = {
+  christmas: [12, 25], "christmas day": [12, 25], "christmas eve": [12, 24], "new year's day": [1, 1],
+  "new year's eve": [12, 31], "independence day": [7, 4], "the fourth of july": [7, 4], "july fourth": [7, 4],
+  halloween: [10, 31], "valentine's day": [2, 14], "boxing day": [12, 26], "may day": [5, 1], "veterans day": [11, 11],
+};
+
+/** Holidays on the nth weekday of a month (negative n counts from the end): [month, ISO weekday, n]. */
+const MOVABLE_HOLIDAYS: Record<string, [number, number, number]> = {
+  thanksgiving: [11, 4, 4], "thanksgiving day": [11, 4, 4], "labor day": [9, 1, 1], "memorial day": [5, 1, -1],
+  "mother's day": [5, 7, 2], "father's day": [6, 7, 3], "martin luther king day": [1, 1, 3], "election day": [11, 2, 1],
+};
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus): [month, day]. */
+function easterSunday(y: number): [number, number] {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g2 = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g2 + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return [month, day];
 }
 
 function fromDctDay(ctx: Context, offset: number) {

@@ -205,6 +205,16 @@ describe("vague references and clock times", () => {
   });
 });
 
+describe("holidays", () => {
+  it("dates fixed and movable holidays", () => {
+    const dct = "2024-01-10";
+    expect(value("Shops closed on Christmas Day.", dct, "Christmas Day")).toBe("2023-12-25");
+    expect(value("Pilgrims gathered on Easter Sunday, 2019.", dct, "Easter Sunday, 2019")).toBe("2019-04-21");
+    expect(value("Turnout on Election Day 2020 was high.", dct, "Election Day 2020")).toBe("2020-11-03");
+    expect(value("Traffic peaked on Thanksgiving 2022.", dct, "Thanksgiving 2022")).toBe("2022-11-24");
+  });
+});
+
 describe("without a publication date", () => {
   it("keeps X's where the year or day would come from it", () => {
     const text = "On December 26 the talks failed; on Friday they resumed, and yesterday they ended. In 2019, on March 3, 2019, it began.";
