@@ -11,9 +11,11 @@ window.addEventListener("DOMContentLoaded", () => {
     resetStyles: false,
     translations: { placeholder: "Search reports, timeline entries and threads" },
   });
+  const input = element.querySelector("input[type='text'], input[type='search']");
+  // Pagefind labels its field by a title only; screen readers get a proper name.
+  if (input) input.setAttribute("aria-label", "Search reports, timeline entries and threads");
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) {
-    const input = element.querySelector("input[type='text'], input[type='search']");
     if (input) input.value = query;
     ui.triggerSearch(query);
   }
