@@ -52,6 +52,18 @@ function duplicateTitle(reports: readonly Report[], title: string): boolean {
   return (counts.get(title) ?? 0) > 1;
 }
 
+const urlSets = new WeakMap<object, Set<string | false | undefined>>();
+
+/** The URLs of the built templates, computed once per collection (not once per page). */
+function builtUrls(all: ReadonlyArray<{ url?: string | false }>): Set<string | false | undefined> {
+  let urls = urlSets.get(all);
+  if (!urls) {
+    urls = new Set(all.map((p) => p.url));
+    urlSets.set(all, urls);
+  }
+  return urls;
+}
+
 function oneLine(value: unknown): string {
   return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
 }
@@ -61,7 +73,7 @@ export function pageMeta(data: PageData): PageMeta {
   const url = typeof data.page?.url === "string" ? data.page.url : "/";
   const report = data.report && data.report.url === url ? data.report : null;
   const title = oneLine(data.title) || site.title;
-  const built = new Set((data.collections?.all ?? []).map((p) => p.url));
+  const built = builtUrls(data.collections?.all ?? []);
   const sections = availableSections({
     threads: built.has("/threads/"),
     entities: built.has("/entities/"),
