@@ -25,6 +25,20 @@ const PART_OF_YEAR = /^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$/;
  * that holds most of the week, as ISO-8601 does for years); seasons and quarters to the year.
  */
 export function calendarDate(value: string): CalendarDate | null {
+  // Memoized: a report's time values repeat, and the ISO-week branch's date-fns/TZDate
+  // arithmetic showed up in the per-report profile (issue 8). A copy keeps callers free to mutate.
+  let hit = calendarCache.get(value);
+  if (hit === undefined) {
+    if (calendarCache.size > 50_000) calendarCache.clear();
+    hit = readCalendarDate(value);
+    calendarCache.set(value, hit);
+  }
+  return hit && { ...hit };
+}
+
+const calendarCache = new Map<string, CalendarDate | null>();
+
+function readCalendarDate(value: string): CalendarDate | null {
   let m = DAY.exec(value);
   if (m) {
     const [, y, mo, d] = m;

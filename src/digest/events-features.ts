@@ -93,6 +93,39 @@ function alias(name: string): string {
   return ALIASES[name] ?? name;
 }
 
+type WordFeature = { name: boolean; value: string } | null;
+/**
+ * What one word contributes, by word and whether it opens a sentence. Memoized: the same words
+ * recur in every clause, and lemma + stem + the capital tests were most of matchFeatures' time
+ * (issue 8). Bounded so a huge vocabulary cannot grow it without limit.
+ */
+const featureCache = new Map<string, WordFeature>();
+
+function wordFeature(part: string, first: boolean): WordFeature {
+  const key = first ? `^${part}` : part;
+  const hit = featureCache.get(key);
+  if (hit !== undefined) return hit;
+  if (featureCache.size > 200_000) featureCache.clear();
+  const feature = computeWordFeature(part, first);
+  featureCache.set(key, feature);
+  return feature;
+}
+
+function computeWordFeature(part: string, first: boolean): WordFeature {
+  const word = part.replace(/['’]s$/, "");
+  const lower = word.toLowerCase();
+  const acronym = /^\p{Lu}{2,}$/u.test(word);
+  if (lower.length < 2 || (STOP.has(lower) && !acronym)) return null;
+  const capital = /^\p{Lu}/u.test(word);
+  const folded = alias(lower);
+  const name = folded !== lower || acronym || (capital && (!first || !STOP.has(lemma(lower))));
+  if (name) return { name: true, value: folded };
+  const l = lemma(lower);
+  if (STOP.has(l) || l.length < 3) return null;
+  const s = stem(l);
+  return STOP.has(s) ? null : { name: false, value: s };
+}
+
 /**
  * Features of `text` for matching, ignoring the characters in `mask` (the time expressions:
  * dates are compared separately, and "October 17" must not count as the number 17).
@@ -130,21 +163,10 @@ export function matchFeatures(text: string, mask: Range[] = []): MatchFeatures {
     opensSentence = false;
     if (inNumber(tok.start)) continue;
     for (const part of tok.text.split(/[-–—]/)) {
-      const word = part.replace(/['’]s$/, "");
-      const lower = word.toLowerCase();
-      const acronym = /^\p{Lu}{2,}$/u.test(word);
-      if (lower.length < 2 || (STOP.has(lower) && !acronym)) continue;
-      const capital = /^\p{Lu}/u.test(word);
-      const folded = alias(lower);
-      const name = folded !== lower || acronym || (capital && (!first || !STOP.has(lemma(lower))));
-      if (name) {
-        entities.add(folded);
-        continue;
-      }
-      const l = lemma(lower);
-      if (STOP.has(l) || l.length < 3) continue;
-      const s = stem(l);
-      if (!STOP.has(s)) keywords.add(s);
+      const feature = wordFeature(part, first);
+      if (feature === null) continue;
+      if (feature.name) entities.add(feature.value);
+      else keywords.add(feature.value);
     }
   }
   for (const e of entities) keywords.delete(e);
