@@ -108,11 +108,6 @@ export function fromRef(ctx: Context, unit: ShiftUnit, n: number, gran: Point["g
   return format(coarsen(shift(ref, unit, n), target));
 }
 
-/** Granularity of a shift unit's result ("two weeks ago" names a week). */
-export function granOf(unit: ShiftUnit): Point["gran"] {
-  return unit;
-}
-
 /** A season's year by modifier and tense ("last fall" in February 1998 is 1997-FA). */
 export function seasonYear(ctx: Context, code: string, modifier: string, tense: Tense): number {
   const start = { SP: 3, SU: 6, FA: 9, WI: 12 }[code] ?? 6;

@@ -64,7 +64,7 @@ const shiftUnit = (u: Unit): ShiftUnit | undefined =>
 
 export const RULES: Rule[] = [
   {
-    // "Friday, Dec. 26, 2023", "December 26", "mid-December 26" is not a thing: no modifier here
+    // "Friday, Dec. 26, 2023", "December 26", "last Oct. 23", "early December 5"
     name: "month-day",
     re: g(`\\b(?:${WD},?\\s+)?(?:(?:the\\s+)?(?:early|late|mid|middle)\\s*-?\\s*|(?:last|this|next)\\s+)?(${M})\\s*${DAY}(?:(?:,\\s*|\\s+)${YEAR})?`),
     accept: (m, text) => !/^\s*(?:%|(?:percent|cents?|points?|billion|million)\b)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10)),
