@@ -7,7 +7,7 @@
  *   links.reports[slug].related    // ranked, with reasons
  *   links.reports[slug].newInReport
  */
-import type { Report, SourceRef, TimelineEvent } from "./types.ts";
+import type { Report, TimelineEvent } from "./types.ts";
 import { findSharedPassagesWithStats, type PassageGroup, type PassageRef, type PassageStats } from "./passages.ts";
 import { relateReportsWithStats, type RelatedLink } from "./related.ts";
 import { computeNovelty, type Backlink, type RepeatedEvent, type RepeatedParagraph } from "./novelty.ts";

@@ -131,15 +131,26 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  * before it.
  */
 export class LshIndex {
-  private readonly tables: Map<number, number[]>[];
+  // A bucket of one item is stored as the bare id: most buckets never get a second item, and
+  // millions of one-element arrays would dominate memory and garbage collection at scale.
+  private readonly tables: Map<number, number | number[]>[];
 
   constructor(bands: number) {
-    this.tables = Array.from({ length: bands }, () => new Map<number, number[]>());
+    this.tables = Array.from({ length: bands }, () => new Map<number, number | number[]>());
   }
 
-  /** The items already in band `band`'s bucket `key` (ascending), or none. */
-  bucket(band: number, key: number): readonly number[] | undefined {
-    return this.tables[band]?.get(key);
+  /**
+   * Calls `visit` with the items already in band `band`'s bucket `key`, most recent first, at
+   * most `limit` of them.
+   */
+  recent(band: number, key: number, limit: number, visit: (id: number) => void): void {
+    const bucket = this.tables[band]?.get(key);
+    if (bucket === undefined) return;
+    if (typeof bucket === "number") {
+      if (limit > 0) visit(bucket);
+      return;
+    }
+    for (let i = bucket.length - 1; i >= 0 && i >= bucket.length - limit; i--) visit(bucket[i]!);
   }
 
   add(id: number, keys: Uint32Array): void {
@@ -147,8 +158,9 @@ export class LshIndex {
       const table = this.tables[b]!;
       const key = keys[b]!;
       const bucket = table.get(key);
-      if (bucket) bucket.push(id);
-      else table.set(key, [id]);
+      if (bucket === undefined) table.set(key, id);
+      else if (typeof bucket === "number") table.set(key, [bucket, id]);
+      else bucket.push(id);
     }
   }
 }

@@ -264,19 +264,15 @@ function lshMatch(
   for (let b = 0; b < sets.length; b++) {
     const keys = hasher.bandKeys(hasher.signature(sets[b]!));
     const met: number[] = [];
-    for (let band = 0; band < keys.length; band++) {
-      const bucket = index.bucket(band, keys[band]!);
-      if (!bucket) continue;
-      for (let i = bucket.length - 1; i >= 0 && i >= bucket.length - BUCKET_COMPARE_CAP; i--) {
-        const a = bucket[i]!;
-        if (stamp[a] !== b) {
-          stamp[a] = b;
-          hits[a] = 0;
-          met.push(a);
-        }
-        hits[a]!++;
+    const meet = (a: number): void => {
+      if (stamp[a] !== b) {
+        stamp[a] = b;
+        hits[a] = 0;
+        met.push(a);
       }
-    }
+      hits[a]!++;
+    };
+    for (let band = 0; band < keys.length; band++) index.recent(band, keys[band]!, BUCKET_COMPARE_CAP, meet);
     index.add(b, keys);
     work.collisions += met.length;
     const candidates = met

@@ -16,7 +16,7 @@
  */
 import type { RelatedReport, Report, TimelineEvent } from "./types.ts";
 import type { SharedPassage } from "./passages.ts";
-import { compareReports, daysApart } from "./report-order.ts";
+import { compareReports, dayIndex } from "./report-order.ts";
 
 export interface RelatedLink extends RelatedReport {
   url: string;
@@ -93,6 +93,8 @@ export function relateReportsWithStats(
   const window = options.window ?? DEFAULT_POSTING_WINDOW;
   const ordered = [...reports].sort(compareReports);
   const position = new Map(ordered.map((r, i) => [r.slug, i]));
+  // Days since the epoch, once per report (parsing dates per pair would dominate at scale).
+  const dayNumber = ordered.map((r) => dayIndex(r.date));
   const evidence = new Map<number, Evidence>();
   const n = ordered.length;
 
@@ -171,7 +173,7 @@ export function relateReportsWithStats(
     if (shared === 0 && e.events.length === 0 && e.entities.length < 2) continue;
     const ra = ordered[a]!;
     const rb = ordered[b]!;
-    const days = daysApart(ra.date, rb.date);
+    const days = Math.abs(dayNumber[a]! - dayNumber[b]!);
     let score = 3 * shared + 2 * e.events.length;
     const reasons: string[] = [];
     if (shared > 0) reasons.push(`shares ${plural(shared, "passage", "passages")}`);

@@ -21,8 +21,13 @@ export function paragraphUrl(report: Pick<Report, "url">, paragraph: string): st
   return `${page}#${paragraph}`;
 }
 
-/** Whole days between two "YYYY-MM-DD" dates (absolute). UTC, never local time. */
+/** Days since 1970-01-01 of a "YYYY-MM-DD…" date, read as UTC (never local time); NaN if invalid. */
+export function dayIndex(date: string): number {
+  return Math.round(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+/** Whole days between two "YYYY-MM-DD" dates (absolute); Infinity when either is invalid. */
 export function daysApart(a: string, b: string): number {
-  const ms = Math.abs(Date.parse(`${a.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.slice(0, 10)}T00:00:00Z`));
-  return Number.isFinite(ms) ? Math.round(ms / 86_400_000) : Number.POSITIVE_INFINITY;
+  const days = Math.abs(dayIndex(a) - dayIndex(b));
+  return Number.isFinite(days) ? days : Number.POSITIVE_INFINITY;
 }
