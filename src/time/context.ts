@@ -89,7 +89,8 @@ export class Context {
     this.ref = p;
     this.refPos = pos;
     this.refIsDct = false;
-    if (p.gran === "Q") {
+    // only quarters already begun can be the period a report's figures compare
+    if (p.gran === "Q" && p.y * 4 + p.n! <= this.dctPoint.y * 4 + this.dctQuarter) {
       this.quarter = p;
       this.quarterPos = pos;
     }

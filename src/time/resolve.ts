@@ -116,6 +116,8 @@ export function seasonYear(ctx: Context, code: string, modifier: string, tense: 
   const y = ctx.dctYear;
   // TimeBank dates "last spring" told in October to the year before, as "last fall" in February
   if (modifier === "last" || modifier === "past") return y - 1;
+  // "this past spring": the latest spring already over
+  if (modifier === "this past") return current || start > m ? y - 1 : y;
   if (modifier === "next" || modifier === "coming") {
     if (current) return y + 1;
     return start > m ? y : y + 1;

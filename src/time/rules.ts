@@ -375,7 +375,7 @@ export const RULES: Rule[] = [
           return { type: "DATE", value: String(Math.floor(ctx.dct.y / 100) + n).padStart(2, "0") };
         default: {
           const code = seasonCode(unit);
-          const mod = det === "this past" ? "last" : det === "the" ? "" : det;
+          const mod = det === "the" ? "" : det;
           return { type: "DATE", value: `${seasonYear(ctx, code, mod, ctx.tense(s, e))}-${code}` };
         }
       }
