@@ -55,6 +55,7 @@ function candidates(text: string): Candidate[] {
         continue;
       }
       const trimmed = m[0].replace(TRAILING, "");
+      if (trimmed.length === 0) continue;
       out.push({ start: m.index, end: m.index + trimmed.length, rule: r, match: m });
     }
   }
