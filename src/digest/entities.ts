@@ -106,7 +106,28 @@ function aliasTable(story: EntityStory | null | undefined): AliasTable {
 function kindOf(name: string, story: EntityStory | null | undefined, guess: EntityKind | null): EntityKind {
   const configured = story?.entities[name];
   if (configured) return configured;
-  return guess ?? guessKind(name) ?? "organization";
+  if (guess) return guess;
+  let kind = guessedKinds.get(name);
+  if (kind === undefined) {
+    kind = guessKind(name) ?? "organization";
+    if (guessedKinds.size > 50_000) guessedKinds.clear();
+    guessedKinds.set(name, kind);
+  }
+  return kind;
+}
+
+// Names recur in every paragraph; their slugs (Unicode normalization) and guessed kinds are
+// memoized, bounded (issue 8).
+const guessedKinds = new Map<string, EntityKind>();
+const slugs = new Map<string, string>();
+function slugOf(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(name);
+    if (slugs.size > 50_000) slugs.clear();
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 /** The entities one text mentions, in text order (see the module comment for the rule). */
@@ -135,13 +156,13 @@ export function entitiesInText(text: string, story?: EntityStory | null): Entity
   };
   for (const f of found) {
     if (overlaps(f.start, f.end)) continue;
-    claim({ name: f.canonical, slug: slugify(f.canonical), kind: kindOf(f.canonical, story, null), text: text.slice(f.start, f.end), start: f.start, end: f.end });
+    claim({ name: f.canonical, slug: slugOf(f.canonical), kind: kindOf(f.canonical, story, null), text: text.slice(f.start, f.end), start: f.start, end: f.end });
   }
   for (const c of nameChunks(plain)) {
     if (overlaps(c.start, c.end)) continue;
     const written = plain.slice(c.start, c.end);
     const name = lookup.get(written.toLowerCase()) ?? written;
-    claim({ name, slug: slugify(name), kind: kindOf(name, story, c.kind), text: text.slice(c.start, c.end), start: c.start, end: c.end });
+    claim({ name, slug: slugOf(name), kind: kindOf(name, story, c.kind), text: text.slice(c.start, c.end), start: c.start, end: c.end });
   }
   return claimed.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -164,7 +185,7 @@ export function extractEntities(report: Report, story?: EntityStory | null): Rep
   const resolved = out.map((m) => {
     if (m.kind !== "person" || /\s/.test(m.name)) return m;
     const full = fullNames.get(m.name.toLowerCase());
-    return full ? { ...m, name: full, slug: slugify(full) } : m;
+    return full ? { ...m, name: full, slug: slugOf(full) } : m;
   });
   // Surnames the chunker did not class on their own ("Later, Biden left"): one pass over each
   // paragraph's words (a regex per surname per paragraph was quadratic on long reports).
@@ -194,7 +215,7 @@ export function extractEntities(report: Report, story?: EntityStory | null): Rep
         }
         if (taken.subarray(start, end).some((x) => x === 1)) continue;
         taken.fill(1, start, end);
-        resolved.push({ name: full, slug: slugify(full), kind: "person", text: hit[0], start, end, paragraph: p.id });
+        resolved.push({ name: full, slug: slugOf(full), kind: "person", text: hit[0], start, end, paragraph: p.id });
       }
     }
   }

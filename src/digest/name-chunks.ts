@@ -114,7 +114,7 @@ function isCapitalized(w: string): boolean {
   return /^\p{Lu}/u.test(w);
 }
 
-const SENTENCE_OPENER = /[.!?:;"“”(\n]\s*$/;
+const SENTENCE_OPENER = /[.!?:;"“”(\n\r]/;
 
 function isPersonName(lower: string): boolean {
   return tagsOf(lower).some((t) => PERSON_TAGS.has(t));
@@ -141,22 +141,37 @@ export function guessKind(name: string): EntityKind | null {
   return null;
 }
 
+/** Lower-case words that may sit inside a name: particles and "of" ("Ministry of Defense"). */
+const CONNECTOR = /^(?:of|bin|ibn|de|van|von|der|den|di|da|du|la|le)$/;
+
+/**
+ * The words that can be part of a name (capitalized words, particles, "of"), with offsets.
+ * Other words are skipped without building anything: a run of name words needs them to be
+ * separated by a single space, so a skipped word between two of them ends the run anyway.
+ */
 function words(text: string): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     let t = m[0];
+    // Particles and connectors are at most three letters or have a hyphen at index 2 or 3.
+    if (!isCapitalized(t) && (t.length > 3 && t[2] !== "-" && t[3] !== "-" || (!PARTICLE.test(t) && !CONNECTOR.test(t)))) continue;
     let possessive = false;
-    if (/['’]s$/i.test(t) && t.length > 2) {
+    if (t.length > 2 && (t.endsWith("'s") || t.endsWith("’s") || t.endsWith("'S"))) {
       t = t.slice(0, -2);
       possessive = true;
     }
     const start = m.index;
-    const prev = out[out.length - 1];
-    const gap = text.slice(prev ? prev.end + (prev.possessive ? 2 : 0) : 0, start);
-    out.push({ text: t, lower: t.toLowerCase(), start, end: start + t.length, possessive, sentenceStart: prev === undefined || SENTENCE_OPENER.test(gap) });
+    out.push({ text: t, lower: t.toLowerCase(), start, end: start + t.length, possessive, sentenceStart: opensSentence(text, start) });
   }
   return out;
+}
+
+/** Whether the word at `start` opens the text or follows a sentence end, colon or quote. */
+function opensSentence(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
+  return k < 0 || SENTENCE_OPENER.test(text[k]!);
 }
 
 /** Whether the word can be part of a name at all. */

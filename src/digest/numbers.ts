@@ -79,8 +79,12 @@ function tidy(value: number): number {
 
 /** Value of one number word ("sixty-six" included); null when the word is not one. */
 function wordValue(word: string): number | null {
+  // Called for every word of every scanned text: most words are no number, and none of the
+  // number words is shorter than three letters or starts outside "efnostz" (issue 8).
+  if (word.length < 3 || !NUMBER_INITIAL.has(word.charCodeAt(0))) return null;
   if (word in UNITS) return UNITS[word]!;
   if (word in TENS) return TENS[word]!;
+  if (!word.includes("-")) return null;
   const hyphen = /^([a-z]+)-([a-z]+)$/.exec(word);
   if (hyphen && hyphen[1]! in TENS && hyphen[2]! in UNITS && UNITS[hyphen[2]!]! < 10 && UNITS[hyphen[2]!]! > 0) {
     return TENS[hyphen[1]!]! + UNITS[hyphen[2]!]!;
@@ -154,9 +158,10 @@ function readWords(tokens: Token[], i: number, seed: number): { value: number; n
   return { value: total + current, next: last + 1 };
 }
 
-/** Every number in the text, left to right, with offsets. */
-export function findNumbers(text: string): NumberMention[] {
-  const tokens = tokenize(text);
+const NUMBER_INITIAL = new Set([...Object.keys(UNITS), ...Object.keys(TENS)].map((w) => w.charCodeAt(0)));
+
+/** Every number in the text, left to right, with offsets; `tokens` are `tokenize(text)` when the caller has them. */
+export function findNumbers(text: string, tokens: Token[] = tokenize(text)): NumberMention[] {
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const read = readNumber(tokens, i);
@@ -191,10 +196,9 @@ export interface Quantity extends NumberMention {
 }
 
 /** Numbers with the qualifier written just before them: "at least 60" → 60, "at least". */
-export function findQuantities(text: string): Quantity[] {
-  const tokens = tokenize(text);
+export function findQuantities(text: string, tokens: Token[] = tokenize(text)): Quantity[] {
   const startIndex = new Map(tokens.map((t, i) => [t.start, i]));
-  return findNumbers(text).map((n) => {
+  return findNumbers(text, tokens).map((n) => {
     const at = startIndex.get(n.start) ?? 0;
     for (const [words, qualifier] of QUALIFIERS) {
       const from = at - words.length;

@@ -422,7 +422,7 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
     for (const s of sentences(paragraph.text)) {
       const before = out.length;
       const tokens = tokenize(s.text);
-      const quantities = findQuantities(s.text);
+      const quantities = findQuantities(s.text, tokens);
       if (quantities.length === 0) continue;
       const indexOf = new Map(tokens.map((t, i) => [t.start, i]));
       const endIndexOf = new Map(tokens.map((t, i) => [t.end, i]));
