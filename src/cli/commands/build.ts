@@ -1,10 +1,9 @@
 import path from "node:path";
 import type { Command } from "../command.ts";
 import { parseCommandArgs } from "../args.ts";
-import { buildDigest, cachedAnalyzer } from "../../digest/build.ts";
 import { ContentError, formatProblem } from "../../content/problems.ts";
-import { renderSite } from "../../site/render.ts";
 import { StoryConfigError } from "../../content/story.ts";
+import type { DigestResult } from "../../digest/build.ts";
 
 const help = `Usage: dateline build [--content DIR] [--output DIR]
 
@@ -49,7 +48,9 @@ export const buildCommand: Command = {
     const outputDir = path.resolve(io.cwd, values.output ?? "_site");
     const shownContent = path.relative(io.cwd, contentDir) || ".";
     const started = performance.now();
-    let result;
+    // The pipeline and Eleventy load only when this command runs, so other commands start fast.
+    const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
+    let result: DigestResult;
     try {
       const progress = values.quiet ? undefined : progressPrinter(io.stderr);
       result = await buildDigest(
@@ -66,6 +67,7 @@ export const buildCommand: Command = {
       throw error;
     }
     for (const warning of result.problems) io.stderr(`${formatProblem(warning, shownContent)}\n`);
+    const { renderSite } = await import("../../site/render.ts");
     const { pages } = await renderSite(result, { contentDir, outputDir, log: (line) => io.stderr(`${line}\n`) });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const { reports, events } = result.digest;
