@@ -52,7 +52,7 @@ export function fixFor(key: string, value: unknown): string {
     case "threads":
       return `write a list of words, quoting any that look like numbers or dates, e.g. ${key}: [iraq, "2024"]`;
     default:
-      return describeValue(value) === "empty"
+      return describeValue(value) === "empty" || (typeof value === "string" && value.trim() === "")
         ? `write the ${key} after "${key}:", or remove the line`
         : `wrap the value in double quotes, e.g. ${key}: "…"`;
   }

@@ -56,8 +56,10 @@ export function parseRaw(text: string, file = "<input>"): RawReport {
 function escapeMarkdown(paragraph: string): string {
   return paragraph
     .replace(/([\\`*_[\]<>&])/g, "\\$1")
-    .replace(/^(\s*)([#>+-])(\s)/, "$1\\$2$3")
-    .replace(/^(\s*\d+)([.)])(\s)/, "$1\\$2$3");
+    // A leading "-", "+", "#", ">", "=" or "~" could start a list, heading, thematic break or code
+    // fence ("-", "---", "~~~" alone); a backslash before punctuation is always plain text.
+    .replace(/^(\s*)([#>+=~-])/, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
 }
 
 export interface ImportedReport {
@@ -74,7 +76,8 @@ export interface ImportedReport {
 
 /** Turns a raw report into a normalized Markdown report with front matter. */
 export function toMarkdown(raw: RawReport, sourceName: string): ImportedReport {
-  const title = deriveHeadline(raw.paragraphs[0]!);
+  // A lede of punctuation alone ("---", "...") has no headline to derive; the title must not be empty.
+  const title = deriveHeadline(raw.paragraphs[0]!) || raw.paragraphs[0]!.slice(0, 90).trim() || `Report of ${raw.date}`;
   const slug = slugify(`${raw.date} ${title.replace(/\b(?:the|a|an|of|from|on|in|to|for|with|and|by|at|is|are|was|were)\s+/gi, "")}`, 72);
   const summary = summarize(raw.paragraphs[0]!);
   const front = { title, date: raw.date, slug, source: sourceName, summary };

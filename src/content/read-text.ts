@@ -11,12 +11,12 @@ export type DecodeResult =
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /**
- * C0 controls other than tab and line feed, DEL and the C1 controls: invisible, meaningless in a
- * report, and invalid in the XML of feeds. Word processors paste them (vertical tab for a line
+ * C0 controls other than tab and line feed, DEL, the C1 controls and U+FFFE/U+FFFF: invisible,
+ * meaningless in a report, and (but for DEL and C1) invalid in the XML of feeds. Word processors paste them (vertical tab for a line
  * break, form feed for a page break), so they are replaced by a space (keeping line and column
  * numbers) and reported as a warning rather than rejected.
  */
-const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
 
 /**
  * UTF-8 only: a byte-order mark is dropped and CRLF/CR line endings become LF, so offsets and
