@@ -203,6 +203,11 @@ function nearestOthers(self: Occurrence, lists: readonly (readonly Occurrence[])
     .sort((x, y) => x.order - y.order);
 }
 
+/** The `limit` ids nearest to `to` (ties: the smaller id). */
+function nearestIds(ids: readonly number[], to: number, limit: number): number[] {
+  return [...ids].sort((x, y) => Math.abs(x - to) - Math.abs(y - to) || x - y).slice(0, limit);
+}
+
 /** Connected components of the match graph (text and facts) that span two or more reports. */
 function clusters(occurrences: readonly Occurrence[], nodes: readonly Node[]): PassageGroup[] {
   const seen = new Uint8Array(occurrences.length);
@@ -359,10 +364,17 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
   for (const o of factual) if (o.retold.length > 1) o.retold.sort((x, y) => x.order - y.order);
 
   const shared: SharedPassage[] = [];
+  const nearNodes = new Map<number, Set<number>>(); // per node, computed once
   for (const occurrence of occurrences) {
     const node = nodes[occurrence.node]!;
-    const textNodes = new Set([occurrence.node, ...node.neighbours]);
-    const lists = [...textNodes].sort((x, y) => x - y).map((n) => nodes[n]!.occurrences);
+    // The ALSO_IN_LIMIT neighbour nodes nearest in order suffice: at most that many are listed.
+    let textNodes = nearNodes.get(occurrence.node);
+    if (!textNodes) {
+      const near = node.neighbours.length <= ALSO_IN_LIMIT ? node.neighbours : nearestIds(node.neighbours, occurrence.node, ALSO_IN_LIMIT);
+      textNodes = new Set([occurrence.node, ...near].sort((x, y) => x - y));
+      nearNodes.set(occurrence.node, textNodes);
+    }
+    const lists = [...textNodes].map((n) => nodes[n]!.occurrences);
     if (occurrence.retold.length > 0) lists.push(occurrence.retold);
     const others = nearestOthers(occurrence, lists, ALSO_IN_LIMIT);
     if (others.length === 0) continue;
