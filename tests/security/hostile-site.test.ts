@@ -25,7 +25,11 @@ function hugeParagraph(): string {
   return `${parts.join(" ")}.`;
 }
 
-describe("a site built from hostile reports", () => {
+// Without a story, tags become topic pages; with the default story, thread, tally and entity pages are built instead.
+describe.each([
+  ["without a story", false],
+  ["with the default story", true],
+])("a site built from hostile reports, %s", (_label, withStory) => {
   let dir: string;
   let site: string;
   let pages: Map<string, string>;
@@ -36,7 +40,8 @@ describe("a site built from hostile reports", () => {
     const content = path.join(dir, "content");
     await mkdir(content);
     for (const f of await readdir(HOSTILE)) if (f.endsWith(".md")) await copyFile(path.join(HOSTILE, f), path.join(content, f));
-    await writeFile(path.join(content, "huge-paragraph.md"), `---\ntitle: One enormous paragraph\ndate: 2024-03-09\n---\n\n${hugeParagraph()}\n`);
+    if (withStory) await copyFile(path.join(ROOT, "content", "story.yaml"), path.join(content, "story.yaml"));
+    else await writeFile(path.join(content, "huge-paragraph.md"), `---\ntitle: One enormous paragraph\ndate: 2024-03-09\n---\n\n${hugeParagraph()}\n`);
     reports = (await loadContent(content)).reports;
     site = path.join(dir, "site");
     const built = await runCli(["build", "--content", content, "--output", site]);
@@ -45,8 +50,14 @@ describe("a site built from hostile reports", () => {
     pages = await readPages(site);
   }, 300_000);
 
+  it("passes `dateline check`: hostile text is valid content, made harmless on output", async () => {
+    const checked = await runCli(["check", "--content", HOSTILE]);
+    expect(checked.stderr).toBe("");
+    expect(checked.code).toBe(0);
+  });
+
   it("builds every hostile report", () => {
-    expect(reports).toHaveLength(6);
+    expect(reports).toHaveLength(withStory ? 5 : 6);
     for (const r of reports) expect(pages.has(`/reports/${r.slug}/`), r.slug).toBe(true);
   });
 
