@@ -43,6 +43,15 @@ const APPROX = cap(
 
 const lower = (s: string | undefined) => (s ?? "").toLowerCase();
 
+/**
+ * What comes before "a year" / "a day" when it is a rate, not a length of time: a count of times
+ * ("twice a week"), money or a percentage, or an amount of things ("700 seats a week", "$2 million
+ * a year", "hundreds of interviews a day"). TimeML annotates such a phrase as a SET.
+ */
+const AMOUNT = `(?:\\d[\\d,.]*|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|dozens")})(?:\\s+(?:hundred|thousand|million|billion))?`;
+const RATE_BEFORE = `(?:${cap("times|once|twice|cents|dollars|percent")}|%|\\b${AMOUNT}(?:\\s+of)?(?:\\s+[A-Za-z-]+s)?)\\s+`;
+const RATE_BEFORE_RE = new RegExp(`${RATE_BEFORE}$`);
+
 /** Words after which a bare month name is read as a month ("in May", not "May rise"). */
 const MONTH_PREP = /\b(in|since|until|till|by|from|to|through|of|during|before|after|early|late|mid|last|next|this|and|or|between|on|each|every|for|last|that|until|throughout|around|about|end|beginning|start|-)\s*$/i;
 const AMBIGUOUS_MONTH = /^(May|March|Mar|April|June|August|Jan)$/;
@@ -436,7 +445,9 @@ export const RULES: Rule[] = [
       return true;
     },
     resolve: (m, ctx) => {
-      const n = numberValue(m[1]!);
+      const count = numberValue(m[1]!);
+      // "a minute and a half later": the half belongs to the amount
+      const n = typeof count === "number" && /\band a half\s/i.test(m[0]) ? count + 0.5 : count;
       const unit = unitOf(m[2]!);
       const dir = m[3]!.toLowerCase();
       const sign = /ago|earlier|before|previously|since/.test(dir) ? -1 : 1;
@@ -481,7 +492,7 @@ export const RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (/^-old|^\s+old\b/.test(after)) return false;
       // "a day" in "once a day" or "$5 a year" is a frequency, handled by the set rule
-      if ((num === "a" || num === "an") && /(?:once|twice|times|\d|cents?|dollars?|percent|%)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
+      if ((num === "a" || num === "an") && RATE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
       // "some days" / "many years" read as vague durations only when plural
       if (numberValue(num) === "X" && !isPlural(m[3]!)) return false;
       return true;
@@ -562,8 +573,8 @@ export const RULES: Rule[] = [
   {
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
-    gate: /every|each|per\b|daily|weekly|monthly|yearly|hourly|nightly|times|once|twice/i,
-    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend|spring|summer|fall|autumn|winter|${M})s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=(?:times|once|twice|\\d|cents|dollars|percent|%)\\s+)(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
+    gate: /every|each|per\b|daily|weekly|monthly|yearly|hourly|nightly|times|once|twice|\ban? (?:year|month|week|day|hour|minute|quarter)\b/i,
+    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend|spring|summer|fall|autumn|winter|${M})s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=${RATE_BEFORE})(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
     accept: (m, text) => {
       if (m[4] === undefined) return true;
       // "the average daily volume", "the party daily Granma": an adjective of amounts or a newspaper
@@ -598,6 +609,16 @@ export const RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       switch (w) {
+  {
+    // a plural weekday recurs every week: "on Mondays", "Tuesday nights", "Sunday mornings"
+    name: "weekday-set",
+    gate: /days\b|day (?:morning|afternoon|evening|night)s\b/,
+    re: g(`\\b(${WD})(?:s|\\s+(${cap("morning|afternoon|evening|night")})s)\\b`),
+    resolve: (m) => {
+      const part = m[2] !== undefined ? `T${partOfDay(m[2])}` : "";
+      return { type: "SET", value: `XXXX-WXX-${weekdayNumber(m[1]!)!}${part}` };
+    },
+  },
         case "current":
           // "the current account", "electric current": only "current" before a noun that is not
           // a period word (those are taken by longer rules) and not "account"
