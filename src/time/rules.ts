@@ -601,15 +601,6 @@ export const RULES: Rule[] = [
     },
   },
   {
-    // vague references: now, currently, recently, the past, the future
-    name: "vague",
-    re: g(`\\b(?:(${cap("right now|just now|now|currently|at present|at the moment|presently|nowadays|these days|current|recently|lately|the past|the future|in future|future|the present|the near future|the near term|recent times|soon|earlier|formerly|once|previously|immediately")}))\\b(?!-)`),
-    accept: (m, text) => {
-      const w = m[1]!.toLowerCase();
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
-      switch (w) {
-  {
     // a plural weekday recurs every week: "on Mondays", "Tuesday nights", "Sunday mornings"
     name: "weekday-set",
     gate: /days\b|day (?:morning|afternoon|evening|night)s\b/,
@@ -619,6 +610,15 @@ export const RULES: Rule[] = [
       return { type: "SET", value: `XXXX-WXX-${weekdayNumber(m[1]!)!}${part}` };
     },
   },
+  {
+    // vague references: now, currently, recently, the past, the future
+    name: "vague",
+    re: g(`\\b(?:(${cap("right now|just now|now|currently|at present|at the moment|presently|nowadays|these days|current|recently|lately|the past|the future|in future|future|the present|the near future|the near term|recent times|soon|earlier|formerly|once|previously|immediately")}))\\b(?!-)`),
+    accept: (m, text) => {
+      const w = m[1]!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      switch (w) {
         case "current":
           // "the current account", "electric current": only "current" before a noun that is not
           // a period word (those are taken by longer rules) and not "account"
