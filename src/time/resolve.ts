@@ -35,6 +35,9 @@ export function yearForMonthDay(ctx: Context, month: number, day: number, tense:
 export function yearForMonth(ctx: Context, month: number, tense: Tense): number {
   const dct = { y: ctx.dctYear, m: ctx.dctMonth };
   if (tense === "past") return month <= dct.m ? dct.y : dct.y - 1;
+  // a month just gone is nearer than its return ten months on, whatever the clause's tense
+  const back = (dct.m - month + 12) % 12;
+  if (back === 1 || back === 2) return month < dct.m ? dct.y : dct.y - 1;
   return month >= dct.m ? dct.y : dct.y + 1;
 }
 

@@ -7,7 +7,7 @@ import {
   dayForWeekday, fromDct, fromRef, seasonYear, weekendValue, yearForMonth, yearForMonthDay, yearForQuarter,
 } from "./resolve.ts";
 import { clockTime } from "./clock.ts";
-import { daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
+import { calendarValue, daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
 
 /**
  * The extraction rules: one regular expression per class of expression, compiled once, and a
@@ -436,11 +436,14 @@ export const RULES: Rule[] = [
     // "two years ago", "a month earlier", "three days later", "about a decade ago", "a year from now"
     name: "offset",
     gate: /\b(?:ago|earlier|later|before|after|afterwards?|from now|hence|previously|since)\b/i,
-    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(${UNIT})(?:\\s+(?:or so|and a half))?\\s+(ago|earlier|later|before|after|afterwards?|from now|hence|previously|since)\\b`),
+    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(${UNIT})(?:\\s+(?:or so|and a half))?\\s+(ago|earlier|later|before|after|afterwards?|from now|hence|previously|since)\\b(?:\\s+(?:that|then)(?=\\s*[,.;:!?]))?`),
     accept: (m, text) => {
       const dir = m[3]!.toLowerCase();
       if (dir === "before" || dir === "after" || dir === "since") {
-        return /^\s*[,.;:)!?]|^\s*$/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+        // "a month before." / "a month before that": counted from the narrative's reference time;
+        // "a month before the vote" is counted from an event the tagger cannot date
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+        return /^\s*[,.;:)!?]|^\s*$/.test(after) || (dir !== "since" && /^\s+(?:that|then)\b/i.test(after));
       }
       return true;
     },
@@ -458,12 +461,18 @@ export const RULES: Rule[] = [
       if (unit === "DE") [su, k] = ["Y", n * 10];
       if (unit === "CE") [su, k] = ["Y", n * 100];
       if (su === undefined) {
-        // hours and minutes: a time on the DCT's day
-        return { type: "DURATION", value: durationValue(n, unit), anchored: format(ctx.dct) };
+        // hours and minutes: a length of time whose day is the narrative's (or the DCT's)
+        const day = fromNow ? ctx.dct : ctx.ref.gran === "D" ? ctx.ref : ctx.dct;
+        return { type: "DURATION", value: durationValue(n, unit), anchored: format(day), setsRef: false };
       }
       if (!Number.isInteger(k)) {
         if (su === "Y") [su, k] = ["M", Math.round(k * 12)];
-        else return { type: "DURATION", value: durationValue(n, unit) };
+        else {
+          // "a week and a half later": the length, with the day it lands on for a timeline
+          const days = Math.round(k * (su === "W" ? 7 : su === "M" ? 30 : su === "Q" ? 91 : 1));
+          const at = fromNow ? fromDct(ctx, "D", sign * days, "D") : fromRef(ctx, "D", sign * days, "D");
+          return { type: "DURATION", value: durationValue(n, unit), anchored: calendarValue(at), setsRef: false };
+        }
       }
       // "a week later" after a day told in the text is a day; "six weeks ago" names a week
       const gran = su === "W" && !fromNow && ctx.ref.gran === "D" ? "D" : su;

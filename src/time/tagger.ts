@@ -33,6 +33,14 @@ interface Candidate {
   match: RegExpExecArray;
 }
 
+/**
+ * Words that make a date the bound of a period or the date of a document, not the time of an
+ * event the narrative moves to: "66 attacks since October 17", "until Friday", "a memo dated
+ * January 6". Such a date does not become the reference time, so "two days earlier" that follows
+ * still counts from the last event told.
+ */
+const BOUND_BEFORE = /\b(?:since|until|till|through|dated|as of|by)\s+$/i;
+
 /** Trailing characters a span must not end on (a regex may swallow a space before a lookahead). */
 const TRAILING = /[\s,]+$/;
 
@@ -113,7 +121,9 @@ export function tagTimes(text: string, options: TagOptions): Timex[] {
     const anchored = r.anchored ?? (r.value === "PRESENT_REF" ? undefined : calendarValue(r.value));
     if (anchored !== undefined && anchored !== r.value) timex.anchored = anchored;
     out.push(timex);
-    if (r.type === "DATE" && r.setsRef !== false) ctx.note(r.value, c.start);
+    if (r.type === "DATE" && r.setsRef !== false && !BOUND_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) {
+      ctx.note(r.value, c.start);
+    }
   }
   return out;
 }

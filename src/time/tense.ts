@@ -47,6 +47,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const [a, b] = window(text, start, end);
   let best: Tense = "past";
   let bestDistance = Infinity;
+  /** A bound ("by", "until") right before the expression; whether the nearest verb is a past perfect. */
+  let bound = false;
+  let perfect = false;
   CUE.lastIndex = a;
   let m: RegExpExecArray | null;
   while ((m = CUE.exec(text)) !== null && m.index < b) {
@@ -73,9 +76,17 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
     if (t === "future" && /^set$/i.test(w) && !/^\s+(?:for|to)\b/.test(text.slice(m.index + 3, m.index + 8))) continue;
-    if (t === "future" && NEAR_ONLY.test(w) && distance > 1 && !/^set$/i.test(w)) continue;
+    if (t === "future" && NEAR_ONLY.test(w) && !/^set$/i.test(w)) {
+      // "by"/"until" right before the expression mark a bound that points ahead ("postponed
+      // until Tuesday") unless the clause's verb is a past perfect: "By late November, the group
+      // had tallied 66 attacks" is behind the clause's own past, not ahead of the publication date
+      if (distance <= 1) bound = true;
+      continue;
+    }
     best = t;
     bestDistance = distance;
+    perfect = t === "past" && (/^had$/i.test(w) || /\bhad\s+(?:(?:not|already|never|just|also|been)\s+)*$/i.test(text.slice(Math.max(a, m.index - 20), m.index)));
   }
+  if (bound) return perfect ? "past" : "future";
   return best;
 }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { tagTimes } from "../../src/time/tagger.ts";
+import type { Timex } from "../../src/time/types.ts";
+
+/** The one expression whose text is `phrase`; fails when it is missing. */
+function find(text: string, dct: string, phrase: string): Timex {
+  const out = tagTimes(text, { dct });
+  const found = out.find((t) => t.text === phrase);
+  if (!found) throw new Error(`"${phrase}" not tagged in: ${JSON.stringify(out)}`);
+  return found;
+}
+
+/** Where an expression lands on a timeline. */
+const timeline = (t: Timex) => t.anchored ?? t.value;
+const CALENDAR = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+describe("months told before the publication date", () => {
+  it("dates a past-perfect tally 'by late November' to the November just gone", () => {
+    const text = "By late November, the monitoring group had tallied 66 attacks on the two bases.";
+    expect(find(text, "2023-12-27", "late November").value).toBe("2023-11");
+  });
+
+  it("keeps a deadline 'by' a month ahead in the future", () => {
+    const text = "The ministry postponed the vote until March, and the bill must pass by late November.";
+    expect(find(text, "2023-12-27", "March").value).toBe("2024-03");
+    expect(find(text, "2023-06-10", "late November").value).toBe("2023-11");
+  });
+
+  it("reads 'in late November' in a January report as last November", () => {
+    expect(find("Shelling resumed in late November, the monitors said.", "2024-01-08", "late November").value).toBe("2023-11");
+    // even where an infinitive makes the clause look ahead, a month two back is the one just gone
+    expect(find("The envoy was due to make the late-November trip, aides said.", "2024-01-08", "late-November").value).toBe("2023-11");
+  });
+
+  it("still reads a month further back as next year's in a future clause", () => {
+    expect(find("The council will vote on the budget in October.", "2024-01-08", "October").value).toBe("2024-10");
+  });
+});
+
+describe("'N units before' anchored like 'N units earlier'", () => {
+  it("anchors 'had said a month before' to the date the narrative is at", () => {
+    const text =
+      "On December 26, the ministry confirmed the strikes on three depots. The spokeswoman had said a month before that the bases had been shelled 60 times.";
+    const t = find(text, "2024-01-06", "a month before");
+    expect(timeline(t)).toBe("2023-11");
+  });
+
+  it("takes 'a week before that,' with its demonstrative", () => {
+    const text = "The convoy reached the border on March 9, 2022. A week before that, the road had been mined.";
+    expect(timeline(find(text, "2024-01-10", "A week before that"))).toBe("2022-03-02");
+  });
+
+  it("leaves 'a month before the vote' as a length of time", () => {
+    const t = find("The party changed its leader a month before the vote.", "2024-01-10", "a month");
+    expect(t).toMatchObject({ type: "DURATION", value: "P1M" });
+  });
+});
+
+describe("the reference time is the last event told, not a bound or a document date", () => {
+  const dct = "2024-01-06";
+
+  it("counts 'two days earlier' from the strike, not from 'since October 17'", () => {
+    const text =
+      "On December 26, the army struck three depots. The bases had come under fire 66 times since October 17. Two days earlier, a convoy near the airport was hit.";
+    expect(timeline(find(text, dct, "Two days earlier"))).toBe("2023-12-24");
+  });
+
+  it("does not move the narrative to a memo's date or to a deadline", () => {
+    const text =
+      "The cabinet met on January 3, citing a memo dated November 20. A day later, the minister resigned; aides have until Friday to reply.";
+    expect(timeline(find(text, dct, "A day later"))).toBe("2024-01-04");
+  });
+});
+
+describe("relative expressions always carry a calendar value for the timeline", () => {
+  const dct = "2024-01-06";
+
+  it("gives 'N units earlier/later/before/after' a calendar anchor whatever the unit", () => {
+    const lead = "On December 26, 2023, the ministry confirmed the strikes. ";
+    const phrases = [
+      "A month earlier", "Two days earlier", "A week later", "Three years before", "Ten days after",
+      "Six hours earlier", "A week and a half later", "Two months earlier",
+    ];
+    for (const p of phrases) {
+      const t = find(`${lead}${p}, the envoy spoke.`, dct, p);
+      expect(timeline(t), p).toMatch(CALENDAR);
+      if (t.value.startsWith("P")) expect(t.anchored, p).toMatch(CALENDAR);
+    }
+  });
+
+  it("puts hours counted from a told day on that day, not on the publication date", () => {
+    const text = "The dam failed on December 28, 2023. Six hours earlier, engineers had warned the mayor.";
+    const t = find(text, dct, "Six hours earlier");
+    expect(t).toMatchObject({ type: "DURATION", value: "PT6H", anchored: "2023-12-28" });
+  });
+
+  it("lands a week and a half later ten and a half days on, rounded up", () => {
+    const t = find("The ceasefire began on March 1, 2022. A week and a half later, it collapsed.", dct, "A week and a half later");
+    expect(t.type).toBe("DURATION");
+    expect(t.anchored).toBe("2022-03-12");
+  });
+});
