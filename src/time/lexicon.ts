@@ -56,7 +56,7 @@ const VAGUE = new Set(["a few", "few", "several", "some", "many", "a number of",
 export const NUMBER_RE =
   "(?:\\d+ 1/2|\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" +
   "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" +
-  "seventeen|eighteen|nineteen|a few|a couple of|a couple|couple of|a number of|several|few|many|some|a dozen|a half|an?|one and a half|hundreds of|dozens of|thousands of)";
+  "seventeen|eighteen|nineteen|a few|a couple of|a couple|couple of|a number of|several|few|many|some|a dozen|a hundred|a thousand|a half|an?|one and a half|hundreds of|dozens of|thousands of)";
 
 /** The number a NUMBER_RE match stands for; "X" for a vague quantity. */
 export function numberValue(text: string): number | "X" {
@@ -66,6 +66,8 @@ export function numberValue(text: string): number | "X" {
   if (t === "a" || t === "an") return 1;
   if (t === "a couple of" || t === "a couple" || t === "couple of") return 2;
   if (t === "a dozen") return 12;
+  if (t === "a hundred") return 100;
+  if (t === "a thousand") return 1000;
   if (t === "a half") return 0.5;
   if (t === "one and a half") return 1.5;
   if (VAGUE.has(t) || t.endsWith(" of")) return "X";

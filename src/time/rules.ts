@@ -580,6 +580,26 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // vague spans of time with an article: "the coming years", "the weeks ahead", "over the years",
+    // "in the years that followed"; bare "the years" is anaphoric and left alone
+    name: "vague-duration-the",
+    gate: /\b(?:years|months|weeks|days|decades)\b/i,
+    re: g(`\\b${cap("the")}\\s+(?:(${cap("coming|next")})\\s+)?(years|months|weeks|days|decades)(?:\\s+(ahead|to come))?\\b`),
+    accept: (m, text) =>
+      m[1] !== undefined ||
+      m[3] !== undefined ||
+      /\bover\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)) ||
+      /^\s+(?:that followed|since)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)),
+    resolve: (m) => ({ type: "DURATION", value: durationValue("X", unitOf(m[2]!)) }),
+  },
+  {
+    // "for a while", "after a short while": an unspecified length of time
+    name: "a-while",
+    gate: /\bwhile\b/,
+    re: g(`(?<=\\b(?:${cap("for|in|after")})\\s+)${cap("a")}\\s+(?:(?:little|short|long|good)\\s+)?while\\b`),
+    resolve: () => ({ type: "DURATION", value: "PXX" }),
+  },
+  {
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
     gate: /every|each|per\b|daily|weekly|monthly|yearly|hourly|nightly|times|once|twice|\ban? (?:year|month|week|day|hour|minute|quarter)\b/i,
@@ -663,7 +683,8 @@ export const RULES: Rule[] = [
     name: "clock",
     gate: /\d\s*(?:a\.m|p\.m|am\b|pm\b|AM\b|PM\b|o'clock)|noon|midnight|midday|\d:\d\d/i,
     re: g(`(?:\\b(${WD}|${cap("today|yesterday|tomorrow")})(?:,?\\s+(?:at\\s+)?)?)?\\b(\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b|o'clock)|\\d{1,2}:\\d{2}(?=\\s*(?:GMT|UTC|ET|EST|EDT|local time|hours?)\\b)|${cap("noon|midnight|midday")})(?:\\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|local time))?(?:(?:\\s+on)?\\s+(${WD}|${cap("today|yesterday|tomorrow")}))?(?:,?\\s+(?:on\\s+)?(${M})\\s*${DAY}(?:,?\\s+${YEAR})?)?`),
-    accept: (m) => !(m[1] !== undefined && m[3] !== undefined),
+    // "high noon" is an idiom (and a film), not a clock time
+    accept: (m, text) => !(m[1] !== undefined && m[3] !== undefined) && !/\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)),
     resolve: (m, ctx, s, e) => {
       const clock = clockTime(m[2]!);
       if (clock === undefined) return null;

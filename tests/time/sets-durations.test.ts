@@ -42,3 +42,31 @@ describe("offsets with a half", () => {
     expect(find(text, "A minute and a half later")).toMatchObject({ type: "DURATION", value: "PT1M30S" });
   });
 });
+
+describe("vague spans of time", () => {
+  it("reads the coming years, the weeks ahead and over the years as durations of unknown length", () => {
+    expect(find("The utility plans to replace its pipes in the coming years.", "the coming years")).toMatchObject({ type: "DURATION", value: "PXY" });
+    expect(find("Traders expect more volatility in the weeks ahead.", "the weeks ahead")).toMatchObject({ type: "DURATION", value: "PXW" });
+    expect(find("The town has grown over the decades into a port city.", "the decades")).toMatchObject({ type: "DURATION", value: "PXY" });
+    expect(find("In the months that followed, the mill closed twice.", "the months")).toMatchObject({ type: "DURATION", value: "PXM" });
+  });
+
+  it("leaves an anaphoric 'the years' alone", () => {
+    expect(tagTimes("The years of drought emptied the valley.", { dct: "2024-01-10" })).toEqual([]);
+  });
+
+  it("reads 'for a while' as an unspecified duration", () => {
+    expect(find("Residents may be without water for a while, the mayor said.", "a while")).toMatchObject({ type: "DURATION", value: "PXX" });
+  });
+
+  it("counts a hundred years", () => {
+    expect(find("The bridge has stood for almost a hundred years.", "almost a hundred years")).toMatchObject({ type: "DURATION", value: "P100Y" });
+  });
+});
+
+describe("clock times", () => {
+  it("do not read 'high noon' as midday", () => {
+    expect(tagTimes("For the ruling party it is high noon.", { dct: "2024-01-10" })).toEqual([]);
+    expect(find("The polls close at noon.", "noon")).toMatchObject({ type: "TIME", value: "2024-01-10T12:00" });
+  });
+});
