@@ -51,6 +51,8 @@ const lower = (s: string | undefined) => (s ?? "").toLowerCase();
 const AMOUNT = `(?:\\d[\\d,.]*|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|dozens")})(?:\\s+(?:hundred|thousand|million|billion))?`;
 const RATE_BEFORE = `(?:${cap("times|once|twice|cents|dollars|percent")}|%|\\b${AMOUNT}(?:\\s+of)?(?:\\s+[A-Za-z-]+s)?)\\s+`;
 const RATE_BEFORE_RE = new RegExp(`${RATE_BEFORE}$`);
+/** The day after a clock time's parenthesized GMT equivalent: "(0735 GMT) Friday". */
+const AFTER_GMT = new RegExp(`^\\s*\\(\\s*\\d{1,2}:?\\d{2}\\s*(?:GMT|UTC)\\s*\\)\\s*,?\\s*(?:on\\s+)?(${WEEKDAY_RE}|today|yesterday|tomorrow)\\b`);
 
 /** Words after which a bare month name is read as a month ("in May", not "May rise"). */
 const MONTH_PREP = /\b(in|since|until|till|by|from|to|through|of|during|before|after|early|late|mid|last|next|this|and|or|between|on|each|every|for|last|that|until|throughout|around|about|end|beginning|start|-)\s*$/i;
@@ -455,7 +457,11 @@ export const RULES: Rule[] = [
       const dir = m[3]!.toLowerCase();
       const sign = /ago|earlier|before|previously|since/.test(dir) ? -1 : 1;
       const fromNow = dir === "ago" || dir === "from now" || dir === "hence";
-      if (n === "X") return { type: "DATE", value: sign < 0 ? "PAST_REF" : "FUTURE_REF" };
+      if (n === "X") {
+        // "a few days later" counts from the narrative, not from now: only its length is known
+        if (!fromNow) return { type: "DURATION", value: durationValue("X", unit) };
+        return { type: "DATE", value: sign < 0 ? "PAST_REF" : "FUTURE_REF" };
+      }
       let su = shiftUnit(unit);
       let k = n;
       if (unit === "DE") [su, k] = ["Y", n * 10];
@@ -485,6 +491,13 @@ export const RULES: Rule[] = [
       if (fromNow) return { type: "DATE", value: fromDct(ctx, su, sign * k, gran), setsRef: false };
       return { type: "DATE", value: fromRef(ctx, su, sign * k, gran), setsRef: !yearComparison };
     },
+  },
+  {
+    // "will one day be", "could one day replace": some unspecified time ahead, not a day-long span
+    name: "one-day-future",
+    gate: /\bone day\b/i,
+    re: g(`(?<=\\b(?:${cap("will|would|could|may|might|can|should|shall")})\\s+(?:(?:not|also|still|even)\\s+)?)${cap("one")}\\s+day\\b`),
+    resolve: () => ({ type: "DATE", value: "FUTURE_REF" }),
   },
   {
     // durations: "three years", "the past two months", "a month", "two-year", "the next few days",
@@ -670,9 +683,11 @@ export const RULES: Rule[] = [
           return true;
       }
     },
-    resolve: (m) => {
+    resolve: (m, ctx) => {
       const w = m[1]!.toLowerCase();
       if (/^(the past|recently|lately|formerly|once|previously|earlier|recent times)$/.test(w)) return { type: "DATE", value: "PAST_REF" };
+      // "the then-current chairman": current as of a past time
+      if (w === "current" && /\bthen[\s-]$/i.test(ctx.text.slice(Math.max(0, m.index - 6), m.index))) return { type: "DATE", value: "PAST_REF" };
       if (/future|soon|near term/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
       return { type: "DATE", value: "PRESENT_REF" };
     },
@@ -688,7 +703,8 @@ export const RULES: Rule[] = [
     resolve: (m, ctx, s, e) => {
       const clock = clockTime(m[2]!);
       if (clock === undefined) return null;
-      const dayWord = m[1] ?? m[3];
+      // wire copy gives the GMT equivalent in parentheses before the day: "10:35 a.m. (0735 GMT) Friday"
+      const dayWord = m[1] ?? m[3] ?? (m[4] === undefined ? AFTER_GMT.exec(ctx.text.slice(e, e + 40))?.[1] : undefined);
       // a clock time without a day falls on the day the narrative is at, if it was just told
       let day = ctx.ref.gran === "D" && s - ctx.refPos < 300 ? ctx.ref : ctx.dct as ReturnType<typeof parse>;
       if (m[4] !== undefined) {

@@ -70,3 +70,29 @@ describe("clock times", () => {
     expect(find("The polls close at noon.", "noon")).toMatchObject({ type: "TIME", value: "2024-01-10T12:00" });
   });
 });
+
+describe("vague references", () => {
+  it("reads 'will one day' as the future, not as a day-long span", () => {
+    expect(find("Engineers say the tunnel could one day carry freight trains.", "one day")).toMatchObject({ type: "DATE", value: "FUTURE_REF" });
+    expect(find("The strike lasted one day.", "one day")).toMatchObject({ type: "DURATION", value: "P1D" });
+  });
+
+  it("reads 'then-current' as the past", () => {
+    expect(find("The then-current board rejected the offer.", "current")).toMatchObject({ value: "PAST_REF" });
+    expect(find("The current board rejected the offer.", "current")).toMatchObject({ value: "PRESENT_REF" });
+  });
+
+  it("gives a vague count of units after a narrative date its length only", () => {
+    const text = "The plant closed on March 3, 2022. A few weeks later, the owners sold it.";
+    expect(find(text, "A few weeks later")).toMatchObject({ type: "DURATION", value: "PXW" });
+    expect(find("The mine opened a few years ago.", "a few years ago")).toMatchObject({ type: "DATE", value: "PAST_REF" });
+  });
+});
+
+describe("clock times in wire copy", () => {
+  it("take the day named after the parenthesized GMT time", () => {
+    // 2024-01-10 is a Wednesday; the Monday before is 2024-01-08
+    const text = "The blast shook the port at about 9:40 a.m. (0640 GMT) Monday, officials said.";
+    expect(find(text, "9:40 a.m.")).toMatchObject({ type: "TIME", value: "2024-01-08T09:40" });
+  });
+});
