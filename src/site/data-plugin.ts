@@ -6,7 +6,7 @@ import { storyPages } from "../digest/story-pages.ts";
 import { reportArchive } from "./archive.ts";
 import { digestFor, forgetDigests } from "./digest-store.ts";
 import { buildFeeds } from "./feeds.ts";
-import { pageMeta, type PageData } from "./page-meta.ts";
+import { buildSiteIndex, pageMeta } from "./page-meta.ts";
 import { siteConfig, type SiteConfig } from "./site-config.ts";
 import { timelineData } from "./timeline-data.ts";
 
@@ -24,9 +24,10 @@ export async function siteFor(contentDir: string): Promise<SiteConfig> {
 /**
  * Global data for the templates: `digest` (the model), `digestJson` (the export), `site`,
  * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), `storyPages` (threads,
- * entities, tallies), `timeline` and `timelineJs` (timeline-data.ts), and per page `meta`
- * (see page-meta.ts): titles,
- * description, canonical URL, navigation, breadcrumbs, previous/next report and JSON-LD.
+ * entities, tallies), `timeline` and `timelineJs` (timeline-data.ts), and `siteIndex` (per
+ * report: previous/next, JSON-LD, threads, search filters). The base layout gets each page's
+ * meta (titles, description, canonical URL, navigation, breadcrumbs) from the `pageMeta`
+ * function, a lookup in `siteIndex` (see page-meta.ts).
  */
 export default function dataPlugin(eleventyConfig: UserConfig, options: DataPluginOptions): void {
   // Under `dateline serve`, a change to a report recomputes the digest before the rebuild.
@@ -46,5 +47,10 @@ export default function dataPlugin(eleventyConfig: UserConfig, options: DataPlug
     timelineData((await digestFor(options.contentDir)).digest, (await siteFor(options.contentDir)).title);
   eleventyConfig.addGlobalData("timeline", async () => (await timeline()).site);
   eleventyConfig.addGlobalData("timelineJs", async () => (await timeline()).timelineJs);
-  eleventyConfig.addGlobalData("eleventyComputed", () => ({ meta: (data: PageData) => pageMeta(data) }));
+  // Computed once per build; pages look their part up by URL (no per-page computed data).
+  eleventyConfig.addGlobalData("siteIndex", async () => {
+    const { digest } = await digestFor(options.contentDir);
+    return buildSiteIndex(digest, await siteFor(options.contentDir), (digest.story?.threads.length ?? 0) > 0);
+  });
+  eleventyConfig.addNunjucksGlobal("pageMeta", pageMeta);
 }

@@ -1,10 +1,60 @@
-import type { Report } from "../digest/types.ts";
 import { newsArticle, scriptSafeJson } from "./json-ld.ts";
 import { availableSections, breadcrumbs, navItems, reportNeighbours, type Link, type NavItem, type Neighbours } from "./navigation.ts";
 import { searchFacets, type DigestWithThreads, type SearchFacets } from "./search-facets.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 
-/** Everything the base layout prints about a page, computed here so templates only present. */
+/**
+ * What pages print about themselves, computed in two steps so that a build stays linear in
+ * its pages: `buildSiteIndex` runs once per build over all reports (neighbours, JSON-LD,
+ * unique titles, threads), and `pageMeta` — which the base layout calls once per page with
+ * the page's URL, title and description — only looks things up and joins strings.
+ */
+
+/** What a report page prints beyond its own fields, keyed by the report's URL. */
+export interface ReportView {
+  /** The `<title>`: the site's name after the report's; the date added when headlines repeat. */
+  headTitle: string;
+  /** ISO date(-time) of publication. */
+  published: string;
+  neighbours: Neighbours;
+  /** schema.org NewsArticle, safe to print inside `<script>`. */
+  jsonLd: string;
+  /** Search filters: year and thread titles. */
+  search: SearchFacets;
+  /** The report's threads, linked to their pages when the site has thread pages. */
+  threads: Array<{ label: string; url: string | null }>;
+}
+
+export interface SiteIndex {
+  site: SiteConfig;
+  /** By report URL ("/reports/<slug>/"). */
+  reports: Record<string, ReportView>;
+}
+
+/** One pass over the reports. `threadPages`: the site has a page per thread at /threads/<slug>/. */
+export function buildSiteIndex(digest: DigestWithThreads, site: SiteConfig, threadPages: boolean): SiteIndex {
+  const titleCounts = new Map<string, number>();
+  for (const r of digest.reports) titleCounts.set(r.title, (titleCounts.get(r.title) ?? 0) + 1);
+  const neighbours = reportNeighbours(digest.reports);
+  const threads = digest.story?.threads ?? [];
+  const reports: Record<string, ReportView> = {};
+  for (const report of digest.reports) {
+    const repeated = (titleCounts.get(report.title) ?? 0) > 1;
+    reports[report.url] = {
+      headTitle: repeated ? `${report.title} (${report.date}) · ${site.title}` : `${report.title} · ${site.title}`,
+      published: report.datetime,
+      neighbours: neighbours.get(report.slug)!,
+      jsonLd: scriptSafeJson(newsArticle(report, site)),
+      search: searchFacets(report.topics, report.date, digest),
+      threads: threads
+        .filter((t) => report.topics.includes(t.slug))
+        .map((t) => ({ label: t.title, url: threadPages ? `/threads/${t.slug}/` : null })),
+    };
+  }
+  return { site, reports };
+}
+
+/** Everything the base layout prints about a page. */
 export interface PageMeta {
   /** The page's own title (the `<h1>`), as the template gave it. */
   title: string;
@@ -18,44 +68,19 @@ export interface PageMeta {
   published: string | null;
   nav: NavItem[];
   breadcrumbs: Link[];
-  /** Previous/next report, on report pages. */
-  neighbours: Neighbours | null;
   /** The schema.org JSON-LD of a report page, safe to print inside `<script>`. */
   jsonLd: string | null;
-  /** Search filters of a report page (year, threads). */
-  search: SearchFacets | null;
-  /** A report's threads, linked to their pages when the site has thread pages. */
-  threads: Array<{ label: string; url: string | null }>;
 }
 
-/** The data Eleventy hands a page (the fields read here). */
-export interface PageData {
-  page?: { url?: string | false };
-  title?: unknown;
-  description?: unknown;
-  site: SiteConfig;
-  digest: DigestWithThreads & { entities?: readonly unknown[] };
-  report?: Report;
-  /** Eleventy's collections: `all` holds the first page of every template, so every section index. */
-  collections?: { all?: ReadonlyArray<{ url?: string | false }> };
-}
-
-const titleCounts = new WeakMap<readonly Report[], Map<string, number>>();
-
-function duplicateTitle(reports: readonly Report[], title: string): boolean {
-  let counts = titleCounts.get(reports);
-  if (!counts) {
-    counts = new Map();
-    for (const r of reports) counts.set(r.title, (counts.get(r.title) ?? 0) + 1);
-    titleCounts.set(reports, counts);
-  }
-  return (counts.get(title) ?? 0) > 1;
+/** A built template as Eleventy's `collections.all` lists it (the first page of each). */
+export interface BuiltPage {
+  url?: string | false;
 }
 
 const urlSets = new WeakMap<object, Set<string | false | undefined>>();
 
 /** The URLs of the built templates, computed once per collection (not once per page). */
-function builtUrls(all: ReadonlyArray<{ url?: string | false }>): Set<string | false | undefined> {
+function builtUrls(all: readonly BuiltPage[]): Set<string | false | undefined> {
   let urls = urlSets.get(all);
   if (!urls) {
     urls = new Set(all.map((p) => p.url));
@@ -68,39 +93,36 @@ function oneLine(value: unknown): string {
   return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
 }
 
-export function pageMeta(data: PageData): PageMeta {
-  const { site, digest } = data;
-  const url = typeof data.page?.url === "string" ? data.page.url : "/";
-  const report = data.report && data.report.url === url ? data.report : null;
-  const title = oneLine(data.title) || site.title;
-  const built = builtUrls(data.collections?.all ?? []);
+/**
+ * The meta of one page from its URL, title and description. `built` (collections.all) says
+ * which section pages exist, so navigation never links to a page the site does not have.
+ */
+export function pageMeta(pageUrl: unknown, pageTitle: unknown, pageDescription: unknown, index: SiteIndex, built: readonly BuiltPage[] = []): PageMeta {
+  const { site } = index;
+  const url = typeof pageUrl === "string" ? pageUrl : "/";
+  const report = index.reports[url] ?? null;
+  const title = oneLine(pageTitle) || site.title;
+  const urls = builtUrls(built);
   const sections = availableSections({
-    threads: built.has("/threads/"),
-    entities: built.has("/entities/"),
-    tallies: built.has("/tallies/"),
+    threads: urls.has("/threads/"),
+    entities: urls.has("/entities/"),
+    tallies: urls.has("/tallies/"),
   });
 
   let headTitle: string;
-  if (url === "/") headTitle = `${site.title}: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
-  else if (report && duplicateTitle(digest.reports, report.title)) headTitle = `${title} (${report.date}) · ${site.title}`;
+  if (report) headTitle = report.headTitle;
+  else if (url === "/") headTitle = `${site.title}: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
   else headTitle = title === site.title ? title : `${title} · ${site.title}`;
 
   return {
     title,
     headTitle,
-    description: oneLine(data.description) || (url === "/" ? site.description : `${title}: ${site.description}`),
+    description: oneLine(pageDescription) || (url === "/" ? site.description : `${title}: ${site.description}`),
     canonical: absoluteUrl(site, url),
     ogType: report ? "article" : "website",
-    published: report ? report.datetime : null,
+    published: report ? report.published : null,
     nav: navItems(url, sections),
-    breadcrumbs: breadcrumbs(url, report ? report.title : title, sections),
-    neighbours: report ? (reportNeighbours(digest.reports).get(report.slug) ?? null) : null,
-    jsonLd: report ? scriptSafeJson(newsArticle(report, site)) : null,
-    search: report ? searchFacets(report.topics, report.date, digest) : null,
-    threads: report
-      ? (digest.story?.threads ?? [])
-          .filter((t) => report.topics.includes(t.slug))
-          .map((t) => ({ label: t.title, url: built.has("/threads/") ? `/threads/${t.slug}/` : null }))
-      : [],
+    breadcrumbs: breadcrumbs(url, title, sections),
+    jsonLd: report ? report.jsonLd : null,
   };
 }

@@ -4,7 +4,7 @@ import { reportArchive } from "../../src/site/archive.ts";
 import { buildFeeds, rfc3339 } from "../../src/site/feeds.ts";
 import { newsArticle, scriptSafeJson } from "../../src/site/json-ld.ts";
 import { availableSections, breadcrumbs, navItems, reportNeighbours, SECTIONS } from "../../src/site/navigation.ts";
-import { pageMeta, type PageData } from "../../src/site/page-meta.ts";
+import { buildSiteIndex, pageMeta } from "../../src/site/page-meta.ts";
 import { searchFacets, type DigestWithThreads } from "../../src/site/search-facets.ts";
 import { absoluteUrl, normalizePathPrefix, siteConfig } from "../../src/site/site-config.ts";
 import { sitemapXml } from "../../src/site/sitemap.ts";
@@ -125,50 +125,57 @@ describe("JSON-LD", () => {
 });
 
 describe("page meta", () => {
-  const reports = [report("b", "2024-01-02", { title: "Same headline" }), report("a", "2024-01-01", { title: "Same headline" }), report("c", "2023-12-30")];
-  const data = (url: string, extra: Partial<PageData> = {}): PageData => ({
-    page: { url },
-    site,
-    digest: digestOf(reports),
-    collections: { all: [{ url: "/" }, { url: "/threads/" }] },
-    ...extra,
-  });
+  const reports = [report("b", "2024-01-02", { title: "Same headline", topics: ["talks", "misc"] }), report("a", "2024-01-01", { title: "Same headline" }), report("c", "2023-12-30")];
+  const story = { threads: [{ slug: "talks", title: "Bridge talks" }] };
+  const digest = { ...digestOf(reports), story } as unknown as DigestWithThreads;
+  const index = buildSiteIndex(digest, site, true);
+  const built = [{ url: "/" }, { url: "/threads/" }];
+  const meta = (url: string, title: string, description?: string) => pageMeta(url, title, description, index, built);
 
   it("titles the home page after the story and other pages after themselves", () => {
-    expect(pageMeta(data("/", { title: "Latest reports" })).headTitle).toBe("River crossing talks: latest reports");
-    expect(pageMeta(data("/timeline/", { title: "Timeline" })).headTitle).toBe("Timeline · River crossing talks");
+    expect(meta("/", "Latest reports").headTitle).toBe("River crossing talks: latest reports");
+    expect(meta("/timeline/", "Timeline").headTitle).toBe("Timeline · River crossing talks");
   });
 
   it("keeps report titles unique when two reports share a headline", () => {
-    const a = pageMeta(data("/reports/a/", { title: "Same headline", report: reports[1] }));
-    const b = pageMeta(data("/reports/b/", { title: "Same headline", report: reports[0] }));
+    const a = meta("/reports/a/", "Same headline");
+    const b = meta("/reports/b/", "Same headline");
     expect(a.headTitle).not.toBe(b.headTitle);
     expect(a.headTitle).toContain("2024-01-01");
-    expect(pageMeta(data("/reports/c/", { title: "Report on c", report: reports[2] })).headTitle).toBe("Report on c · River crossing talks");
+    expect(meta("/reports/c/", "Report on c").headTitle).toBe("Report on c · River crossing talks");
   });
 
-  it("describes report pages as articles, with JSON-LD, breadcrumbs and neighbours", () => {
-    const meta = pageMeta(data("/reports/b/", { title: "Same headline", description: "What happened in b.", report: reports[0] }));
-    expect(meta.ogType).toBe("article");
-    expect(meta.canonical).toBe("https://news.example.com/story/reports/b/");
-    expect(meta.description).toBe("What happened in b.");
-    expect(meta.published).toBe("2024-01-02");
-    expect(JSON.parse(meta.jsonLd!).headline).toBe("Same headline");
-    expect(meta.breadcrumbs.map((c) => c.url)).toEqual(["/", "/reports/", "/reports/b/"]);
-    expect(meta.neighbours?.previous?.url).toBe("/reports/a/");
-    expect(meta.neighbours?.next).toBeNull();
-    expect(meta.nav.map((n) => n.url)).toContain("/threads/");
-    expect(meta.nav.map((n) => n.url)).not.toContain("/entities/");
+  it("describes report pages as articles, with JSON-LD and breadcrumbs", () => {
+    const m = meta("/reports/b/", "Same headline", "What happened in b.");
+    expect(m.ogType).toBe("article");
+    expect(m.canonical).toBe("https://news.example.com/story/reports/b/");
+    expect(m.description).toBe("What happened in b.");
+    expect(m.published).toBe("2024-01-02");
+    expect(JSON.parse(m.jsonLd!).headline).toBe("Same headline");
+    expect(m.breadcrumbs.map((c) => c.url)).toEqual(["/", "/reports/", "/reports/b/"]);
+    expect(m.nav.map((n) => n.url)).toContain("/threads/");
+    expect(m.nav.map((n) => n.url)).not.toContain("/entities/");
+  });
+
+  it("indexes each report's neighbours, search filters and thread links once", () => {
+    const b = index.reports["/reports/b/"]!;
+    expect(b.neighbours.previous?.url).toBe("/reports/a/");
+    expect(b.neighbours.next).toBeNull();
+    expect(b.search).toEqual({ year: "2024", threads: ["Bridge talks"] });
+    expect(b.threads).toEqual([{ label: "Bridge talks", url: "/threads/talks/" }]);
+    expect(buildSiteIndex(digest, site, false).reports["/reports/b/"]!.threads).toEqual([{ label: "Bridge talks", url: null }]);
+    expect(Object.keys(index.reports).sort()).toEqual(["/reports/a/", "/reports/b/", "/reports/c/"]);
   });
 
   it("gives other pages no article data and a description even when the template has none", () => {
-    const meta = pageMeta(data("/search/", { title: "Search" }));
-    expect(meta.ogType).toBe("website");
-    expect(meta.jsonLd).toBeNull();
-    expect(meta.neighbours).toBeNull();
-    expect(meta.description).toBe("Search: Talks over the new bridge.");
+    const m = meta("/search/", "Search");
+    expect(m.ogType).toBe("website");
+    expect(m.jsonLd).toBeNull();
+    expect(m.published).toBeNull();
+    expect(m.description).toBe("Search: Talks over the new bridge.");
   });
 });
+
 
 describe("feeds", () => {
   it("writes RFC 3339 UTC date-times", () => {
