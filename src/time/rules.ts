@@ -70,6 +70,23 @@ function monthDay(ctx: Context, mo: number, day: number, year: string | undefine
   return { type: "DATE", value: fmtDay(y, mo, day) };
 }
 
+/** A year said in words: "nineteen ninety-six", "nineteen hundred", "two thousand (and) one". */
+const SPOKEN_YEAR = cap(
+  "(?:nineteen|eighteen|twenty)[\\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|two thousand(?:(?:\\s+and)?[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?",
+);
+
+function spokenYear(words: string): number | undefined {
+  const w = words.toLowerCase().split(/[\s-]+/).filter((x) => x !== "and");
+  if (w[0] === "two" && w[1] === "thousand") {
+    const n = w.length > 2 ? numberValue(w[2]!) : 0;
+    return n === "X" ? undefined : 2000 + n;
+  }
+  const hundreds = { nineteen: 19, eighteen: 18, twenty: 20 }[w[0]!];
+  if (hundreds === undefined) return undefined;
+  const n = w[1] === "hundred" ? 0 : numberValue(w.slice(1).join("-"));
+  return n === "X" ? undefined : hundreds * 100 + n;
+}
+
 const shiftUnit = (u: Unit): ShiftUnit | undefined =>
   u === "Y" || u === "M" || u === "W" || u === "D" || u === "Q" ? u : undefined;
 
@@ -205,6 +222,19 @@ export const RULES: Rule[] = [
       const n = m[3] !== undefined ? numberValue(m[3]) : 0;
       if (n === "X") return null;
       return { type: "DATE", value: String(2000 + n) };
+    },
+  },
+  {
+    // a month or season before a spoken year: "January nineteen ninety-seven", "the winter of
+    // nineteen ninety-four", "March two thousand"
+    name: "spelled-month-year",
+    gate: /nineteen|eighteen|twenty|two thousand/i,
+    re: g(`\\b(?:(${M})|(?:${cap("the")}\\s+)?(?:(?:${cap("early|late|mid")})\\s*-?\\s*)?(${cap("spring|summer|fall|autumn|winter")})\\s+of)\\s+(${SPOKEN_YEAR})\\b`),
+    resolve: (m) => {
+      const y = spokenYear(m[3]!);
+      if (y === undefined) return null;
+      if (m[1] !== undefined) return { type: "DATE", value: format({ gran: "M", y, m: monthNumber(m[1])! }) };
+      return { type: "DATE", value: `${y}-${seasonCode(m[2]!)}` };
     },
   },
   {

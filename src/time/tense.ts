@@ -13,6 +13,10 @@ const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday
 const MODAL_BEFORE = /\b(?:will|would|'ll|shall|to)\s+(?:not\s+)?(?:be|have been|be being)\s+$/i;
 /** Words after "to" that show it is a preposition, not an infinitive marker. */
 const NOT_VERB = /^(the|a|an|his|her|its|their|our|this|that|these|those|date|be|been|about|some|more|all|power|prison|court|jail|office|work|school|death)$|ed$|ing$|s$/;
+const PERFECT = "\\bhad\\s+(?:(?:not|already|never|just|also|yet)\\s+)*(?:been|[a-z]+(?:ed|en|wn|t))\\b";
+const PERFECT_BEFORE = new RegExp(`${PERFECT}[^,;]*$`, "i");
+const PERFECT_AFTER = new RegExp(`^,[^;]*?${PERFECT}`, "i");
+const EARLIEST = /\bas\s+(?:soon|early)\s+as\s+$/i;
 const CUE = /[A-Za-z']+/g;
 /** Only these words count as future cues when they follow the expression. */
 const FUTURE_AFTER = /^(will|'ll|shall)$/i;
@@ -47,9 +51,10 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const [a, b] = window(text, start, end);
   let best: Tense = "past";
   let bestDistance = Infinity;
-  /** A bound ("by", "until") right before the expression; whether the nearest verb is a past perfect. */
+  /** A bound ("by", "until") right before the expression. */
   let bound = false;
-  let perfect = false;
+  // "as soon as Tuesday", "as early as next month": a bound that points ahead, like "by"
+  if (EARLIEST.test(text.slice(Math.max(a, start - 16), start))) bound = true;
   CUE.lastIndex = a;
   let m: RegExpExecArray | null;
   while ((m = CUE.exec(text)) !== null && m.index < b) {
@@ -85,8 +90,12 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     }
     best = t;
     bestDistance = distance;
-    perfect = t === "past" && (/^had$/i.test(w) || /\bhad\s+(?:(?:not|already|never|just|also|been)\s+)*$/i.test(text.slice(Math.max(a, m.index - 20), m.index)));
   }
-  if (bound) return perfect ? "past" : "future";
+  if (bound) {
+    // the past perfect of the same clause: before the bound with no comma between, or after a
+    // sentence-opening "By late November,"
+    const perfect = PERFECT_BEFORE.test(text.slice(a, start)) || PERFECT_AFTER.test(text.slice(end, b));
+    return perfect ? "past" : "future";
+  }
   return best;
 }

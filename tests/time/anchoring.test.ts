@@ -100,3 +100,30 @@ describe("relative expressions always carry a calendar value for the timeline", 
     expect(t.anchored).toBe("2022-03-12");
   });
 });
+
+describe("weekdays after a bound", () => {
+  // Wednesday 2024-01-10
+  const dct = "2024-01-10";
+
+  it("reads 'as soon as' and 'as early as' a weekday as the coming one", () => {
+    expect(find("The families could fly home as soon as Friday, a lawyer said.", dct, "Friday").value).toBe("2024-01-12");
+    expect(find("Talks might resume as early as Monday, diplomats said.", dct, "Monday").value).toBe("2024-01-15");
+  });
+
+  it("reads a weekday bound of a past-perfect clause as the last one", () => {
+    const text = "Twelve of the member states had filed their reports by Monday, and all of them were complying.";
+    expect(find(text, dct, "Monday").value).toBe("2024-01-08");
+  });
+
+  it("keeps a deadline 'until' a weekday ahead", () => {
+    expect(find("The court gave the family until Friday to hand over the papers.", dct, "Friday").value).toBe("2024-01-12");
+  });
+});
+
+describe("dates said in words in broadcast transcripts", () => {
+  it("joins a month or a season to a spoken year", () => {
+    const text = "The first bomb went off in January nineteen ninety-seven; the second came in the winter of nineteen ninety-four.";
+    expect(find(text, "1998-02-27", "January nineteen ninety-seven").value).toBe("1997-01");
+    expect(find(text, "1998-02-27", "the winter of nineteen ninety-four").value).toBe("1994-WI");
+  });
+});
