@@ -646,7 +646,7 @@ export const RULES: Rule[] = [
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
     gate: /every|each|per\b|daily|weekly|monthly|yearly|hourly|nightly|times|once|twice|\ban? (?:year|month|week|day|hour|minute|quarter)\b/i,
-    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|hour|minute|quarter|decade|${WD}|weekend|spring|summer|fall|autumn|winter|${M})s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=${RATE_BEFORE})(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
+    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|afternoon|evening|hour|minute|quarter|decade|${WD}|weekend|spring|summer|fall|autumn|winter|${M})s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=${RATE_BEFORE})(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
     accept: (m, text) => {
       if (m[4] === undefined) return true;
       // "the average daily volume", "the party daily Granma": an adjective of amounts or a newspaper
@@ -666,6 +666,12 @@ export const RULES: Rule[] = [
       if (month !== undefined) return { type: "SET", value: `XXXX-${String(month).padStart(2, "0")}` };
       if (/^(spring|summer|fall|autumn|winter)$/i.test(unitWord)) return { type: "SET", value: `XXXX-${seasonCode(unitWord)}` };
       if (/weekend/i.test(unitWord)) return { type: "SET", value: "XXXX-WXX-WE" };
+      // "every morning", "each night": the part of every day, as "every Monday" is XXXX-WXX-1
+      if (/^(morning|afternoon|evening|night)$/i.test(unitWord)) {
+        if (m[2] === undefined) return { type: "SET", value: `XXXX-XX-XXT${partOfDay(unitWord)}` };
+        const k = m[2].toLowerCase() === "other" ? 2 : numberValue(m[2]);
+        return { type: "SET", value: durationValue(k, "D") };
+      }
       let k: number | "X" = 1;
       if (m[2] !== undefined) k = m[2].toLowerCase() === "other" ? 2 : numberValue(m[2]);
       const u = unitOf(unitWord);
@@ -675,9 +681,11 @@ export const RULES: Rule[] = [
   {
     // a plural weekday recurs every week: "on Mondays", "Tuesday nights", "Sunday mornings"
     name: "weekday-set",
-    gate: /days\b|day (?:morning|afternoon|evening|night)s\b/,
-    re: g(`\\b(${WD})(?:s|\\s+(${cap("morning|afternoon|evening|night")})s)\\b`),
+    gate: /days\b|day (?:morning|afternoon|evening|night)s\b|weekends\b/,
+    re: g(`\\b(?:(${WD})(?:s|\\s+(${cap("morning|afternoon|evening|night")})s)|(?<=\\b(?:${cap("on|at")})\\s+)${cap("weekends")})\\b`),
     resolve: (m) => {
+      // "on weekends"
+      if (m[1] === undefined) return { type: "SET", value: "XXXX-WXX-WE" };
       const part = m[2] !== undefined ? `T${partOfDay(m[2])}` : "";
       return { type: "SET", value: `XXXX-WXX-${weekdayNumber(m[1]!)!}${part}` };
     },

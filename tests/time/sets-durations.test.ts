@@ -96,3 +96,16 @@ describe("clock times in wire copy", () => {
     expect(find(text, "9:40 a.m.")).toMatchObject({ type: "TIME", value: "2024-01-08T09:40" });
   });
 });
+
+describe("recurring parts of the day and weekends", () => {
+  it("writes every morning / each night as the part of every day", () => {
+    const text = "Volunteers cook every morning, guards patrol each night and the nurses visit every other evening.";
+    expect(find(text, "every morning")).toMatchObject({ type: "SET", value: "XXXX-XX-XXTMO" });
+    expect(find(text, "each night")).toMatchObject({ type: "SET", value: "XXXX-XX-XXTNI" });
+    expect(find(text, "every other evening")).toMatchObject({ type: "SET", value: "P2D" });
+  });
+
+  it("reads 'on weekends' as every weekend", () => {
+    expect(find("The border crossing now closes on weekends.", "weekends")).toMatchObject({ type: "SET", value: "XXXX-WXX-WE" });
+  });
+});
