@@ -18,8 +18,13 @@ const PERFECT_BEFORE = new RegExp(`${PERFECT}[^,;]*$`, "i");
 const PERFECT_AFTER = new RegExp(`^,[^;]*?${PERFECT}`, "i");
 const EARLIEST = /\bas\s+(?:soon|early)\s+as\s+$/i;
 const CUE = /[A-Za-z']+/g;
-/** Only these words count as future cues when they follow the expression. */
-const FUTURE_AFTER = /^(will|'ll|shall)$/i;
+/** Only these words count as future cues when they follow the expression ("On Tuesday, the league plans to…"). */
+const FUTURE_AFTER = /^(will|'ll|shall|plans|intends|hopes)$/i;
+/**
+ * A present-tense verb of a scheduled event right before a weekday or date: news writes
+ * coming events in the present ("the leaders meet Monday", "the trial opens Tuesday").
+ */
+const SCHEDULED = /^(meets?|begins?|starts?|opens?|resumes?|arrives?|leaves|visits?|travels?|returns?|flies|faces?|hosts?|takes? effect|expires?|ends?|closes?|convenes?|votes?|heads?)$/i;
 
 const BOUNDARY = /[.!?;\n]/;
 const ABBREVIATION = /(?:^|[\s.(])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Inc|Corp|Co|Ltd|Jr|Sr|No|vs|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
@@ -66,6 +71,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     let t: Tense | undefined;
     if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
     else if (PAST.test(w) || (w.length > 4 && /^[a-z]+ed$/.test(w))) t = "past";
+    else if (before && distance <= 16 && SCHEDULED.test(w) && !/\b(?:the|a|an|its|their|his|her|of|he|she|it|they|we|i|you)\s+$/i.test(text.slice(Math.max(a, m.index - 6), m.index))) t = "future";
+    // "plans", "intends" after the expression count only as verbs: "On Tuesday, the league plans to…"
+    if (t === "future" && !before && /^(plans|intends|hopes)$/i.test(w) && !/^\s+to\b/.test(text.slice(m.index + w.length, m.index + w.length + 4))) continue;
     // an infinitive after the clause's verb points ahead: "agreed to buy the line in February"
     if (t === undefined && before && /^to$/i.test(w)) {
       const next = /^\s+([a-z]+)\b/.exec(text.slice(m.index + 2, m.index + 24));

@@ -127,3 +127,22 @@ describe("dates said in words in broadcast transcripts", () => {
     expect(find(text, "1998-02-27", "the winter of nineteen ninety-four").value).toBe("1994-WI");
   });
 });
+
+describe("coming events told in the present tense", () => {
+  // Friday 2024-01-12
+  const dct = "2024-01-12";
+
+  it("reads a scheduled event's present tense as the coming weekday", () => {
+    expect(find("The two leaders meet separately Monday with the mediator.", dct, "Monday").value).toBe("2024-01-15");
+    expect(find("The trial opens Tuesday in the capital.", dct, "Tuesday").value).toBe("2024-01-16");
+  });
+
+  it("reads 'On Tuesday, the union plans to' as ahead, and plans as a noun as nothing", () => {
+    expect(find("On Tuesday, the union plans to hold a rally outside the plant.", dct, "Tuesday").value).toBe("2024-01-16");
+    expect(find("On Tuesday, when the minister cancelled her holiday plans, the talks collapsed.", dct, "Tuesday").value).toBe("2024-01-09");
+  });
+
+  it("does not take a noun such as 'the close' for a scheduled verb", () => {
+    expect(find("At the close of business Thursday, 5,000 shares had been tendered.", dct, "Thursday").value).toBe("2024-01-11");
+  });
+});
