@@ -9,7 +9,7 @@ const FUTURE =
   /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|could|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|by)$/i;
 /** Cues that only count right next to the expression ("by August", "until Friday"). */
 const NEAR_ONLY = /^(by|until|till|set)$/i;
-const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died)$/i;
+const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died|tore|struck|shot|fled|fought|wrote|spoke|stood|sent|brought|thought|found|kept|led|felt|heard|built|broke|chose|drove|flew|grew|knew|meant|sought|caught|drew|threw|withdrew|swore|spent|stole|shook|woke|wore|sank|spread|upheld|overtook|undertook)$/i;
 const MODAL_BEFORE = /\b(?:will|would|'ll|shall|to)\s+(?:not\s+)?(?:be|have been|be being)\s+$/i;
 /** Words after "to" that show it is a preposition, not an infinitive marker. */
 const NOT_VERB = /^(the|a|an|his|her|its|their|our|this|that|these|those|date|be|been|about|some|more|all|power|prison|court|jail|office|work|school|death)$|ed$|ing$|s$/;
@@ -59,6 +59,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   /** A bound ("by", "until") right before the expression. */
   let bound = false;
   // "as soon as Tuesday", "as early as next month": a bound that points ahead, like "by"
+  const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
   if (EARLIEST.test(text.slice(Math.max(a, start - 16), start))) bound = true;
   CUE.lastIndex = a;
   let m: RegExpExecArray | null;
@@ -75,7 +76,8 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     // "plans", "intends" after the expression count only as verbs: "On Tuesday, the league plans to…"
     if (t === "future" && !before && /^(plans|intends|hopes)$/i.test(w) && !/^\s+to\b/.test(text.slice(m.index + w.length, m.index + w.length + 4))) continue;
     // an infinitive after the clause's verb points ahead: "agreed to buy the line in February"
-    if (t === undefined && before && /^to$/i.test(w)) {
+    // ("to get around Wednesday's ruling" does not: a weekday's possessive dates its own noun)
+    if (t === undefined && before && /^to$/i.test(w) && !possessive) {
       const next = /^\s+([a-z]+)\b/.exec(text.slice(m.index + 2, m.index + 24));
       if (next && !NOT_VERB.test(next[1]!)) t = "future";
     }
@@ -87,6 +89,8 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     if (t === undefined) continue;
     // "will be named", "would be paid": a participle after a modal is future
     if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";
+    // "the case is heard in May": a participle after a present "is" is not a past tense
+    if (t === "past" && before && w !== "was" && /\b(?:is|are)\s+$/i.test(text.slice(Math.max(a, m.index - 5), m.index))) continue;
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
     if (t === "future" && /^set$/i.test(w) && !/^\s+(?:for|to)\b/.test(text.slice(m.index + 3, m.index + 8))) continue;
     if (t === "future" && NEAR_ONLY.test(w) && !/^set$/i.test(w)) {

@@ -146,3 +146,14 @@ describe("coming events told in the present tense", () => {
     expect(find("At the close of business Thursday, 5,000 shares had been tendered.", dct, "Thursday").value).toBe("2024-01-11");
   });
 });
+
+describe("irregular past verbs and present passives", () => {
+  it("reads an irregular past verb as past", () => {
+    // Sunday 2024-01-14
+    expect(find("A stray round tore through the kitchen window Friday night.", "2024-01-14", "Friday night").value).toBe("2024-01-12");
+  });
+
+  it("reads 'is heard in May' as the coming May, not as a past participle", () => {
+    expect(find("The family has vowed to fight on when the appeal is heard in May.", "2024-03-29", "May").value).toBe("2024-05");
+  });
+});
