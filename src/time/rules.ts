@@ -51,6 +51,8 @@ const lower = (s: string | undefined) => (s ?? "").toLowerCase();
 const AMOUNT = `(?:\\d[\\d,.]*|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|dozens")})(?:\\s+(?:hundred|thousand|million|billion))?`;
 const RATE_BEFORE = `(?:${cap("times|once|twice|cents|dollars|percent")}|%|\\b${AMOUNT}(?:\\s+of)?(?:\\s+[A-Za-z-]+s)?)\\s+`;
 const RATE_BEFORE_RE = new RegExp(`${RATE_BEFORE}$`);
+/** A modal before "one day" makes it "some day": "could one day carry freight". */
+const ONE_DAY_MODAL = /\b(?:will|would|could|may|might|can|should|shall)\s+(?:(?:not|also|still|even)\s+)?$/i;
 /** The day after a clock time's parenthesized GMT equivalent: "(0735 GMT) Friday". */
 const AFTER_GMT = new RegExp(`^\\s*\\(\\s*\\d{1,2}:?\\d{2}\\s*(?:GMT|UTC)\\s*\\)\\s*,?\\s*(?:on\\s+)?(${WEEKDAY_RE}|today|yesterday|tomorrow)\\b`);
 
@@ -526,7 +528,8 @@ export const RULES: Rule[] = [
     // "will one day be", "could one day replace": some unspecified time ahead, not a day-long span
     name: "one-day-future",
     gate: /\bone day\b/i,
-    re: g(`(?<=\\b(?:${cap("will|would|could|may|might|can|should|shall")})\\s+(?:(?:not|also|still|even)\\s+)?)${cap("one")}\\s+day\\b`),
+    re: g(`\\b${cap("one")}\\s+day\\b`),
+    accept: (m, text) => ONE_DAY_MODAL.test(text.slice(Math.max(0, m.index - 20), m.index)),
     resolve: () => ({ type: "DATE", value: "FUTURE_REF" }),
   },
   {
@@ -616,7 +619,10 @@ export const RULES: Rule[] = [
     // vague plural durations: "for years", "over decades", "in recent months"
     name: "vague-duration",
     gate: /years|months|weeks|days|decades|centuries|hours|minutes/i,
-    re: g(`(?<=\\b(?:${cap("for|over|in|within|take|took|takes|lasted|last")})\\s+)(?:(${cap("recent|coming|past|many|several")})\\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)\\b`),
+    // the preposition or verb before is checked in accept, not by a leading lookbehind, which would
+    // run at every position of the text
+    re: g(`\\b(?:(${cap("recent|coming|past|many|several")})\\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)\\b`),
+    accept: (m, text) => /\b(?:for|over|in|within|take|took|takes|lasted|last)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)),
     resolve: (m) => {
       if (m[1] !== undefined && m[1].toLowerCase() === "recent" && m[2] === "years") return { type: "DATE", value: "PAST_REF" };
       return { type: "DURATION", value: durationValue("X", unitOf(m[2]!)) };
@@ -639,14 +645,15 @@ export const RULES: Rule[] = [
     // "for a while", "after a short while": an unspecified length of time
     name: "a-while",
     gate: /\bwhile\b/,
-    re: g(`(?<=\\b(?:${cap("for|in|after")})\\s+)${cap("a")}\\s+(?:(?:little|short|long|good)\\s+)?while\\b`),
+    re: g(`\\b${cap("a")}\\s+(?:(?:little|short|long|good)\\s+)?while\\b`),
+    accept: (m, text) => /\b(?:for|in|after)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)),
     resolve: () => ({ type: "DURATION", value: "PXX" }),
   },
   {
     // frequencies: "every week", "each year", "daily", "twice a month", "$5 a year"
     name: "set",
     gate: /every|each|per\b|daily|weekly|monthly|yearly|hourly|nightly|times|once|twice|\ban? (?:year|month|week|day|hour|minute|quarter)\b/i,
-    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|afternoon|evening|hour|minute|quarter|decade|${WD}|weekend|spring|summer|fall|autumn|winter|${M})s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?<=${RATE_BEFORE})(?:a|an|per)\\s+(year|month|week|day|hour|minute|quarter))\\b`),
+    re: g(`\\b(?:(${cap("every|each|per")})\\s+(?:(other|${NUM})\\s+)?(year|month|week|day|night|morning|afternoon|evening|hour|minute|quarter|decade|${WD}|weekend|spring|summer|fall|autumn|winter|${M})s?|(${cap("daily|weekly|monthly|yearly|hourly|nightly|biweekly")})|(?:(${cap("once|twice|three times|four times|several times|many times|\\d+ times")})\\s+)?(?:a|an|per)(?<=${RATE_BEFORE}(?:a|an|per))\\s+(year|month|week|day|hour|minute|quarter))\\b`),
     accept: (m, text) => {
       if (m[4] === undefined) return true;
       // "the average daily volume", "the party daily Granma": an adjective of amounts or a newspaper
@@ -682,7 +689,7 @@ export const RULES: Rule[] = [
     // a plural weekday recurs every week: "on Mondays", "Tuesday nights", "Sunday mornings"
     name: "weekday-set",
     gate: /days\b|day (?:morning|afternoon|evening|night)s\b|weekends\b/,
-    re: g(`\\b(?:(${WD})(?:s|\\s+(${cap("morning|afternoon|evening|night")})s)|(?<=\\b(?:${cap("on|at")})\\s+)${cap("weekends")})\\b`),
+    re: g(`\\b(?:(${WD})(?:s|\\s+(${cap("morning|afternoon|evening|night")})s)|${cap("weekends")}(?<=\\b(?:${cap("on|at")})\\s+${cap("weekends")}))\\b`),
     resolve: (m) => {
       // "on weekends"
       if (m[1] === undefined) return { type: "SET", value: "XXXX-WXX-WE" };
