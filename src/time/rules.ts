@@ -767,11 +767,36 @@ export const RULES: Rule[] = [
     // "yesterday afternoon" is taken above; this is "mid-afternoon yesterday", "late Friday night"
     name: "part-of-day",
     gate: /morning|afternoon|evening|night/i,
-    re: g(`\\b(?:${cap("early|late|mid")}[\\s-]*)?(morning|afternoon|evening|night)\\s+(?:on\\s+)?(${WD}|${cap("today|yesterday|tomorrow")})\\b`),
+    re: g(`\\b(?:(?:${cap("early|late|mid")})[\\s-]*)?(morning|afternoon|evening|night)\\s+(?:on\\s+)?(${WD}|${cap("today|yesterday|tomorrow")})\\b`),
     resolve: (m, ctx, s, e) => {
       const wd = weekdayNumber(m[2]!);
       const day = wd !== undefined ? dayForWeekday(ctx, wd, "", ctx.tense(s, e)) : fromDctDay(ctx, { yesterday: -1, tomorrow: 1 }[m[2]!.toLowerCase()] ?? 0);
       return { type: "TIME", value: `${format(day)}T${partOfDay(m[1]!)}` };
+    },
+  },
+  {
+    // a part of the day without a day: "by mid-afternoon", "late evening", "in the morning",
+    // "4 in the morning"; it falls on the day the narrative is at, as a bare clock time does
+    name: "part-of-day-alone",
+    gate: /morning|afternoon|evening/i,
+    re: g(`\\b(?:(?:(\\d{1,2}|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")})(?:\\s+o'clock)?\\s+in\\s+${cap("the")}\\s+)|(?:${cap("early|late|mid")})[\\s-]*|${cap("the")}\\s+)(morning|afternoon|evening)\\b(?!\\s+(?:of|news|papers?|editions?|sessions?|shows?|star|prayers?|rush|commute|service)\\b)`),
+    accept: (m, text) => {
+      if (m[1] !== undefined) return true;
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      // "the morning" only as a time adverbial: "in the morning", "during the afternoon"
+      if (/^the\s/i.test(m[0])) return /\b(?:in|during)\s+$/i.test(before);
+      return /\b(?:by|at|in|until|till|from|since|before|after|around|about|into)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
+    },
+    resolve: (m, ctx, s) => {
+      const day = ctx.ref.gran === "D" && s - ctx.refPos < 300 ? ctx.ref : ctx.dct;
+      const part = m[2]!.toLowerCase();
+      if (m[1] !== undefined) {
+        const n = /^\d+$/.test(m[1]) ? +m[1] : numberValue(m[1]);
+        if (n === "X" || n < 1 || n > 12) return null;
+        const h = part === "morning" ? n % 12 : n === 12 ? 12 : n + 12;
+        return { type: "TIME", value: `${format(day)}T${String(h).padStart(2, "0")}:00` };
+      }
+      return { type: "TIME", value: `${format(day)}T${partOfDay(part)}` };
     },
   },
   {

@@ -109,3 +109,27 @@ describe("recurring parts of the day and weekends", () => {
     expect(find("The border crossing now closes on weekends.", "weekends")).toMatchObject({ type: "SET", value: "XXXX-WXX-WE" });
   });
 });
+
+describe("parts of the day without a day", () => {
+  it("fall on the publication day, or on the day the story has just told", () => {
+    expect(find("By mid-afternoon, the crowd had grown to several thousand.", "mid-afternoon")).toMatchObject({ type: "TIME", value: "2024-01-10TAF" });
+    const text = "The ship docked on Friday, March 3, 2023, and sailed again in the afternoon.";
+    expect(find(text, "the afternoon")).toMatchObject({ type: "TIME", value: "2023-03-03TAF" });
+    expect(find("The airport reopened in the late evening.", "late evening")).toMatchObject({ type: "TIME", value: "2024-01-10TEV" });
+  });
+
+  it("reads '4 in the morning' as a clock time", () => {
+    expect(find("The convoy left at 4 in the morning.", "4 in the morning")).toMatchObject({ type: "TIME", value: "2024-01-10T04:00" });
+    expect(find("The doors closed at ten in the evening.", "ten in the evening")).toMatchObject({ type: "TIME", value: "2024-01-10T22:00" });
+  });
+
+  it("leaves 'the morning papers' and 'the evening of' alone", () => {
+    expect(tagTimes("She reads the morning papers on the train.", { dct: "2024-01-10" })).toEqual([]);
+    expect(tagTimes("It was the morning of the vote.", { dct: "2024-01-10" })).toEqual([]);
+  });
+
+  it("keeps 'early' with the part of the day before a weekday", () => {
+    // 2024-01-10 is a Wednesday
+    expect(find("The raid began early morning Monday.", "early morning Monday")).toMatchObject({ type: "TIME", value: "2024-01-08TMO" });
+  });
+});
