@@ -34,11 +34,55 @@ export interface LoadResult {
 
 /** Every `*.md` below `dir`, sorted by relative path so builds do not depend on the file system's order. */
 export async function listReportFiles(dir: string): Promise<string[]> {
+  return (await scanContent(dir)).files;
+}
+
+/** Names that are skipped on purpose: notes and partials (`_x.md`) and folder READMEs. */
+function skippedOnPurpose(name: string): boolean {
+  return name.startsWith("_") || name.toLowerCase() === "readme.md";
+}
+
+/** Text files an editor may have meant as reports but that the build does not read. */
+const NOT_READ = /\.(?:markdown|mdown|mkdn?|txt|text)$/i;
+
+/**
+ * The report files below `dir` (`.md` in any letter case, symbolic links followed), and a warning
+ * for each file that looks like a report but would be silently left out, so none is lost.
+ */
+export async function scanContent(dir: string): Promise<{ files: string[]; problems: Problem[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_") && e.name.toLowerCase() !== "readme.md")
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .sort();
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const e of entries) {
+    const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/");
+    if (rel.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
+    if (/\.md$/i.test(e.name)) {
+      if (skippedOnPurpose(e.name)) continue;
+      if (e.isFile()) files.push(rel);
+      else if (e.isSymbolicLink()) {
+        try {
+          if ((await stat(path.join(dir, rel))).isFile()) files.push(rel);
+        } catch {
+          problems.push({ severity: "error", file: rel, message: "this is a link to a file that does not exist", fix: "point the link at the report, or delete it" });
+        }
+      }
+    } else if (e.isFile() && NOT_READ.test(e.name)) {
+      problems.push({
+        severity: "warning",
+        file: rel,
+        message: `this ${path.extname(e.name)} file is not read: only .md files are reports`,
+        fix: /\.te?xt$/i.test(e.name)
+          ? "import raw wire text with: dateline import FILE (it writes a .md report), or rename a Markdown report to .md"
+          : "rename it to .md",
+      });
+    }
+  }
+  const byPath = (a: { file: string } | string, b: { file: string } | string) => {
+    const x = typeof a === "string" ? a : a.file;
+    const y = typeof b === "string" ? b : b.file;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return { files: files.sort(byPath), problems: problems.sort(byPath) };
 }
 
 /**
@@ -194,7 +238,7 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
   }
   if (!result.success || problems.slice(before).some((p) => p.severity === "error")) return undefined;
   const meta = result.data as FrontMatter & { date: string };
-  const stem = path.posix.basename(file, ".md");
+  const stem = path.posix.basename(file).replace(/\.md$/i, "");
   const slugAt = keyAt("slug");
   return {
     ...(meta.slug && slugAt.line && slugAt.column ? { slugAt: { line: slugAt.line, column: slugAt.column } } : {}),
@@ -218,7 +262,9 @@ export async function loadContent(dir: string, options: { drafts?: boolean } = {
   const problems: Problem[] = [];
   let files: string[];
   try {
-    files = await listReportFiles(dir);
+    const scanned = await scanContent(dir);
+    files = scanned.files;
+    problems.push(...scanned.problems);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     problems.push({

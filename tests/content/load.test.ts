@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent, parseReport } from "../../src/content/load.ts";
@@ -149,6 +149,29 @@ describe("loadContent", () => {
     const crlf = reports.find((r) => r.file === "crlf.md");
     expect(crlf?.meta.title).toBe("Mayor signs budget");
     expect(crlf?.body).not.toMatch(/\r/);
+  });
+
+  it("loses no report: reads .MD and linked files, and warns about files it does not read", async () => {
+    const dir = await tempDir();
+    const elsewhere = await tempDir();
+    await writeFile(path.join(dir, "Upper.MD"), VALID);
+    await writeFile(path.join(elsewhere, "shared.md"), VALID.replace("tags:", "slug: shared\ntags:"));
+    await symlink(path.join(elsewhere, "shared.md"), path.join(dir, "linked.md"));
+    await symlink(path.join(elsewhere, "missing.md"), path.join(dir, "dangling.md"));
+    await writeFile(path.join(dir, "wire.txt"), "date 2024-03-01 Text.\n");
+    await writeFile(path.join(dir, "draft.markdown"), VALID);
+    await writeFile(path.join(dir, "_notes.md"), "not a report");
+    await mkdir(path.join(dir, ".git"));
+    await writeFile(path.join(dir, ".git", "x.md"), "not a report");
+    const { reports, problems, files } = await loadContent(dir);
+    expect(files).toBe(2);
+    expect(reports.map((r) => [r.file, r.slug]).sort()).toEqual([["Upper.MD", "upper"], ["linked.md", "shared"]]);
+    expect(problems.map((p) => [p.file, p.severity, p.message])).toEqual([
+      ["dangling.md", "error", "this is a link to a file that does not exist"],
+      ["draft.markdown", "warning", "this .markdown file is not read: only .md files are reports"],
+      ["wire.txt", "warning", "this .txt file is not read: only .md files are reports"],
+    ]);
+    expect(problems.find((p) => p.file === "wire.txt")!.fix).toMatch(/dateline import/);
   });
 
   it("leaves drafts out", async () => {
