@@ -13,6 +13,8 @@ export interface Resolution {
   value: string;
   /** Calendar value for a timeline when it differs from `value`. */
   anchored?: string;
+  /** The length an offset expression counts from its anchor ("a month earlier" → "P1M"). */
+  period?: string;
   /** False for comparisons ("a year earlier") that must not move the narrative's reference time. */
   setsRef?: boolean;
 }

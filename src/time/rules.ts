@@ -495,6 +495,8 @@ export const RULES: Rule[] = [
         return { type: "DATE", value: sign < 0 ? "PAST_REF" : "FUTURE_REF" };
       }
       let su = shiftUnit(unit);
+      // the length counted, exposed beside the calendar point: "a month earlier" → P1M
+      const period = durationValue(n, unit);
       let k = n;
       if (unit === "DE") [su, k] = ["Y", n * 10];
       if (unit === "CE") [su, k] = ["Y", n * 100];
@@ -517,11 +519,11 @@ export const RULES: Rule[] = [
       const yearComparison = su === "Y" && k === 1;
       // financial reports compare with the same quarter a year back
       if (yearComparison) {
-        const period = comparisonPeriod(ctx, m.index);
-        if (period !== undefined) return { type: "DATE", value: period, setsRef: false };
+        const compared = comparisonPeriod(ctx, m.index);
+        if (compared !== undefined) return { type: "DATE", value: compared, period, setsRef: false };
       }
-      if (fromNow) return { type: "DATE", value: fromDct(ctx, su, sign * k, gran), setsRef: false };
-      return { type: "DATE", value: fromRef(ctx, su, sign * k, gran), setsRef: !yearComparison };
+      if (fromNow) return { type: "DATE", value: fromDct(ctx, su, sign * k, gran), period, setsRef: false };
+      return { type: "DATE", value: fromRef(ctx, su, sign * k, gran), period, setsRef: !yearComparison };
     },
   },
   {

@@ -120,6 +120,7 @@ export function tagTimes(text: string, options: TagOptions): Timex[] {
     const timex: Timex = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value };
     const anchored = r.anchored ?? (r.value === "PRESENT_REF" ? undefined : calendarValue(r.value));
     if (anchored !== undefined && anchored !== r.value) timex.anchored = anchored;
+    if (r.period !== undefined && r.period !== r.value) timex.period = r.period;
     out.push(timex);
     if (r.type === "DATE" && r.setsRef !== false && !BOUND_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) {
       ctx.note(r.value, c.start);

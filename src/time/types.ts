@@ -17,6 +17,12 @@ export interface Timex {
    * "a month earlier" is DURATION P1M with anchored "2023-11".
    */
   anchored?: string;
+  /**
+   * For an expression counted from an anchor ("a month earlier", "two days later", "three years
+   * ago"), the length counted, as TimeML values the quantity on its own: "P1M", "P2D", "P3Y".
+   * `value`/`anchored` give the calendar point it lands on.
+   */
+  period?: string;
 }
 
 export interface TagOptions {

@@ -88,6 +88,14 @@ describe("relative expressions always carry a calendar value for the timeline", 
     }
   });
 
+  it("exposes both the calendar point and the length TimeML gives the quantity", () => {
+    const text = "On December 26, the ministry confirmed the strikes. A month earlier, a spokeswoman said 66 attacks had been counted.";
+    expect(find(text, dct, "A month earlier")).toMatchObject({ type: "DATE", value: "2023-11", period: "P1M" });
+    expect(find("The plant closed three years ago.", dct, "three years ago")).toMatchObject({ value: "2021", period: "P3Y" });
+    // a plain length has no separate period
+    expect(find("The talks lasted three days.", dct, "three days").period).toBeUndefined();
+  });
+
   it("puts hours counted from a told day on that day, not on the publication date", () => {
     const text = "The dam failed on December 28, 2023. Six hours earlier, engineers had warned the mayor.";
     const t = find(text, dct, "Six hours earlier");
