@@ -274,9 +274,8 @@ function measureFor(head: string, scopes: readonly string[], measures: readonly 
   );
   // Context is looked for in the sentence first, then its paragraph, the report's title, the report.
   for (const scope of scopes) {
-    const lower = scope.toLowerCase();
     for (const m of candidates) {
-      if (m.context.length === 0 || m.context.some((c) => containsPhrase(lower, c.toLowerCase()))) return m.name;
+      if (m.context.length === 0 || m.context.some((c) => scopeContains(scope, c))) return m.name;
     }
   }
   for (const m of DEFAULT_MEASURES) if (anyTermAt(headTokens, 0, m.terms)) return m.name;
@@ -284,6 +283,28 @@ function measureFor(head: string, scopes: readonly string[], measures: readonly 
 }
 
 const phrasePatterns = new Map<string, RegExp>();
+
+/**
+ * Whether a scope mentions a context phrase, case-insensitively. The whole-report scope is the
+ * same long string for every figure of a report: lower-casing and searching it per figure was
+ * quadratic in the report's length (issue 8), so long scopes keep their answers (a few at a time).
+ */
+const longScopes = new Map<string, { lower: string; answers: Map<string, boolean> }>();
+function scopeContains(scope: string, phrase: string): boolean {
+  if (scope.length < 4096) return containsPhrase(scope.toLowerCase(), phrase.toLowerCase());
+  let entry = longScopes.get(scope);
+  if (!entry) {
+    if (longScopes.size >= 4) longScopes.clear();
+    entry = { lower: scope.toLowerCase(), answers: new Map() };
+    longScopes.set(scope, entry);
+  }
+  let answer = entry.answers.get(phrase);
+  if (answer === undefined) {
+    answer = containsPhrase(entry.lower, phrase.toLowerCase());
+    entry.answers.set(phrase, answer);
+  }
+  return answer;
+}
 
 function containsPhrase(haystack: string, phrase: string): boolean {
   let pattern = phrasePatterns.get(phrase);

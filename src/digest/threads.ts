@@ -89,8 +89,16 @@ export function reportThreads(
   const heading = `${report.title}\n${report.summary}`;
   const found = new Set(classify(heading, entitiesInText(heading, config), config));
   const counts = new Map<string, number>();
+  // Mentions grouped by paragraph once: filtering all of them per paragraph was quadratic in
+  // the report's length (minutes for a 3 MB report) (issue 8).
+  const byParagraph = new Map<string | undefined, (EntityMention & { paragraph?: string })[]>();
+  for (const e of entities) {
+    const list = byParagraph.get(e.paragraph);
+    if (list) list.push(e);
+    else byParagraph.set(e.paragraph, [e]);
+  }
   for (const paragraph of report.paragraphs) {
-    const own = entities.filter((e) => e.paragraph === paragraph.id);
+    const own = byParagraph.get(paragraph.id) ?? [];
     for (const slug of classify(paragraph.text, own, config)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   }
   const needed = Math.max(1, Math.round(report.paragraphs.length / 4));
