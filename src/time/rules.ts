@@ -184,7 +184,7 @@ export const RULES: Rule[] = [
     // "the 1990s", "the mid-1980s", "the '90s"
     name: "decade",
     gate: /\d0'?s/,
-    re: g(`(?:${cap("the")}\\s+)?(?:${cap("early|mid|late")}\\s*-?\\s*)?(?:\\b(1[0-9]\\d|20\\d)0'?s|'(\\d)0s)\\b`),
+    re: g(`(?:${cap("the")}\\s+)?(?:(?:${cap("early|mid|late")})\\s*-?\\s*)?(?:\\b(1[0-9]\\d|20\\d)0'?s|'(\\d)0s)\\b`),
     resolve: (m, ctx) => {
       if (m[1] !== undefined) return { type: "DATE", value: m[1] };
       const d = +m[2]!;
@@ -196,7 +196,7 @@ export const RULES: Rule[] = [
   {
     name: "century",
     gate: /century/i,
-    re: g(`(?:${cap("the")}\\s+)?(?:${cap("early|mid|late")}\\s*-?\\s*)?\\b(\\d{1,2}(?:st|nd|rd|th)|${cap("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first")})[\\s-]+century\\b`),
+    re: g(`(?:${cap("the")}\\s+)?(?:(?:${cap("early|mid|late")})\\s*-?\\s*)?\\b(\\d{1,2}(?:st|nd|rd|th)|${cap("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first")})[\\s-]+century\\b`),
     resolve: (m) => {
       const n = ordinalValue(m[1]!);
       if (n === undefined || n < 1) return null;
@@ -333,7 +333,8 @@ export const RULES: Rule[] = [
     // "year-ago", "year-earlier" as adjectives: the comparison period a year back
     name: "year-ago",
     gate: /year-|prior-year/i,
-    re: g(`\\b${cap("year-ago|year-earlier|year-before|prior-year")}\\b(?!-)`),
+    // "the year-earlier nine months" is the nine-month period, a duration (taken by the duration rule)
+    re: g(`\\b(?:${cap("year-ago|year-earlier|year-before|prior-year")})\\b(?!-)(?!\\s+(?:\\d+|three|six|nine|twelve)\\s+months\\b)`),
     resolve: (m, ctx) => ({ type: "DATE", value: comparisonPeriod(ctx, m.index) ?? String(ctx.dct.y - 1), setsRef: false }),
   },
   {
@@ -494,9 +495,9 @@ export const RULES: Rule[] = [
         if (!fromNow) return { type: "DURATION", value: durationValue("X", unit) };
         return { type: "DATE", value: sign < 0 ? "PAST_REF" : "FUTURE_REF" };
       }
-      let su = shiftUnit(unit);
       // the length counted, exposed beside the calendar point: "a month earlier" → P1M
       const period = durationValue(n, unit);
+      let su = shiftUnit(unit);
       let k = n;
       if (unit === "DE") [su, k] = ["Y", n * 10];
       if (unit === "CE") [su, k] = ["Y", n * 100];
@@ -713,7 +714,8 @@ export const RULES: Rule[] = [
           // a period word (those are taken by longer rules) and not "account"
           return !/^\s+(account|accounts|affairs|events|generation|flows?|liabilities|assets|law|rules)\b/i.test(after) && /^\s+[a-z]/.test(after) && !/\b(electric|direct|alternating)\s+$/i.test(before);
         case "the past":
-          return !/^\s*(?:\d|[a-z]+\s+(?:years?|months?|weeks?|days?|decades?))/i.test(after);
+          // "the past two years", "the past three summers": a longer expression, or a count of events
+          return !/^\s*(?:\d|[a-z]+\s+(?:years?|months?|weeks?|days?|decades?)|(?:two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple)\b)/i.test(after);
         case "future":
           return false;
         case "in future":

@@ -133,3 +133,25 @@ describe("parts of the day without a day", () => {
     expect(find("The raid began early morning Monday.", "early morning Monday")).toMatchObject({ type: "TIME", value: "2024-01-08TMO" });
   });
 });
+
+describe("earnings comparisons over several months", () => {
+  it("read 'the year-earlier nine months' as the nine-month period", () => {
+    const out = tagTimes("Profit in the year-earlier nine months was $4 million.", { dct: "2023-10-20" });
+    expect(out.map((t) => [t.type, t.value])).toEqual([["DURATION", "P9M"]]);
+  });
+});
+
+describe("'the past' before a count", () => {
+  it("is not the vague past", () => {
+    const out = tagTimes("Riots broke out in the port for the past three summers.", { dct: "2024-01-10" });
+    expect(out.some((t) => t.value === "PAST_REF")).toBe(false);
+    expect(find("Such riots belong to the past.", "the past")).toMatchObject({ value: "PAST_REF" });
+  });
+});
+
+describe("modifiers inside decade and century spans", () => {
+  it("keep early/mid/late with the article", () => {
+    const out = tagTimes("Since the mid-1990s, and unlike the late 19th century, the port has grown.", { dct: "2024-01-10" });
+    expect(out.map((t) => t.text)).toEqual(["the mid-1990s", "the late 19th century"]);
+  });
+});
