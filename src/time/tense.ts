@@ -16,6 +16,7 @@ const NOT_VERB = /^(the|a|an|his|her|its|their|our|this|that|these|those|date|be
 const PERFECT = "\\bhad\\s+(?:(?:not|already|never|just|also|yet)\\s+)*(?:been|[a-z]+(?:ed|en|wn|t))\\b";
 const PERFECT_BEFORE = new RegExp(`${PERFECT}[^,;]*$`, "i");
 const PERFECT_AFTER = new RegExp(`^,[^;]*?${PERFECT}`, "i");
+const DETERMINER_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+(?:[a-z]+\s+)?$/i;
 const EARLIEST = /\bas\s+(?:soon|early)\s+as\s+$/i;
 const CUE = /[A-Za-z']+/g;
 /** Only these words count as future cues when they follow the expression ("On Tuesday, the league plans to…"). */
@@ -71,7 +72,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     if (distance >= bestDistance) continue;
     let t: Tense | undefined;
     if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
-    else if (PAST.test(w) || (w.length > 4 && /^[a-z]+ed$/.test(w))) t = "past";
+    else if (PAST.test(w)) t = "past";
+    // a form in -ed is a past verb unless a determiner makes it an adjective ("a still unspecified date")
+    else if (w.length > 4 && /^[a-z]+ed$/.test(w) && !DETERMINER_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "past";
     else if (before && distance <= 16 && SCHEDULED.test(w) && !/\b(?:the|a|an|its|their|his|her|of|he|she|it|they|we|i|you)\s+$/i.test(text.slice(Math.max(a, m.index - 6), m.index))) t = "future";
     // "plans", "intends" after the expression count only as verbs: "On Tuesday, the league plans to…"
     if (t === "future" && !before && /^(plans|intends|hopes)$/i.test(w) && !/^\s+to\b/.test(text.slice(m.index + w.length, m.index + w.length + 4))) continue;

@@ -165,3 +165,10 @@ describe("irregular past verbs and present passives", () => {
     expect(find("The family has vowed to fight on when the appeal is heard in May.", "2024-03-29", "May").value).toBe("2024-05");
   });
 });
+
+describe("adjectives in -ed are not past verbs", () => {
+  it("lets the modal decide when a participle is an adjective after a determiner", () => {
+    const text = "The bonus would be paid out on a still undisclosed date in January to holders of the stock.";
+    expect(find(text, "2023-10-26", "January").value).toBe("2024-01");
+  });
+});
