@@ -42,6 +42,8 @@ const APPROX = cap(
 );
 
 const lower = (s: string | undefined) => (s ?? "").toLowerCase();
+/** Words between a count and its unit in a duration: "three straight days", "five trading days". */
+const DURATION_ADJ = "(?:more|additional|further|straight|consecutive|trading|business|working|calendar|full)";
 
 /**
  * What comes before "a year" / "a day" when it is a rate, not a length of time: a count of times
@@ -540,29 +542,46 @@ export const RULES: Rule[] = [
     // "about 16 hours", "a minute and a half"
     name: "duration",
     gate: /year|month|week|day|hour|minute|second|decade|centur|quarter|night|morning|fortnight/i,
-    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})[\\s-]+(?:(?:and|to|or)[\\s-]+(${NUM})[\\s-]+)?(?:(?:more|additional|further|straight|consecutive|trading|business|working|calendar|full)\\s+)?(${UNIT})(?:\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|less))?\\b(?!-old|-year-old)`),
+    // a range ("two to six days") is two expressions, as TimeML annotates it: "two" (range-start,
+    // below) and "six days"
+    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})(?:\\s+and\\s+a\\s+half)?[\\s-]+(?:${DURATION_ADJ}\\s+)?(${UNIT})(?:\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|less))?\\b(?!-old|-year-old)`),
     accept: (m, text) => {
       const num = m[1]!.toLowerCase();
-      if (/^\d{4}$/.test(num) && !/^(hours?|minutes?|seconds?|days?)$/i.test(m[3]!)) return false;
+      if (/^\d{4}$/.test(num) && !/^(hours?|minutes?|seconds?|days?)$/i.test(m[2]!)) return false;
       // "a second suspect", "a quarter of the shares", "three-quarters": not durations
-      if (/^(an?|one)$/.test(num) && /^(second|quarter)$/i.test(m[3]!)) return false;
+      if (/^(an?|one)$/.test(num) && /^(second|quarter)$/i.test(m[2]!)) return false;
       if (/-quarters?$/i.test(m[0])) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (/^-old|^\s+old\b/.test(after)) return false;
       // "a day" in "once a day" or "$5 a year" is a frequency, handled by the set rule
       if ((num === "a" || num === "an") && RATE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
       // "some days" / "many years" read as vague durations only when plural
-      if (numberValue(num) === "X" && !isPlural(m[3]!)) return false;
+      if (numberValue(num) === "X" && !isPlural(m[2]!)) return false;
       return true;
     },
     resolve: (m) => {
-      const unit = unitOf(m[3]!);
-      const n = m[2] !== undefined ? "X" : numberValue(m[1]!);
-      let k: number | "X" = n;
-      if (typeof k === "number" && /and a half/i.test(m[0])) k += 0.5;
-      if (/weekends?/i.test(m[3]!)) return { type: "DURATION", value: typeof k === "number" ? `P${k * 2}D` : "PXD" };
+      const unit = unitOf(m[2]!);
+      let k = numberValue(m[1]!);
+      // "two and a half years", "two years and a half" ("one and a half" is a number of its own)
+      if (typeof k === "number" && !/half/i.test(m[1]!) && /and a half/i.test(m[0])) k += 0.5;
+      if (/weekends?/i.test(m[2]!)) return { type: "DURATION", value: typeof k === "number" ? `P${k * 2}D` : "PXD" };
       return { type: "DURATION", value: durationValue(k, unit) };
     },
+  },
+  {
+    // the first number of a range takes the unit after the second: "two to six days" → "two" P2D,
+    // "between three and five years" → "three" P3Y
+    name: "range-start",
+    gate: /\b(?:to|or|and)\b/,
+    re: g(`(?:${APPROX}\\s+)?\\b(${NUM})(?=[\\s-]+(to|or|and)[\\s-]+(${NUM})[\\s-]+(?:${DURATION_ADJ}\\s+)?(${UNIT})\\b(?!-old|-year-old))`),
+    accept: (m, text) => {
+      const [first, second] = [numberValue(m[1]!), numberValue(m[3]!)];
+      if (typeof first !== "number" || typeof second !== "number" || second <= first || /^\d{4}$/.test(m[1]!)) return false;
+      // "two and a half years" is one amount; "and" joins a range only after "between"
+      if (m[2] === "and") return /\bbetween\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index));
+      return true;
+    },
+    resolve: (m) => ({ type: "DURATION", value: durationValue(numberValue(m[1]!), unitOf(m[4]!)) }),
   },
   {
     // "a day-long strike", "a decades-long feud": the unit alone, as TimeBank spans it

@@ -155,3 +155,24 @@ describe("modifiers inside decade and century spans", () => {
     expect(out.map((t) => t.text)).toEqual(["the mid-1990s", "the late 19th century"]);
   });
 });
+
+describe("ranges and halves", () => {
+  it("split a range into two durations, the first taking the unit of the second", () => {
+    const out = tagTimes("Repairs will take two to six days, and the audit between three and five years.", { dct: "2024-01-10" });
+    expect(out.map((t) => [t.text, t.value])).toEqual([
+      ["two", "P2D"], ["six days", "P6D"], ["three", "P3Y"], ["five years", "P5Y"],
+    ]);
+  });
+
+  it("do not read a count joined by 'and' as a range outside 'between'", () => {
+    const out = tagTimes("Three soldiers and two days of talks ended the siege.", { dct: "2024-01-10" });
+    expect(out.map((t) => t.text)).toEqual(["two days"]);
+  });
+
+  it("count 'and a half' once, before or after the unit", () => {
+    const text = "The dig lasted two and a half years, the survey one and a half hours, the appeal three years and a half.";
+    expect(find(text, "two and a half years").value).toBe("P2Y6M");
+    expect(find(text, "one and a half hours").value).toBe("PT1H30M");
+    expect(find(text, "three years and a half").value).toBe("P3Y6M");
+  });
+});
