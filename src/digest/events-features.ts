@@ -142,9 +142,11 @@ export function matchFeatures(text: string, mask: Range[] = []): MatchFeatures {
     .replace(/\bU\.K\.(?=\W|$)|\bUnited Kingdom\b/g, "UK")
     .replace(/\bU\.N\.(?=\W|$)|\bUnited Nations\b/g, "UN");
 
+  // One tokenization for the numbers and the words.
+  const tokens = tokenize(masked);
   const numbers = new Set<string>();
   const numberSpans: Range[] = [];
-  for (const n of findNumbers(masked)) {
+  for (const n of findNumbers(masked, tokens)) {
     if (Number.isFinite(n.value)) numbers.add(String(n.value));
     numberSpans.push(n);
   }
@@ -153,7 +155,7 @@ export function matchFeatures(text: string, mask: Range[] = []): MatchFeatures {
   const keywords = new Set<string>();
   const entities = new Set<string>();
   let opensSentence = true;
-  for (const tok of tokenize(masked)) {
+  for (const tok of tokens) {
     if (/^[.!?]$/.test(tok.text)) {
       opensSentence = true;
       continue;
