@@ -384,7 +384,7 @@ export const RULES: Rule[] = [
     // "this year", "last month", "next week", "earlier this month", "late last year",
     // "the current year", "the end of the year", "earlier in the year"
     name: "deictic-unit",
-    re: g(`(?:(${cap("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the close of|the turn of")})\\s*-?\\s*(?:(?:in|of)\\s+)?)?\\b(${cap("this|last|next|the current|the coming|this past|the|current|past|coming")})\\s+(?:fiscal\\s+)?(year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\\b(?!-)`),
+    re: g(`(?:(${cap("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the close of|the turn of")})\\s*-?\\s*(?:(?:in|of)\\s+)?)?\\b(${cap("this|last|next|the current|the coming|this past|the|current|past|coming")})\\s+(?:fiscal\\s+|(?=(?:early|late|mid)[\\s-]+(?:spring|summer|fall|autumn|winter))(?:early|late|mid)[\\s-]+)?(year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\\b(?!-)`),
     accept: (m, text) => {
       const det = m[2]!.toLowerCase();
       // "the fall of the Wall", "the fall in prices", "the spring water": not seasons

@@ -172,3 +172,10 @@ describe("adjectives in -ed are not past verbs", () => {
     expect(find(text, "2023-10-26", "January").value).toBe("2024-01");
   });
 });
+
+describe("seasons with a modifier after the article", () => {
+  it("tags 'the early summer' and 'the late autumn' as the season", () => {
+    expect(find("Output slipped in the early summer, the mill said.", "2023-10-26", "the early summer").value).toBe("2023-SU");
+    expect(find("Repairs will run into the late autumn.", "2023-06-10", "the late autumn").value).toBe("2023-FA");
+  });
+});
