@@ -783,7 +783,7 @@ export const RULES: Rule[] = [
         if (wd !== undefined) day = dayForWeekday(ctx, wd, "", ctx.tense(s, e));
         else day = fromDctDay(ctx, { yesterday: -1, tomorrow: 1 }[dayWord.toLowerCase()] ?? 0);
       }
-      return { type: "TIME", value: `${format(day!)}T${clock}` };
+      return { type: "TIME", value: `${format(day!)}T${clock}`, setsRef: dayWord !== undefined || m[4] !== undefined };
     },
   },
   {
@@ -794,7 +794,7 @@ export const RULES: Rule[] = [
     resolve: (m, ctx, s, e) => {
       const wd = weekdayNumber(m[2]!);
       const day = wd !== undefined ? dayForWeekday(ctx, wd, "", ctx.tense(s, e)) : fromDctDay(ctx, { yesterday: -1, tomorrow: 1 }[m[2]!.toLowerCase()] ?? 0);
-      return { type: "TIME", value: `${format(day)}T${partOfDay(m[1]!)}` };
+      return { type: "TIME", value: `${format(day)}T${partOfDay(m[1]!)}`, setsRef: true };
     },
   },
   {

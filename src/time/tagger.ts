@@ -122,7 +122,9 @@ export function tagTimes(text: string, options: TagOptions): Timex[] {
     if (anchored !== undefined && anchored !== r.value) timex.anchored = anchored;
     if (r.period !== undefined && r.period !== r.value) timex.period = r.period;
     out.push(timex);
-    if (r.type === "DATE" && r.setsRef !== false && !BOUND_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) {
+    // a clock time names the narrative's day only when it names a day ("10 p.m. Wednesday")
+    const movesRef = r.type === "DATE" ? r.setsRef !== false : r.type === "TIME" && r.setsRef === true;
+    if (movesRef && !BOUND_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) {
       ctx.note(r.value, c.start);
     }
   }

@@ -176,3 +176,16 @@ describe("ranges and halves", () => {
     expect(find(text, "three years and a half").value).toBe("P3Y6M");
   });
 });
+
+describe("a clock time with a day", () => {
+  it("sets the day for the clock times after it", () => {
+    // 2024-01-10 is a Wednesday; the polls open next Tuesday
+    const out = tagTimes("Polls will open at 7 a.m. Tuesday and close at 8 p.m.", { dct: "2024-01-10" });
+    expect(out.map((t) => t.value)).toEqual(["2024-01-16T07:00", "2024-01-16T20:00"]);
+  });
+
+  it("without a day leaves the narrative where it was", () => {
+    const out = tagTimes("The polls closed at 8 p.m. A day later the count began.", { dct: "2024-01-10" });
+    expect(out.map((t) => t.value)).toEqual(["2024-01-10T20:00", "2024-01-11"]);
+  });
+});
