@@ -125,7 +125,10 @@ export const RULES: Rule[] = [
       if (m[1] !== undefined || m[0].length > m[2]!.length) return true;
       const word = m[2]!.replace(/\.$/, "");
       if (!AMBIGUOUS_MONTH.test(word)) return !/^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
-      return MONTH_PREP.test(text.slice(Math.max(0, m.index - 12), m.index));
+      if (MONTH_PREP.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+      // "the March accession", "a June agreement": a month naming when a noun's event falls
+      return word !== "May" && /\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
+        /^\s+(?:accord|accession|agreement|deal|deadline|elections?|vote|meeting|summit|talks|attack|attacks|offensive|ceasefire|truce|strike|strikes|visit|trip|report|referendum|hearing|trial|session|launch|merger|offer|announcement|decision|ruling|auction|sale|payment|meeting)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
     },
     resolve: (m, ctx, s, e) => {
       const mo = monthNumber(m[2]!)!;

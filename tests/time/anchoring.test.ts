@@ -179,3 +179,12 @@ describe("seasons with a modifier after the article", () => {
     expect(find("Repairs will run into the late autumn.", "2023-06-10", "the late autumn").value).toBe("2023-FA");
   });
 });
+
+describe("a month naming when an event falls", () => {
+  it("tags 'the March accession' but not the name 'May' before a noun", () => {
+    const text = "The March accession will let the three states sign the summit papers.";
+    expect(find(text, "2024-02-10", "March").value).toBe("2024-03");
+    expect(tagTimes("The May government lost the vote.", { dct: "2024-02-10" })).toEqual([]);
+    expect(tagTimes("A March hare ran off.", { dct: "2024-02-10" })).toEqual([]);
+  });
+});
