@@ -188,3 +188,18 @@ describe("a month naming when an event falls", () => {
     expect(tagTimes("A March hare ran off.", { dct: "2024-02-10" })).toEqual([]);
   });
 });
+
+describe("two days told with one month", () => {
+  it("tags the second day of 'April 24 and 25' in the same month", () => {
+    const out = tagTimes("The leaders will meet in Washington on April 24 and 25.", { dct: "1999-02-10" });
+    expect(out.map((t) => [t.text, t.value])).toEqual([
+      ["April 24", "1999-04-24"],
+      ["25", "1999-04-25"],
+    ]);
+  });
+
+  it("leaves a number that is an amount alone", () => {
+    const out = tagTimes("Yields rose from March 3 to 4 percent.", { dct: "1999-02-10" });
+    expect(out.map((t) => t.text)).toEqual(["March 3"]);
+  });
+});
