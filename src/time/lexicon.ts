@@ -104,7 +104,7 @@ export function isPlural(word: string): boolean {
   return /(s|ies)$/i.test(word) && !/^(century)$/i.test(word);
 }
 
-/** TIMEX3 duration of n units: P3Y, PT5H, P10Y for a decade, P9M for three quarters, PXY. */
+/** TIMEX3 duration of n units: P3Y, PT5H, P10Y for a decade, P3Q for three quarters, PXY. */
 export function durationValue(n: number | "X", unit: Unit): string {
   if (n === "X") {
     // TimeBank writes "decades" as PXY and "centuries" as PXC
@@ -145,7 +145,8 @@ export function durationValue(n: number | "X", unit: Unit): string {
     case "CE":
       return `P${whole(n * 100)}Y`;
     case "Q":
-      return `P${whole(n * 3)}M`;
+      // TimeBank counts quarters as quarters: "the past two quarters" → P2Q, "every quarter" → P1Q
+      return `P${whole(n)}Q`;
     case "Y":
       return `P${whole(n)}Y`;
     case "M":

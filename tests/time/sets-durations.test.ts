@@ -189,3 +189,10 @@ describe("a clock time with a day", () => {
     expect(out.map((t) => t.value)).toEqual(["2024-01-10T20:00", "2024-01-11"]);
   });
 });
+
+describe("quarters as a unit", () => {
+  it("count quarters in durations and sets", () => {
+    expect(find("The chain has lost money in the past two quarters.", "the past two quarters", "2023-10-20").value).toBe("P2Q");
+    expect(find("The lender must pay about $100 million in interest every quarter.", "every quarter", "2023-10-20")).toMatchObject({ type: "SET", value: "P1Q" });
+  });
+});
