@@ -17,6 +17,8 @@ const PERFECT = "\\bhad\\s+(?:(?:not|already|never|just|also|yet)\\s+)*(?:been|[
 const PERFECT_BEFORE = new RegExp(`${PERFECT}[^,;]*$`, "i");
 const PERFECT_AFTER = new RegExp(`^,[^;]*?${PERFECT}`, "i");
 const DETERMINER_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+(?:[a-z]+\s+)?$/i;
+/** Words after which an infinitive points ahead. */
+const INTENT = /^(?:[a-z]+ed|agrees?|decides?|plans?|wants?|expects?|hopes?|intends?|aims?|seeks?|is|are|was|were|be|been|being|set|due|going|able|unable|ready|likely|unlikely|poised|prepared|about|try|tries|trying|needs?|has|have|had|want|wish(?:es)?|promises?|vows?|threatens?|offers?|asks?|urges?|order|orders|allow|allows|continue|continues|begin|begins|start|starts|refuses?|failed|fails?|ought|enough|time|chance|bid|effort|efforts|move|moves|deal|agreement|plan|plans|pledge|pledges|intention|decision|vote|votes)$/i;
 const EARLIEST = /\bas\s+(?:soon|early)\s+as\s+$/i;
 const CUE = /[A-Za-z']+/g;
 /** Only these words count as future cues when they follow the expression ("On Tuesday, the league plans to…"). */
@@ -82,7 +84,10 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     // ("to get around Wednesday's ruling" does not: a weekday's possessive dates its own noun)
     if (t === undefined && before && /^to$/i.test(w) && !possessive) {
       const next = /^\s+([a-z]+)\b/.exec(text.slice(m.index + 2, m.index + 24));
-      if (next && !NOT_VERB.test(next[1]!)) t = "future";
+      // only after a verb or adjective of intent ("agreed to", "is set to", "ready to"); after a
+      // noun it is a purpose clause in the main verb's tense ("held celebrations to mark…")
+      const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(a, m.index - 24), m.index));
+      if (next && !NOT_VERB.test(next[1]!) && (!prev || INTENT.test(prev[1]!))) t = "future";
     }
     if (t === "future" && before) {
       // "next to the embassy" is a place; "had been due to expire" is a past plan

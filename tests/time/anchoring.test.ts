@@ -203,3 +203,19 @@ describe("two days told with one month", () => {
     expect(out.map((t) => t.text)).toEqual(["March 3"]);
   });
 });
+
+describe("infinitives and the month after the publication date", () => {
+  it("reads an infinitive after a noun as a purpose clause in the main verb's tense", () => {
+    // Saturday 2024-03-16
+    const text = "The government staged parades across the country to mark its entry into the alliance on Friday.";
+    expect(find(text, "2024-03-16", "Friday").value).toBe("2024-03-15");
+    // after a verb of intent it still points ahead
+    expect(find("The firm agreed to sell the plant on Friday.", "2024-03-16", "Friday").value).toBe("2024-03-22");
+  });
+
+  it("reads the month after the publication month as the coming one, even in a past clause", () => {
+    const text = "Traders placed heavy orders on the first day of dealing for November contracts.";
+    expect(find(text, "2023-10-30", "November").value).toBe("2023-11");
+    expect(find("Saudi officials told buyers of a cut in supply in September.", "2023-08-16", "September").value).toBe("2023-09");
+  });
+});
