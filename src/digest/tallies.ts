@@ -441,6 +441,8 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
     /** The first figure of the paragraph's latest sentence that had one, for "its count". */
     let runningCount: TallyMention | undefined;
     for (const s of sentences(paragraph.text)) {
+      // Most sentences state no number: skip them before tokenizing (issue 8).
+      if (!MAY_HOLD_NUMBER.test(s.text)) continue;
       const before = out.length;
       const tokens = tokenize(s.text);
       const quantities = findQuantities(s.text, tokens);
