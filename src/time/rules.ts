@@ -47,15 +47,15 @@ const DURATION_ADJ = "(?:more|additional|further|straight|consecutive|trading|bu
 
 /**
  * What comes before "a year" / "a day" when it is a rate, not a length of time: a count of times
- * ("twice a week"), money or a percentage, or an amount of things ("700 seats a week", "$2 million
- * a year", "hundreds of interviews a day"). TimeML annotates such a phrase as a SET.
+ * ("twice a week"), money or a percentage, or an amount of things ("900 beds a week", "$4 million
+ * a year", "dozens of patients a day"). TimeML annotates such a phrase as a SET.
  */
 const AMOUNT = `(?:\\d[\\d,.]*|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|dozens")})(?:\\s+(?:hundred|thousand|million|billion))?`;
 const RATE_BEFORE = `(?:${cap("times|once|twice|cents|dollars|percent")}|%|\\b${AMOUNT}(?:\\s+of)?(?:\\s+[A-Za-z-]+s)?)\\s+`;
 const RATE_BEFORE_RE = new RegExp(`${RATE_BEFORE}$`);
 /** A modal before "one day" makes it "some day": "could one day carry freight". */
 const ONE_DAY_MODAL = /\b(?:will|would|could|may|might|can|should|shall)\s+(?:(?:not|also|still|even)\s+)?$/i;
-/** The day after a clock time's parenthesized GMT equivalent: "(0735 GMT) Friday". */
+/** The day after a clock time's parenthesized GMT equivalent: "(0640 GMT) Monday". */
 const AFTER_GMT = new RegExp(`^\\s*\\(\\s*\\d{1,2}:?\\d{2}\\s*(?:GMT|UTC)\\s*\\)\\s*,?\\s*(?:on\\s+)?(${WEEKDAY_RE}|today|yesterday|tomorrow)\\b`);
 
 /** Words after which a bare month name is read as a month ("in May", not "May rise"). */
@@ -718,7 +718,7 @@ export const RULES: Rule[] = [
     },
   },
   {
-    // a plural weekday recurs every week: "on Mondays", "Tuesday nights", "Sunday mornings"
+    // a plural weekday recurs every week: "on Mondays", "Sunday nights", "Friday mornings"
     name: "weekday-set",
     gate: /days\b|day (?:morning|afternoon|evening|night)s\b|weekends\b/,
     re: g(`\\b(?:(${WD})(?:s|\\s+(${cap("morning|afternoon|evening|night")})s)|${cap("weekends")}(?<=\\b(?:${cap("on|at")})\\s+${cap("weekends")}))\\b`),
@@ -743,7 +743,7 @@ export const RULES: Rule[] = [
           // a period word (those are taken by longer rules) and not "account"
           return !/^\s+(account|accounts|affairs|events|generation|flows?|liabilities|assets|law|rules)\b/i.test(after) && /^\s+[a-z]/.test(after) && !/\b(electric|direct|alternating)\s+$/i.test(before);
         case "the past":
-          // "the past two years", "the past three summers": a longer expression, or a count of events
+          // "the past two years", "the past four winters": a longer expression, or a count of events
           return !/^\s*(?:\d|[a-z]+\s+(?:years?|months?|weeks?|days?|decades?)|(?:two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple)\b)/i.test(after);
         case "future":
           return false;
@@ -781,7 +781,7 @@ export const RULES: Rule[] = [
     resolve: (m, ctx, s, e) => {
       const clock = clockTime(m[2]!);
       if (clock === undefined) return null;
-      // wire copy gives the GMT equivalent in parentheses before the day: "10:35 a.m. (0735 GMT) Friday"
+      // wire copy gives the GMT equivalent in parentheses before the day: "9:40 a.m. (0640 GMT) Monday"
       const dayWord = m[1] ?? m[3] ?? (m[4] === undefined ? AFTER_GMT.exec(ctx.text.slice(e, e + 40))?.[1] : undefined);
       // a clock time without a day falls on the day the narrative is at, if it was just told
       let day = ctx.ref.gran === "D" && s - ctx.refPos < 300 ? ctx.ref : ctx.dct as ReturnType<typeof parse>;
