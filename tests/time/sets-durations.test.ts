@@ -13,9 +13,9 @@ function find(text: string, phrase: string, dct = "2024-01-10"): Timex {
 describe("rates are sets, not durations", () => {
   it("reads 'a day' / 'a year' after an amount of things or money as a frequency", () => {
     expect(find("The field hospital now treats about 40 patients a day.", "a day")).toMatchObject({ type: "SET", value: "P1D" });
-    expect(find("The merger should save the group $3 million a year in rent.", "a year")).toMatchObject({ type: "SET", value: "P1Y" });
+    expect(find("The toll raises about $3 million a year for road repairs.", "a year")).toMatchObject({ type: "SET", value: "P1Y" });
     expect(find("Volunteers logged hundreds of calls a week during the flood.", "a week")).toMatchObject({ type: "SET", value: "P1W" });
-    expect(find("The ferry will add 400 seats a month on the island route.", "a month")).toMatchObject({ type: "SET", value: "P1M" });
+    expect(find("The clinic hopes to vaccinate 400 children a month until spring.", "a month")).toMatchObject({ type: "SET", value: "P1M" });
   });
 
   it("keeps a length of time a duration", () => {
