@@ -7,7 +7,7 @@ import {
   dayForWeekday, fromDct, fromRef, seasonYear, weekendValue, yearForMonth, yearForMonthDay, yearForQuarter,
 } from "./resolve.ts";
 import { clockTime } from "./clock.ts";
-import { calendarValue, daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
+import { calendarValue, coarsen, daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
 
 /**
  * The extraction rules: one regular expression per class of expression, compiled once, and a
@@ -69,7 +69,9 @@ function monthDay(ctx: Context, mo: number, day: number, year: string | undefine
     return { type: "DATE", value: fmtDay(y, mo, day) };
   }
   if (day < 1 || day > 31) return null;
-  const y = yearForMonthDay(ctx, mo, day, ctx.tense(start, end));
+  // "the quarter ended Oct. 31": a period that has ended closed on or before the publication date
+  const ended = /\bended\s+$/i.test(ctx.text.slice(Math.max(0, start - 7), start));
+  const y = ended ? latestOnOrBefore(ctx, mo, day) : yearForMonthDay(ctx, mo, day, ctx.tense(start, end));
   if (day > daysIn(y, mo)) return null;
   return { type: "DATE", value: fmtDay(y, mo, day) };
 }
@@ -91,6 +93,12 @@ function spokenYear(words: string): number | undefined {
   return n === "X" ? undefined : hundreds * 100 + n;
 }
 
+/** The year of the last month-and-day on or before the publication date. */
+function latestOnOrBefore(ctx: Context, mo: number, day: number): number {
+  const y = ctx.dctYear;
+  return mo < ctx.dctMonth || (mo === ctx.dctMonth && day <= ctx.dctDay) ? y : y - 1;
+}
+
 const shiftUnit = (u: Unit): ShiftUnit | undefined =>
   u === "Y" || u === "M" || u === "W" || u === "D" || u === "Q" ? u : undefined;
 
@@ -108,6 +116,17 @@ export const RULES: Rule[] = [
     gate: /\d\s+(?:and|or|to|through)\s+\d/,
     re: g(`(?<=\\b(${M})\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or|to|through)\\s+)${DAY}(?![\\w%]|\\s*(?:,\\s*)?(?:${M}|percent|cents|points|billion|million))(?:,?\\s+${YEAR})?`),
     resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
+  },
+  {
+    // "the week of March 6": the ISO week holding that day
+    name: "week-of",
+    gate: /week of/i,
+    re: g(`\\b${cap("the")}\\s+week\\s+of\\s+(${M})\\s*${DAY}(?:,?\\s+${YEAR})?`),
+    resolve: (m, ctx, s, e) => {
+      const day = monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e);
+      const p = day && parse(day.value);
+      return p ? { type: "DATE", value: format(coarsen(p, "W")) } : null;
+    },
   },
   {
     name: "day-month",

@@ -219,3 +219,15 @@ describe("infinitives and the month after the publication date", () => {
     expect(find("Saudi officials told buyers of a cut in supply in September.", "2023-08-16", "September").value).toBe("2023-09");
   });
 });
+
+describe("periods that have ended and weeks named by a day", () => {
+  it("dates 'the quarter ended Oct. 31' to the last October 31 on or before publication", () => {
+    const text = "In the comparable quarter, which ended Oct. 31, the group lost $12 million.";
+    expect(find(text, "2023-10-27", "Oct. 31").value).toBe("2022-10-31");
+    expect(find("For the fiscal year ended Jan. 31, sales rose 4%.", "2023-10-31", "Jan. 31").value).toBe("2023-01-31");
+  });
+
+  it("reads 'the week of March 6' as that day's ISO week", () => {
+    expect(find("Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6").value).toBe("2000-W10");
+  });
+});
