@@ -26,16 +26,34 @@ type ThreadStory = Pick<StoryConfig, "threads">;
 const SUFFIX = "(?:s|es|ed|d|ing|al|als|n|ment|ments)?";
 const patternCache = new Map<string, RegExp>();
 
+function keywordSource(keyword: string): string {
+  return keyword
+    .replace(/[’‘]/g, "'")
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s+");
+}
+
 function keywordPattern(keyword: string): RegExp {
   let pattern = patternCache.get(keyword);
   if (!pattern) {
-    const words = keyword
-      .replace(/[’‘]/g, "'")
-      .trim()
-      .split(/\s+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    pattern = new RegExp(`(?<![\\p{L}\\d])${words.join("\\s+")}${SUFFIX}(?![\\p{L}\\d])`, "iu");
+    pattern = new RegExp(`(?<![\\p{L}\\d])${keywordSource(keyword)}${SUFFIX}(?![\\p{L}\\d])`, "iu");
     patternCache.set(keyword, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * One alternation of all of a thread's keywords: it matches exactly when one of them does, so
+ * most texts (which name none) are settled by one scan instead of one per keyword (issue 8).
+ */
+const anyKeywordCache = new WeakMap<ThreadConfig, RegExp>();
+function anyKeyword(thread: ThreadConfig): RegExp {
+  let pattern = anyKeywordCache.get(thread);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\d])(?:${thread.keywords.map(keywordSource).join("|")})${SUFFIX}(?![\\p{L}\\d])`, "iu");
+    anyKeywordCache.set(thread, pattern);
   }
   return pattern;
 }
@@ -43,7 +61,8 @@ function keywordPattern(keyword: string): RegExp {
 /** The hits of one thread in a text: matched keywords, then matched entity names. */
 export function threadHits(text: string, entityNames: ReadonlySet<string>, thread: ThreadConfig): string[] {
   const plain = text.replace(/[’‘]/g, "'");
-  const keywords = thread.keywords.filter((k) => keywordPattern(k).test(plain));
+  const keywords =
+    thread.keywords.length === 0 || !anyKeyword(thread).test(plain) ? [] : thread.keywords.filter((k) => keywordPattern(k).test(plain));
   const entities = thread.entities.filter((e) => entityNames.has(e));
   return [...new Set([...keywords, ...entities])];
 }
