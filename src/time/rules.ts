@@ -51,7 +51,7 @@ const DURATION_ADJ = "(?:more|additional|further|straight|consecutive|trading|bu
  * a year", "dozens of patients a day"). TimeML annotates such a phrase as a SET.
  */
 const AMOUNT = `(?:\\d[\\d,.]*|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|dozens")})(?:\\s+(?:hundred|thousand|million|billion))?`;
-const RATE_BEFORE = `(?:${cap("times|once|twice|cents|dollars|percent")}|%|\\b${AMOUNT}(?:\\s+of)?(?:\\s+[A-Za-z-]+s)?)\\s+`;
+const RATE_BEFORE = `(?:${cap("times|once|twice|cents|dollars|percent")}|%|\\b${AMOUNT}(?:\\s+of)?(?:\\s+(?:[A-Za-z-]+s|people|children|men|women|staff))?)\\s+`;
 const RATE_BEFORE_RE = new RegExp(`${RATE_BEFORE}$`);
 /** A modal before "one day" makes it "some day": "could one day carry freight". */
 const ONE_DAY_MODAL = /\b(?:will|would|could|may|might|can|should|shall)\s+(?:(?:not|also|still|even)\s+)?$/i;
