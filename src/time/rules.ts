@@ -348,6 +348,13 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "the first two quarters of 1990" is that year's first half
+    name: "two-quarters-of-year",
+    gate: /two quarters/i,
+    re: g(`(?:${cap("the")}\\s+)?\\b(${cap("first|last|final|second")})\\s+two\\s+quarters\\s+of\\s+(?:${cap("fiscal")}\\s+)?${YEAR}`),
+    resolve: (m) => ({ type: "DATE", value: `${m[2]}-H${m[1]!.toLowerCase() === "first" ? 1 : 2}` }),
+  },
+  {
     name: "half",
     gate: /half/i,
     re: g(`(?:${cap("the")}\\s+)?(?:${cap("fiscal")}\\s+)?\\b(${cap("first|second|last|latter")})[\\s-]+half\\b(?:\\s+of\\s+(?:${YEAR}|(this|last|next) year\\b))?`),
@@ -546,8 +553,9 @@ export const RULES: Rule[] = [
           return { type: "DURATION", value: durationValue(n, unit), anchored: calendarValue(at), setsRef: false };
         }
       }
-      // "a week later" after a day told in the text is a day; "six weeks ago" names a week
-      const gran = su === "W" && !fromNow && ctx.ref.gran === "D" ? "D" : su;
+      // "a week later" after a day told in the text is a day, and so is "a week ago" or "two weeks
+      // ago" (the same weekday back); "six weeks ago" names a week
+      const gran = su === "W" && ((!fromNow && ctx.ref.gran === "D") || (dir === "ago" && k <= 2)) ? "D" : su;
       const yearComparison = su === "Y" && k === 1;
       // financial reports compare with the same quarter a year back
       if (yearComparison) {
@@ -735,6 +743,14 @@ export const RULES: Rule[] = [
       const u = unitOf(unitWord);
       return { type: "SET", value: durationValue(k, u) };
     },
+  },
+  {
+    // plural quarters recur every year: "in the fourth quarters", and the first of a pair, "the
+    // second and fourth quarters" → XXXX-Q2, XXXX-Q4
+    name: "quarters-set",
+    gate: /quarters\b/i,
+    re: g(`\\b(${cap("first|second|third|fourth")})(?:[\\s-]+quarters\\b|(?=\\s+(?:and|or)\\s+(?:${cap("first|second|third|fourth")})[\\s-]+quarters\\b))`),
+    resolve: (m) => ({ type: "SET", value: `XXXX-Q${ordinalValue(m[1]!)!}` }),
   },
   {
     // a plural weekday recurs every week: "on Mondays", "Sunday nights", "Friday mornings"

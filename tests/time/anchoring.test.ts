@@ -231,3 +231,16 @@ describe("periods that have ended and weeks named by a day", () => {
     expect(find("Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6").value).toBe("2000-W10");
   });
 });
+
+describe("weeks ago and halves told in quarters", () => {
+  it("dates 'a week ago' and 'two weeks ago' to the day, 'six weeks ago' to the week", () => {
+    // Sunday 1998-03-22
+    expect(find("The talks broke down two weeks ago.", "1998-03-22", "two weeks ago").value).toBe("1998-03-08");
+    expect(find("A strike began a week or so ago.", "1991-02-25", "a week or so ago").value).toBe("1991-02-18");
+    expect(find("The plant shut six weeks ago.", "1998-03-01", "six weeks ago").value).toBe("1998-W03");
+  });
+
+  it("reads 'the first two quarters of 1990' as the first half", () => {
+    expect(find("Losses should last through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990").value).toBe("1990-H1");
+  });
+});
