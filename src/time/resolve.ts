@@ -36,7 +36,8 @@ export function yearForMonth(ctx: Context, month: number, tense: Tense): number 
   const dct = { y: ctx.dctYear, m: ctx.dctMonth };
   // the month after the DCT's is the coming one even in a past clause ("orders placed for November
   // trading" in late October), not the one eleven months back
-  if ((month - dct.m + 12) % 12 === 1) return month > dct.m ? dct.y : dct.y + 1;
+  // (but a December review of the year tells "In January, …" of the January gone)
+  if ((month - dct.m + 12) % 12 === 1 && (tense !== "past" || month > dct.m)) return month > dct.m ? dct.y : dct.y + 1;
   if (tense === "past") return month <= dct.m ? dct.y : dct.y - 1;
   // a month just gone is nearer than its return ten months on, whatever the clause's tense
   const back = (dct.m - month + 12) % 12;

@@ -244,3 +244,10 @@ describe("weeks ago and halves told in quarters", () => {
     expect(find("Losses should last through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990").value).toBe("1990-H1");
   });
 });
+
+describe("a year-end review", () => {
+  it("reads 'In January' in a late-December past clause as the January gone", () => {
+    expect(find("In January, the company cut 400 jobs.", "2023-12-28", "January").value).toBe("2023-01");
+    expect(find("The company will cut 400 jobs in January.", "2023-12-28", "January").value).toBe("2024-01");
+  });
+});
