@@ -196,3 +196,12 @@ describe("quarters as a unit", () => {
     expect(find("The lender must pay about $100 million in interest every quarter.", "every quarter", "2023-10-20")).toMatchObject({ type: "SET", value: "P1Q" });
   });
 });
+
+describe("plural quarters", () => {
+  it("are yearly sets, the first of a pair too", () => {
+    const out = tagTimes("Ski resorts earn most of their money in the first and fourth quarters.", { dct: "2023-10-20" });
+    expect(out.map((t) => [t.text, t.type, t.value])).toEqual([
+      ["first", "SET", "XXXX-Q1"], ["fourth quarters", "SET", "XXXX-Q4"],
+    ]);
+  });
+});
