@@ -19,6 +19,7 @@ const PERFECT_AFTER = new RegExp(`^,[^;]*?${PERFECT}`, "i");
 const DETERMINER_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+(?:[a-z]+\s+)?$/i;
 /** Words after which an infinitive points ahead. */
 const INTENT = /^(?:[a-z]+ed|agrees?|decides?|plans?|wants?|expects?|hopes?|intends?|aims?|seeks?|is|are|was|were|be|been|being|set|due|going|able|unable|ready|likely|unlikely|poised|prepared|about|try|tries|trying|needs?|has|have|had|want|wish(?:es)?|promises?|vows?|threatens?|offers?|asks?|urges?|order|orders|allow|allows|continue|continues|begin|begins|start|starts|refuses?|failed|fails?|ought|enough|time|chance|bid|effort|efforts|move|moves|deal|agreement|plan|plans|pledge|pledges|intention|decision|vote|votes)$/i;
+const REPORTING = /^(?:said|says|told|added|reported|announced|stated|noted|declared|explained)$/i;
 const EARLIEST = /\bas\s+(?:soon|early)\s+as\s+$/i;
 const CUE = /[A-Za-z']+/g;
 /** Only these words count as future cues when they follow the expression ("On Tuesday, the league plans to…"). */
@@ -72,6 +73,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     const before = m.index < start;
     const distance = before ? start - (m.index + w.length) : m.index - end;
     if (distance >= bestDistance) continue;
+    // "…will leave at 4 a.m. Thursday,'' Castro said": a reporting verb after a comma or quote
+    // tells when it was said, not the tense of the clause the expression is in
+    if (!before && REPORTING.test(w) && /[,"”'(]/.test(text.slice(end, m.index))) continue;
     let t: Tense | undefined;
     if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
     else if (PAST.test(w)) t = "past";

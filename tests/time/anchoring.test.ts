@@ -251,3 +251,12 @@ describe("a year-end review", () => {
     expect(find("The company will cut 400 jobs in January.", "2023-12-28", "January").value).toBe("2024-01");
   });
 });
+
+describe("reporting verbs after the clause", () => {
+  it("does not let 'X said' after a comma decide the tense of the quoted clause", () => {
+    // Wednesday 2000-04-05
+    expect(find("The father will fly out early on Thursday, the president said.", "2000-04-05", "Thursday").value).toBe("2000-04-06");
+    // a past clause stays past
+    expect(find("The father flew out early on Monday, the president said.", "2000-04-05", "Monday").value).toBe("2000-04-03");
+  });
+});
