@@ -274,8 +274,11 @@ function measureFor(head: string, scopes: readonly string[], measures: readonly 
   );
   // Context is looked for in the sentence first, then its paragraph, the report's title, the report.
   for (const scope of scopes) {
+    const long = scope.length >= LONG_SCOPE ? longScope(scope) : null;
+    const lower = long ? long.lower : scope.toLowerCase();
+    const contains = (c: string) => (long ? longScopeContains(long, c) : containsPhrase(lower, c.toLowerCase()));
     for (const m of candidates) {
-      if (m.context.length === 0 || m.context.some((c) => scopeContains(scope, c))) return m.name;
+      if (m.context.length === 0 || m.context.some(contains)) return m.name;
     }
   }
   for (const m of DEFAULT_MEASURES) if (anyTermAt(headTokens, 0, m.terms)) return m.name;
@@ -289,19 +292,26 @@ const phrasePatterns = new Map<string, RegExp>();
  * same long string for every figure of a report: lower-casing and searching it per figure was
  * quadratic in the report's length (issue 8), so long scopes keep their answers (a few at a time).
  */
-const longScopes = new Map<string, { lower: string; answers: Map<string, boolean> }>();
-function scopeContains(scope: string, phrase: string): boolean {
-  if (scope.length < 4096) return containsPhrase(scope.toLowerCase(), phrase.toLowerCase());
+const LONG_SCOPE = 4096;
+interface LongScope {
+  lower: string;
+  answers: Map<string, boolean>;
+}
+const longScopes = new Map<string, LongScope>();
+function longScope(scope: string): LongScope {
   let entry = longScopes.get(scope);
   if (!entry) {
     if (longScopes.size >= 4) longScopes.clear();
     entry = { lower: scope.toLowerCase(), answers: new Map() };
     longScopes.set(scope, entry);
   }
-  let answer = entry.answers.get(phrase);
+  return entry;
+}
+function longScopeContains(scope: LongScope, phrase: string): boolean {
+  let answer = scope.answers.get(phrase);
   if (answer === undefined) {
-    answer = containsPhrase(entry.lower, phrase.toLowerCase());
-    entry.answers.set(phrase, answer);
+    answer = containsPhrase(scope.lower, phrase.toLowerCase());
+    scope.answers.set(phrase, answer);
   }
   return answer;
 }
