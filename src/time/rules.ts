@@ -53,6 +53,13 @@ const DURATION_ADJ = "(?:more|additional|further|straight|consecutive|trading|bu
 const AMOUNT = `(?:\\d[\\d,.]*|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|dozens")})(?:\\s+(?:hundred|thousand|million|billion))?`;
 const RATE_BEFORE = `(?:${cap("times|once|twice|cents|dollars|percent")}|%|\\b${AMOUNT}(?:\\s+of)?(?:\\s+(?:[A-Za-z-]+s|people|children|men|women|staff))?)\\s+`;
 const RATE_BEFORE_RE = new RegExp(`${RATE_BEFORE}$`);
+/** Nouns of events and states whose age ("the 8-month-old truce") is a duration. */
+const OLD_EVENT_NOUNS =
+  "truce|cease-?fire|war|conflict|dispute|feud|embargo|ban|strike|standoff|stand-off|siege|crisis|insurgency|rebellion|" +
+  "uprising|blockade|moratorium|boycott|slump|recession|downturn|campaign|investigation|probe|deal|agreement|accord|" +
+  "policy|program|programme|government|coalition|regime|occupation|peace|alliance|partnership|marriage|record|tradition";
+/** A count in digits or words before a hyphenated unit: "8-month-old", "two-year-old". */
+const NUMBER_RE_DIGITS_WORDS = `\\d+|${cap("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")}`;
 /** A modal before "one day" makes it "some day": "could one day carry freight". */
 const ONE_DAY_MODAL = /\b(?:will|would|could|may|might|can|should|shall)\s+(?:(?:not|also|still|even)\s+)?$/i;
 /** The day after a clock time's parenthesized GMT equivalent: "(0640 GMT) Monday". */
@@ -628,6 +635,17 @@ export const RULES: Rule[] = [
     resolve: (m) => {
       const plural = isPlural(m[1]!);
       return { type: "DURATION", value: durationValue(plural ? "X" : 1, unitOf(m[1]!)) };
+    },
+  },
+  {
+    // the age of an event is a duration: "the 8-month-old truce", "a years-old slump"; the age of a
+    // person ("a 6-year-old boy") is not a time expression
+    name: "old-event",
+    gate: /-old\b/i,
+    re: g(`\\b(?:(${NUMBER_RE_DIGITS_WORDS})-)?(day|week|month|year|decade|days|weeks|months|years|decades)-old(?=\\s+(?:${OLD_EVENT_NOUNS})\\b)`),
+    resolve: (m) => {
+      const n = m[1] !== undefined ? numberValue(m[1]) : isPlural(m[2]!) ? "X" : 1;
+      return { type: "DURATION", value: durationValue(n, unitOf(m[2]!)) };
     },
   },
   {

@@ -205,3 +205,10 @@ describe("plural quarters", () => {
     ]);
   });
 });
+
+describe("ages", () => {
+  it("of events are durations, of people are not time expressions", () => {
+    const out = tagTimes("The 14-month-old ceasefire survived, but a 9-year-old girl was hurt.", { dct: "2024-01-10" });
+    expect(out.map((t) => [t.text, t.type, t.value])).toEqual([["14-month-old", "DURATION", "P14M"]]);
+  });
+});
