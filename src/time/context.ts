@@ -1,4 +1,4 @@
-import { tenseAt, type Tense } from "./tense.ts";
+import { pastVerbBefore, tenseAt, type Tense } from "./tense.ts";
 import { format, parse, type Point } from "./values.ts";
 import type { TimexType } from "./types.ts";
 
@@ -77,6 +77,11 @@ export class Context {
 
   tense(start: number, end: number): Tense {
     return tenseAt(this.text, start, end);
+  }
+
+  /** A past verb right before `start` in the same clause ("rose sharply in February"). */
+  pastVerbBefore(start: number): boolean {
+    return pastVerbBefore(this.text, start);
   }
 
   /** DCT quarter (1–4). */

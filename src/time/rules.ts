@@ -170,7 +170,7 @@ export const RULES: Rule[] = [
       if (mod === "last" || mod === "this past" || mod === "the past") y = mo < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
       else if (mod === "next" || mod === "this coming" || mod === "the coming") y = mo > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
       else if (mod === "this") y = ctx.dct.y;
-      else y = yearForMonth(ctx, mo, ctx.tense(s, e));
+      else y = yearForMonth(ctx, mo, ctx.tense(s, e), ctx.pastVerbBefore(s));
       return { type: "DATE", value: format({ gran: "M", y, m: mo }) };
     },
   },

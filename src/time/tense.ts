@@ -123,3 +123,19 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   }
   return best;
 }
+
+/**
+ * True when a past verb stands right before the expression in its own clause ("began testing in
+ * February", "rose sharply in February"): firm enough to outweigh a nearer reading of the date.
+ */
+export function pastVerbBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 32), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";")) + 1);
+  for (const m of clause.matchAll(/[A-Za-z']+/g)) {
+    const w = m[0];
+    if (REPORTING.test(w)) continue;
+    if (PAST.test(w) && !/^(?:ago|last|earlier|previously|yesterday)$/i.test(w)) return true;
+    if (w.length > 4 && /^[a-z]+ed$/.test(w) && !DETERMINER_BEFORE.test(clause.slice(0, m.index))) return true;
+  }
+  return false;
+}

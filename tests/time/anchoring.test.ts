@@ -218,6 +218,12 @@ describe("infinitives and the month after the publication date", () => {
     expect(find(text, "2023-10-30", "November").value).toBe("2023-11");
     expect(find("Saudi officials told buyers of a cut in supply in September.", "2023-08-16", "September").value).toBe("2023-09");
   });
+
+  it("still reads it as last year's when a past verb stands right before it", () => {
+    expect(find("Prices rose sharply in February, the statistics office said.", "2024-01-10", "February").value).toBe("2023-02");
+    expect(find("The agency began testing in February.", "2024-01-10", "February").value).toBe("2023-02");
+    expect(find("Shipments are expected to resume in February.", "2024-01-10", "February").value).toBe("2024-02");
+  });
 });
 
 describe("periods that have ended and weeks named by a day", () => {
