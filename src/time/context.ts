@@ -1,4 +1,4 @@
-import { pastVerbBefore, tenseAt, type Tense } from "./tense.ts";
+import { futureVerbBefore, pastVerbBefore, tenseAt, type Tense } from "./tense.ts";
 import { format, parse, type Point } from "./values.ts";
 import type { TimexType } from "./types.ts";
 
@@ -77,6 +77,11 @@ export class Context {
 
   tense(start: number, end: number): Tense {
     return tenseAt(this.text, start, end);
+  }
+
+  /** A modal or a verb of plan before `start` in the same clause ("will vote in November"). */
+  futureVerbBefore(start: number): boolean {
+    return futureVerbBefore(this.text, start);
   }
 
   /** A past verb right before `start` in the same clause ("rose sharply in February"). */

@@ -32,7 +32,7 @@ export function yearForMonthDay(ctx: Context, month: number, day: number, tense:
 }
 
 /** The year for a month named alone ("in October"). */
-export function yearForMonth(ctx: Context, month: number, tense: Tense, pastVerb = false): number {
+export function yearForMonth(ctx: Context, month: number, tense: Tense, pastVerb = false, futureVerb = false): number {
   const dct = { y: ctx.dctYear, m: ctx.dctMonth };
   // the month after the DCT's is the coming one even in a past clause ("orders placed for November
   // trading" in late October), not the one eleven months back
@@ -42,7 +42,8 @@ export function yearForMonth(ctx: Context, month: number, tense: Tense, pastVerb
   if (tense === "past") return month <= dct.m ? dct.y : dct.y - 1;
   // a month just gone is nearer than its return ten months on, whatever the clause's tense
   const back = (dct.m - month + 12) % 12;
-  if (back === 1 || back === 2) return month < dct.m ? dct.y : dct.y - 1;
+  // (but "the country will vote in November", said in January, is the coming November)
+  if ((back === 1 || back === 2) && !futureVerb) return month < dct.m ? dct.y : dct.y - 1;
   return month >= dct.m ? dct.y : dct.y + 1;
 }
 

@@ -139,3 +139,10 @@ export function pastVerbBefore(text: string, start: number): boolean {
   }
   return false;
 }
+
+/** True when a modal or a verb of plan stands before the expression in its own clause ("will vote in November"). */
+export function futureVerbBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";")) + 1);
+  return /\b(?:will|'ll|shall|is going to|are going to|(?:is|are) (?:scheduled|due|expected|set) to|plans? to|intends? to)\b/i.test(clause);
+}

@@ -32,6 +32,10 @@ describe("months told before the publication date", () => {
     expect(find("The envoy was due to make the late-November trip, aides said.", "2024-01-08", "late-November").value).toBe("2023-11");
   });
 
+  it("keeps a month just gone ahead when a modal says so", () => {
+    expect(find("The country will vote in November, the commission said.", "2024-01-08", "November").value).toBe("2024-11");
+  });
+
   it("still reads a month further back as next year's in a future clause", () => {
     expect(find("The council will vote on the budget in October.", "2024-01-08", "October").value).toBe("2024-10");
   });
