@@ -130,6 +130,9 @@ function slugOf(name: string): string {
   return slug;
 }
 
+/** Claimed characters of the text entitiesInText is reading; reused, and left all zero after each call. */
+let scratch = new Uint8Array(4096);
+
 /** The entities one text mentions, in text order (see the module comment for the rule). */
 export function entitiesInText(text: string, story?: EntityStory | null): EntityMention[] {
   const plain = normalizeQuotes(text);
@@ -144,7 +147,8 @@ export function entitiesInText(text: string, story?: EntityStory | null): Entity
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Uint8Array(plain.length);
+  if (scratch.length < plain.length) scratch = new Uint8Array(Math.max(plain.length, scratch.length * 2));
+  const taken = scratch;
   const overlaps = (s: number, e: number) => {
     for (let k = s; k < e; k++) if (taken[k]) return true;
     return false;
@@ -164,6 +168,7 @@ export function entitiesInText(text: string, story?: EntityStory | null): Entity
     const name = lookup.get(written.toLowerCase()) ?? written;
     claim({ name, slug: slugOf(name), kind: kindOf(name, story, c.kind), text: text.slice(c.start, c.end), start: c.start, end: c.end });
   }
+  for (const m of claimed) taken.fill(0, m.start, m.end);
   return claimed.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
