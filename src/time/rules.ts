@@ -837,7 +837,7 @@ export const RULES: Rule[] = [
       // wire copy gives the GMT equivalent in parentheses before the day: "9:40 a.m. (0640 GMT) Monday"
       const dayWord = m[1] ?? m[3] ?? (m[4] === undefined ? AFTER_GMT.exec(ctx.text.slice(e, e + 40))?.[1] : undefined);
       // a clock time without a day falls on the day the narrative is at, if it was just told
-      let day = ctx.ref.gran === "D" && s - ctx.refPos < 100000 ? ctx.ref : ctx.dct as ReturnType<typeof parse>;
+      let day = ctx.ref.gran === "D" && s - ctx.refPos < 300 ? ctx.ref : ctx.dct as ReturnType<typeof parse>;
       if (m[4] !== undefined) {
         const date = monthDay(ctx, monthNumber(m[4])!, +m[5]!, m[6], s, e);
         if (date !== null) day = parse(date.value);
