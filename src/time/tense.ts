@@ -81,7 +81,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     else if (PAST.test(w)) t = "past";
     // a form in -ed is a past verb unless a determiner makes it an adjective ("a still unspecified date")
     else if (w.length > 4 && /^[a-z]+ed$/.test(w) && !DETERMINER_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "past";
-    else if (before && distance <= 16 && SCHEDULED.test(w) && !/\b(?:the|a|an|its|their|his|her|of|he|she|it|they|we|i|you)\s+$/i.test(text.slice(Math.max(a, m.index - 6), m.index))) t = "future";
+    else if (before && distance <= 16 && SCHEDULED.test(w) && !/\b(?:the|a|an|its|their|his|her|of|to|he|she|it|they|we|i|you)\s+$/i.test(text.slice(Math.max(a, m.index - 6), m.index))) t = "future";
     // "plans", "intends" after the expression count only as verbs: "On Tuesday, the league plans to…"
     if (t === "future" && !before && /^(plans|intends|hopes)$/i.test(w) && !/^\s+to\b/.test(text.slice(m.index + w.length, m.index + w.length + 4))) continue;
     // an infinitive after the clause's verb points ahead: "agreed to buy the line in February"
@@ -91,7 +91,11 @@ export function tenseAt(text: string, start: number, end: number): Tense {
       // only after a verb or adjective of intent ("agreed to", "is set to", "ready to"); after a
       // noun it is a purpose clause in the main verb's tense ("held celebrations to mark…")
       const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(a, m.index - 24), m.index));
-      if (next && !NOT_VERB.test(next[1]!) && (!prev || INTENT.test(prev[1]!))) t = "future";
+      if (next && !NOT_VERB.test(next[1]!) && (!prev || INTENT.test(prev[1]!))) {
+        // "had been due to expire Friday", "had been scheduled to end": a plan already past
+        const plan = text.slice(Math.max(a, m.index - 40), m.index - (prev ? prev[0].length : 0));
+        t = /\bhad\s+(?:(?:not|already|also|previously)\s+)*(?:been\s+)?$/i.test(plan) ? "past" : "future";
+      }
     }
     if (t === "future" && before) {
       // "next to the embassy" is a place; "had been due to expire" is a past plan

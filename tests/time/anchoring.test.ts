@@ -270,3 +270,11 @@ describe("reporting verbs after the clause", () => {
     expect(find("The father flew out early on Monday, the president said.", "2000-04-05", "Monday").value).toBe("2000-04-03");
   });
 });
+
+describe("plans already past", () => {
+  it("reads 'had been due to expire Friday' as the Friday gone", () => {
+    // Monday 1989-10-30
+    expect(find("The rival bid had been due to expire Friday evening.", "1989-10-30", "Friday evening").value).toBe("1989-10-27TEV");
+    expect(find("The offer is due to expire Friday evening.", "1989-10-30", "Friday evening").value).toBe("1989-11-03TEV");
+  });
+});
