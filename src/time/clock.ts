@@ -21,7 +21,7 @@ export function clockTime(phrase: string): string | undefined {
   if (words === "midnight") return "24:00";
   if (words === "noon" || words === "midday") return "12:00";
   const ref = new Date(Date.UTC(2000, 0, 1, 12));
-  const result = load().en.casual.parse(phrase.replace(/o'clock/i, ":00"), { instant: ref, timezone: 0 })[0];
+  const result = load().en.casual.parse(phrase.replace(/\s*o'clock/i, ":00"), { instant: ref, timezone: 0 })[0];
   if (!result || !result.start.isCertain("hour")) return undefined;
   const h = result.start.get("hour");
   const min = result.start.get("minute") ?? 0;

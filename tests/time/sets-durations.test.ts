@@ -212,3 +212,9 @@ describe("ages", () => {
     expect(out.map((t) => [t.text, t.type, t.value])).toEqual([["14-month-old", "DURATION", "P14M"]]);
   });
 });
+
+describe("o'clock", () => {
+  it("reads the hour of 'N o'clock' with its day", () => {
+    expect(find("The court will rule at 10 o'clock tomorrow.", "10 o'clock tomorrow")).toMatchObject({ type: "TIME", value: "2024-01-11T10:00" });
+  });
+});
