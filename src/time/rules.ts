@@ -482,7 +482,7 @@ export const RULES: Rule[] = [
     // "later that year", "the day before", "the previous week"
     name: "anaphoric",
     gate: /\b(?:next|following|previous|preceding|prior|that|same|before|after)\b/i,
-    re: g(`(?:(${cap("earlier|later|early|late")})\\s+)?\\b(${cap("the next|the following|the previous|the preceding|the prior|that|the same|the day before|the day after|the night before")})(?:\\s+(day|morning|afternoon|evening|night|week|weekend|month|year))?\\b`),
+    re: g(`(?:(${cap("earlier|later|early|late")})\\s+)?\\b(${cap("the next|the following|the previous|the preceding|the prior|that same|that|the same|the day before|the day after|the night before")})(?:\\s+(day|morning|afternoon|evening|night|week|weekend|month|year))?\\b`),
     accept: (m, text) => {
       const head = m[2]!.toLowerCase();
       if (head === "the day before" || head === "the day after" || head === "the night before") {
@@ -490,7 +490,7 @@ export const RULES: Rule[] = [
         return m[3] === undefined && /^\s*[,.;:)!?]|^\s*$/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       }
       if (m[3] === undefined) return false;
-      if (head === "that" || head === "the same") {
+      if (head === "that" || head === "the same" || head === "that same") {
         // "that day" needs to be a time, not "that week's meeting" in a noun phrase
         return !/^'s/.test(text.slice(m.index + m[0].length));
       }
@@ -509,6 +509,9 @@ export const RULES: Rule[] = [
       const v = fromRef(ctx, su, n, su);
       if (unit === "weekend" && /^\d{4}-W\d\d$/.test(v)) return { type: "DATE", value: `${v}-WE` };
       if (part !== undefined && /^\d{4}-\d\d-\d\d$/.test(v)) return { type: "TIME", value: `${v}T${part}` };
+      // "that same day" when the narrative knows only the month: a day of that month, as TIMEX3
+      // writes it (1998-10-XX); the timeline keeps the month
+      if (su === "D" && /^\d{4}-\d\d$/.test(v)) return { type: "DATE", value: `${v}-XX`, anchored: v, setsRef: false };
       return { type: "DATE", value: v };
     },
   },
@@ -570,7 +573,10 @@ export const RULES: Rule[] = [
         if (compared !== undefined) return { type: "DATE", value: compared, period, setsRef: false };
       }
       if (fromNow) return { type: "DATE", value: fromDct(ctx, su, sign * k, gran), period, setsRef: false };
-      return { type: "DATE", value: fromRef(ctx, su, sign * k, gran), period, setsRef: !yearComparison };
+      const at = fromRef(ctx, su, sign * k, gran);
+      // days counted from a month-precision reference land on some day of a month: 2023-11-XX
+      if (gran === "D" && /^\d{4}-\d\d$/.test(at)) return { type: "DATE", value: `${at}-XX`, anchored: at, period, setsRef: false };
+      return { type: "DATE", value: at, period, setsRef: !yearComparison };
     },
   },
   {

@@ -278,3 +278,13 @@ describe("plans already past", () => {
     expect(find("The offer is due to expire Friday evening.", "1989-10-30", "Friday evening").value).toBe("1989-11-03TEV");
   });
 });
+
+describe("a day counted from a month", () => {
+  it("writes a day of a month-precision reference as YYYY-MM-XX and keeps the month for the timeline", () => {
+    const text = "The doctor was shot in October 1998. Police searched his house that same day.";
+    const t = find(text, "1999-02-06", "that same day");
+    expect(t).toMatchObject({ value: "1998-10-XX", anchored: "1998-10" });
+    const u = find("On December 26 the strikes began. A month earlier, a drone fell. A day earlier, a convoy was hit.", "2024-01-06", "A day earlier");
+    expect(u).toMatchObject({ value: "2023-11-XX", anchored: "2023-11", period: "P1D" });
+  });
+});
