@@ -362,6 +362,18 @@ export const RULES: Rule[] = [
     resolve: (m) => ({ type: "DATE", value: `${m[2]}-H${m[1]!.toLowerCase() === "first" ? 1 : 2}` }),
   },
   {
+    // "the last half of the '80s", "the first half of the 1990s": a part of a decade
+    name: "half-of-decade",
+    gate: /half of/i,
+    re: g(`(?:${cap("the")}\\s+)?\\b(?:${cap("first|second|last|latter")})[\\s-]+half\\s+of\\s+(?:${cap("the")}\\s+)?(?:\\b(1[0-9]\\d|20\\d)0'?s|'(\\d)0s)\\b`),
+    resolve: (m, ctx) => {
+      if (m[1] !== undefined) return { type: "DATE", value: m[1] };
+      const d = +m[2]!;
+      const cent = Math.floor(ctx.dct.y / 100);
+      return { type: "DATE", value: `${d * 10 > ctx.dct.y % 100 ? cent - 1 : cent}${d}` };
+    },
+  },
+  {
     name: "half",
     gate: /half/i,
     re: g(`(?:${cap("the")}\\s+)?(?:${cap("fiscal")}\\s+)?\\b(${cap("first|second|last|latter")})[\\s-]+half\\b(?:\\s+of\\s+(?:${YEAR}|(this|last|next) year\\b))?`),

@@ -288,3 +288,11 @@ describe("a day counted from a month", () => {
     expect(u).toMatchObject({ value: "2023-11-XX", anchored: "2023-11", period: "P1D" });
   });
 });
+
+describe("parts of a decade", () => {
+  it("reads 'the last half of the '80s' as the decade, in one expression", () => {
+    const out = tagTimes("Sales boomed in the last half of the '80s.", { dct: "1989-10-26" });
+    expect(out.map((t) => [t.text, t.value])).toEqual([["the last half of the '80s", "198"]]);
+    expect(find("Growth slowed in the first half of the 1990s.", "2005-01-10", "the first half of the 1990s").value).toBe("199");
+  });
+});
