@@ -101,9 +101,14 @@ export class Context {
     this.ref = p;
     this.refPos = pos;
     this.refIsDct = false;
-    // only quarters already begun can be the period a report's figures compare
-    if (p.gran === "Q" && p.y * 4 + p.n! <= this.dctPoint.y * 4 + this.dctQuarter) {
-      this.quarter = p;
+    // only quarters already begun can be the period a report's figures compare; of those, the
+    // latest named is the one reported ("third-quarter net rose … after a flat second quarter")
+    // (the current quarter, still running, counts only until a completed one is named)
+    const rank = (q: Point) => q.y * 4 + q.n!;
+    const current = this.dctPoint.y * 4 + this.dctQuarter;
+    if (p.gran === "Q" && rank(p) <= current) {
+      const q = this.quarter;
+      if (q === undefined || rank(q) === current || (rank(p) < current && rank(p) >= rank(q))) this.quarter = p;
       this.quarterPos = pos;
     }
   }

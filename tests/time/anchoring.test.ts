@@ -296,3 +296,18 @@ describe("parts of a decade", () => {
     expect(find("Growth slowed in the first half of the 1990s.", "2005-01-10", "the first half of the 1990s").value).toBe("199");
   });
 });
+
+describe("the quarter a report is about", () => {
+  it("keeps the latest completed quarter named as the one compared, not a background quarter", () => {
+    const text =
+      "The paper maker posted a 20% gain in third-quarter profit. After a flat second quarter, it credited its tissue business. " +
+      "Sales in the 2023 period rose 6% from a year ago.";
+    expect(find(text, "2023-11-01", "the 2023 period").value).toBe("2023-Q3");
+    expect(find(text, "2023-11-01", "a year ago").value).toBe("2022-Q3");
+  });
+
+  it("does not let the quarter still running displace a completed one", () => {
+    const text = "Net rose in the third quarter. The company expects weaker sales in the fourth quarter. The quarter's margin widened from a year earlier.";
+    expect(find(text, "2023-10-26", "a year earlier").value).toBe("2022-Q3");
+  });
+});
