@@ -347,7 +347,7 @@ export const RULES: Rule[] = [
         if (det === "last") q = prev;
         else if (adj === "previous" || adj === "preceding" || adj === "prior" || adj === "past") {
           q = named ? (named.n === 1 ? { y: named.y - 1, n: 4 } : { y: named.y, n: named.n - 1 }) : prev;
-        } else if (adj === "latest" || adj === "most recent" || adj === "just-ended" || adj === "just-completed") q = prev;
+        } else if (adj === "latest" || adj === "most recent" || adj === "just-ended" || adj === "just-completed") q = named ?? prev;
         else q = named ?? prev;
       }
       if (yearAgo) q = { y: q.y - 1, n: q.n };

@@ -306,6 +306,11 @@ describe("the quarter a report is about", () => {
     expect(find(text, "2023-11-01", "a year ago").value).toBe("2022-Q3");
   });
 
+  it("reads 'the latest period' as the quarter the report names", () => {
+    const text = "The steelmaker's fiscal second-quarter profit fell by half. Sales in the latest period rose 5%.";
+    expect(find(text, "2023-10-26", "the latest period").value).toBe("2023-Q2");
+  });
+
   it("does not let the quarter still running displace a completed one", () => {
     const text = "Net rose in the third quarter. The company expects weaker sales in the fourth quarter. The quarter's margin widened from a year earlier.";
     expect(find(text, "2023-10-26", "a year earlier").value).toBe("2022-Q3");
