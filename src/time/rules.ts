@@ -106,6 +106,9 @@ function latestOnOrBefore(ctx: Context, mo: number, day: number): number {
   return mo < ctx.dctMonth || (mo === ctx.dctMonth && day <= ctx.dctDay) ? y : y - 1;
 }
 
+/** "ended July 31" after "the quarter": the month that closes the quarter. */
+const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(${M})`);
+
 const shiftUnit = (u: Unit): ShiftUnit | undefined =>
   u === "Y" || u === "M" || u === "W" || u === "D" || u === "Q" ? u : undefined;
 
@@ -349,6 +352,17 @@ export const RULES: Rule[] = [
           q = named ? (named.n === 1 ? { y: named.y - 1, n: 4 } : { y: named.y, n: named.n - 1 }) : prev;
         } else if (adj === "latest" || adj === "most recent" || adj === "just-ended" || adj === "just-completed") q = named ?? prev;
         else q = named ?? prev;
+        // "the quarter ended July 31", with no quarter named before: the three months up to July
+        const ended = named ? null : QUARTER_ENDED.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+        if (ended && !yearAgo) {
+          const mo = monthNumber(ended[1]!)!;
+          const y = mo > ctx.dctMonth ? ctx.dct.y - 1 : ctx.dct.y;
+          q = mo === 1 ? { y: y - 1, n: 4 } : { y, n: Math.ceil((mo - 1) / 3) };
+        }
+      }
+      // earnings copy: "This quarter's loss" is the quarter reported, when one was named
+      if (det === "this" && ctx.quarter && /^['’]s\b/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) {
+        q = { y: ctx.quarter.y, n: ctx.quarter.n ?? 1 };
       }
       if (yearAgo) q = { y: q.y - 1, n: q.n };
       return { type: "DATE", value: format({ gran: "Q", y: q.y, n: q.n }), setsRef: !yearAgo };

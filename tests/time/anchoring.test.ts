@@ -311,6 +311,14 @@ describe("the quarter a report is about", () => {
     expect(find(text, "2023-10-26", "the latest period").value).toBe("2023-Q2");
   });
 
+  it("reads 'This quarter's loss' as the quarter reported and 'the quarter ended July 31' as May to July", () => {
+    const text = "The toy maker lost $8 million in the third quarter. This quarter's loss includes a plant closing.";
+    expect(find(text, "2023-11-01", "This quarter").value).toBe("2023-Q3");
+    expect(find("In the quarter ended July 31, the chain had 5.6 million shares out.", "2023-10-30", "the quarter").value).toBe("2023-Q2");
+    // with no quarter named, a forward-looking "this quarter" is the one running
+    expect(find("The company expects a loss this quarter.", "2023-11-01", "this quarter").value).toBe("2023-Q4");
+  });
+
   it("does not let the quarter still running displace a completed one", () => {
     const text = "Net rose in the third quarter. The company expects weaker sales in the fourth quarter. The quarter's margin widened from a year earlier.";
     expect(find(text, "2023-10-26", "a year earlier").value).toBe("2022-Q3");
