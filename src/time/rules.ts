@@ -7,7 +7,7 @@ import {
   dayForWeekday, fromDct, fromRef, seasonYear, weekendValue, yearForMonth, yearForMonthDay, yearForQuarter,
 } from "./resolve.ts";
 import { clockTime } from "./clock.ts";
-import { calendarValue, coarsen, daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
+import { addDays, calendarValue, coarsen, daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
 
 /**
  * The extraction rules: one regular expression per class of expression, compiled once, and a
@@ -447,6 +447,18 @@ export const RULES: Rule[] = [
       // "Friday morning" to the day alone (and often spans the weekday only)
       const part = m[3] !== undefined && /^(evening|afternoon)$/i.test(m[3]) ? `T${partOfDay(m[3])}` : "";
       return { type: "DATE", value: format(day) + part };
+    },
+  },
+  {
+    // "the day before last Tuesday", "the day after Friday": a day next to a weekday
+    name: "day-before-weekday",
+    gate: /day (?:before|after)/i,
+    re: g(`\\b(?:${cap("the")}\\s+)?${cap("day")}\\s+(${cap("before|after")})\\s+(?:(${cap("last|next|this")})\\s+)?(${WD})\\b`),
+    resolve: (m, ctx, s, e) => {
+      const wd = weekdayNumber(m[3]!)!;
+      const day = dayForWeekday(ctx, wd, lower(m[2]), ctx.tense(s, e));
+      const [y, mo, d] = addDays(day.y, day.m!, day.d!, lower(m[1]) === "before" ? -1 : 1);
+      return { type: "DATE", value: fmtDay(y, mo, d) };
     },
   },
   {

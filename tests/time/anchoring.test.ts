@@ -324,3 +324,10 @@ describe("the quarter a report is about", () => {
     expect(find(text, "2023-10-26", "a year earlier").value).toBe("2022-Q3");
   });
 });
+
+describe("a day next to a weekday", () => {
+  it("reads 'the day before last Tuesday' as that Monday", () => {
+    // Thursday 2000-02-24
+    expect(find("The letter arrived the day before last Tuesday.", "2000-02-24", "the day before last Tuesday").value).toBe("2000-02-21");
+  });
+});
