@@ -81,7 +81,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     else if (PAST.test(w)) t = "past";
     // a form in -ed is a past verb unless a determiner makes it an adjective ("a still unspecified date")
     else if (w.length > 4 && /^[a-z]+ed$/.test(w) && !DETERMINER_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "past";
-    else if (before && distance <= 16 && SCHEDULED.test(w) && !/\b(?:the|a|an|its|their|his|her|of|to|he|she|it|they|we|i|you)\s+$/i.test(text.slice(Math.max(a, m.index - 6), m.index))) t = "future";
+    else if (before && distance <= 24 && SCHEDULED.test(w) && !/\b(?:the|a|an|its|their|his|her|of|to|he|she|it|they|we|i|you)\s+$/i.test(text.slice(Math.max(a, m.index - 6), m.index))) t = "future";
     // "plans", "intends" after the expression count only as verbs: "On Tuesday, the league plans to…"
     if (t === "future" && !before && /^(plans|intends|hopes)$/i.test(w) && !/^\s+to\b/.test(text.slice(m.index + w.length, m.index + w.length + 4))) continue;
     // an infinitive after the clause's verb points ahead: "agreed to buy the line in February"

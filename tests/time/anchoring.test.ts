@@ -147,6 +147,7 @@ describe("coming events told in the present tense", () => {
   it("reads a scheduled event's present tense as the coming weekday", () => {
     expect(find("The two leaders meet separately Monday with the mediator.", dct, "Monday").value).toBe("2024-01-15");
     expect(find("The trial opens Tuesday in the capital.", dct, "Tuesday").value).toBe("2024-01-16");
+    expect(find("Voters head to the polls on Sunday.", dct, "Sunday").value).toBe("2024-01-14");
   });
 
   it("reads 'On Tuesday, the union plans to' as ahead, and plans as a noun as nothing", () => {
