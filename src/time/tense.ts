@@ -28,7 +28,7 @@ const FUTURE_AFTER = /^(will|'ll|shall|plans|intends|hopes)$/i;
  * A present-tense verb of a scheduled event right before a weekday or date: news writes
  * coming events in the present ("the leaders meet Monday", "the trial opens Tuesday").
  */
-const SCHEDULED = /^(meets?|begins?|starts?|opens?|resumes?|arrives?|leaves|visits?|travels?|returns?|flies|faces?|hosts?|takes? effect|expires?|ends?|closes?|convenes?|votes?|heads?)$/i;
+const SCHEDULED = /^(meets?|begins?|starts?|opens?|resumes?|arrives?|leaves|visits?|travels?|returns?|flies|faces?|hosts?|expires?|ends?|closes?|convenes?|votes?|heads?)$/i;
 
 const BOUNDARY = /[.!?;\n]/;
 const ABBREVIATION = /(?:^|[\s.(])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Inc|Corp|Co|Ltd|Jr|Sr|No|vs|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
@@ -63,8 +63,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   /** A bound ("by", "until") right before the expression. */
   let bound = false;
   // "as soon as Tuesday", "as early as next month": a bound that points ahead, like "by"
-  const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
   if (EARLIEST.test(text.slice(Math.max(a, start - 16), start))) bound = true;
+  /** "Wednesday's ruling": the weekday dates its own noun. */
+  const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
   CUE.lastIndex = a;
   let m: RegExpExecArray | null;
   while ((m = CUE.exec(text)) !== null && m.index < b) {
