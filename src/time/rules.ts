@@ -7,7 +7,7 @@ import {
   dayForWeekday, fromDct, fromRef, seasonYear, weekendValue, yearForMonth, yearForMonthDay, yearForQuarter,
 } from "./resolve.ts";
 import { clockTime } from "./clock.ts";
-import { addDays, calendarValue, coarsen, daysIn, fmtDay, format, parse, type ShiftUnit } from "./values.ts";
+import { addDays, calendarValue, coarsen, daysIn, fmtDay, format, GRAN_RANK, parse, type ShiftUnit } from "./values.ts";
 
 /**
  * The extraction rules: one regular expression per class of expression, compiled once, and a
@@ -578,7 +578,14 @@ export const RULES: Rule[] = [
       const fromNow = dir === "ago" || dir === "from now" || dir === "hence";
       if (n === "X") {
         // "a few days later" counts from the narrative, not from now: only its length is known
-        if (!fromNow) return { type: "DURATION", value: durationValue("X", unit) };
+        if (!fromNow) {
+          // a timeline still gets the coarser period it falls in: "a few days later" after
+          // December 26 is some day of that December (or early the next)
+          const gran = unit === "D" || unit === "W" ? "M" : unit === "M" || unit === "Q" ? "Y" : undefined;
+          const ref = ctx.ref;
+          const anchored = gran !== undefined && GRAN_RANK[ref.gran] >= GRAN_RANK[gran] ? calendarValue(fromRef(ctx, "D", 0, gran)) : undefined;
+          return { type: "DURATION", value: durationValue("X", unit), ...(anchored !== undefined ? { anchored } : {}), setsRef: false };
+        }
         return { type: "DATE", value: sign < 0 ? "PAST_REF" : "FUTURE_REF" };
       }
       // the length counted, exposed beside the calendar point: "a month earlier" → P1M

@@ -100,6 +100,12 @@ describe("relative expressions always carry a calendar value for the timeline", 
     expect(find("The talks lasted three days.", dct, "three days").period).toBeUndefined();
   });
 
+  it("gives a vague count the coarser period it falls in", () => {
+    const t = find("On December 26, 2023, the strikes began. A few days later, talks resumed.", dct, "A few days later");
+    expect(t).toMatchObject({ type: "DURATION", value: "PXD", anchored: "2023-12" });
+    expect(find("The plant shut in 2019. A few months later it reopened.", dct, "A few months later").anchored).toBe("2019");
+  });
+
   it("puts hours counted from a told day on that day, not on the publication date", () => {
     const text = "The dam failed on December 28, 2023. Six hours earlier, engineers had warned the mayor.";
     const t = find(text, dct, "Six hours earlier");
