@@ -103,15 +103,47 @@ const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rep|Sen|Gov|
 
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "sentence" });
 
+/**
+ * Where a long text may be cut before segmenting: a period, "!" or "?", one space and a capital,
+ * where the segmenter's sentence rules always break (after the space).
+ */
+const SAFE_CUT = /[.!?] (?=\p{Lu})/gu;
+const CHUNK = 2000;
+
+/**
+ * The text in pieces of about CHUNK characters cut at SAFE_CUT points, each with its offset.
+ * V8's Intl.Segmenter takes time quadratic in the length of the string it walks (a 0.4 MB
+ * paragraph took seconds), so long paragraphs are segmented piece by piece (issue 8).
+ */
+function pieces(text: string): { offset: number; text: string }[] {
+  if (text.length <= 2 * CHUNK) return [{ offset: 0, text }];
+  const out: { offset: number; text: string }[] = [];
+  let from = 0;
+  while (text.length - from > 2 * CHUNK) {
+    SAFE_CUT.lastIndex = from + CHUNK;
+    const m = SAFE_CUT.exec(text);
+    if (!m) break;
+    const cut = m.index + 2;
+    out.push({ offset: from, text: text.slice(from, cut) });
+    from = cut;
+  }
+  out.push({ offset: from, text: text.slice(from) });
+  return out;
+}
+
 /** Sentences of a paragraph (Intl.Segmenter, re-joined after titles such as "Mr."). */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const seg of SEGMENTER.segment(text)) {
-    const prev = out[out.length - 1];
-    if (prev && ABBREVIATION.test(prev.text)) {
-      prev.end = seg.index + seg.segment.length;
-      prev.text = text.slice(prev.start, prev.end);
-    } else out.push({ start: seg.index, end: seg.index + seg.segment.length, text: seg.segment });
+  for (const piece of pieces(text)) {
+    for (const seg of SEGMENTER.segment(piece.text)) {
+      const start = piece.offset + seg.index;
+      const end = start + seg.segment.length;
+      const prev = out[out.length - 1];
+      if (prev && ABBREVIATION.test(prev.text)) {
+        prev.end = end;
+        prev.text = text.slice(prev.start, prev.end);
+      } else out.push({ start, end, text: seg.segment });
+    }
   }
   return out;
 }
@@ -437,6 +469,32 @@ function isDatePart(q: Quantity, tokens: Token[], index: number, timexes: readon
 }
 
 /**
+ * The paragraph's time expressions that overlap a sentence, in their given order. Looked up by
+ * binary search over the expressions sorted by start (a scan of all of them for every figure was
+ * quadratic on a very long paragraph) (issue 8).
+ */
+function sentenceTimexes(all: readonly Timex[]): (s: Sentence) => Timex[] {
+  if (all.length <= 16) return (s) => all.filter((t) => t.start < s.end && s.start < t.end);
+  const order = all.map((_, i) => i).sort((a, b) => all[a]!.start - all[b]!.start || a - b);
+  const longest = all.reduce((max, t) => Math.max(max, t.end - t.start), 0);
+  return (s) => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[order[mid]!]!.start < s.start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: number[] = [];
+    for (let k = lo; k < order.length && all[order[k]!]!.start < s.end; k++) {
+      const t = all[order[k]!]!;
+      if (s.start < t.end) hits.push(order[k]!);
+    }
+    return hits.sort((a, b) => a - b).map((i) => all[i]!);
+  };
+}
+
+/**
  * The figures one report states, in text order. Plain JSON: safe to cache per report and to
  * compute in worker threads.
  */
@@ -450,9 +508,11 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
     let n = 0;
     /** The first figure of the paragraph's latest sentence that had one, for "its count". */
     let runningCount: TallyMention | undefined;
+    const timexesOf = sentenceTimexes(paragraph.timexes);
     for (const s of sentences(paragraph.text)) {
       // Most sentences state no number: skip them before tokenizing (issue 8).
       if (!MAY_HOLD_NUMBER.test(s.text)) continue;
+      const timexes = timexesOf(s);
       const before = out.length;
       const tokens = tokenize(s.text);
       const quantities = findQuantities(s.text, tokens);
@@ -463,7 +523,7 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
         const first = indexOf.get(q.start);
         const last = endIndexOf.get(q.end);
         if (first === undefined || last === undefined) continue;
-        if (isDatePart(q, tokens, first, paragraph.timexes, s.start)) continue;
+        if (isDatePart(q, tokens, first, timexes, s.start)) continue;
         const start = indexOf.get(q.qualifierStart) ?? first;
         const head = findHead(tokens, start, last + 1, q, extraTerms);
         // "… put the number of attacks at 66. By early January its count had passed 100.": a
@@ -472,7 +532,7 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
         if (!head && !previous) continue;
         const measure = previous ? previous.measure : measureFor(head!.word, [s.text, paragraph.text, report.title, reportText], measures);
         if (!measure) continue;
-        const dates = sentenceDates(s, paragraph.timexes, report, q.qualifierStart);
+        const dates = sentenceDates(s, timexes, report, q.qualifierStart);
         if (previous && dates.since === null) dates.since = previous.since;
         n += 1;
         out.push({
