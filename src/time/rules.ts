@@ -124,7 +124,7 @@ export const RULES: Rule[] = [
     // the second day of a pair told with one month: "April 24 and 25", "on March 3 or 4"
     name: "month-day-pair",
     gate: /\d\s+(?:and|or|to|through)\s+\d/,
-    re: g(`(?<=\\b(${M})\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or|to|through)\\s+)${DAY}(?![\\w%]|\\s*(?:,\\s*)?(?:${M}|percent|cents|points|billion|million))(?:,?\\s+${YEAR})?`),
+    re: g(`(?<=\\b(${M})\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or|to|through)\\s+)${DAY}(?![\\w%]|[.,]\\d|\\s*(?:,\\s*)?(?:${M}|percent|cents|points|billion|million))(?:,?\\s+${YEAR})?`),
     resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
   },
   {
