@@ -441,7 +441,10 @@ export const RULES: Rule[] = [
       if (mod === "previous" || mod === "preceding" || mod === "following" || mod === "next" && m[1]!.toLowerCase().startsWith("the")) {
         day = dayForWeekday(ctx, wd, mod === "next" ? "following" : mod, "past", ctx.ref.gran === "D" ? ctx.ref : ctx.dct);
       } else {
-        day = dayForWeekday(ctx, wd, mod, ctx.tense(s, e));
+        // "Wednesday's ruling", "Friday's close": news names an occasion by its weekday once it has
+        // happened (or is happening), whatever the verb around it; "ahead of Tuesday's vote" looks on
+        const possessive = /^['’]s\b/.test(ctx.text.slice(e, e + 3)) && !/\b(?:ahead of|before|until|for)\s+$/i.test(ctx.text.slice(Math.max(0, s - 10), s));
+        day = dayForWeekday(ctx, wd, mod, possessive ? "past" : ctx.tense(s, e));
       }
       // TimeBank keeps the part of day of "Thursday evening" but mostly dates "Wednesday night" and
       // "Friday morning" to the day alone (and often spans the weekday only)

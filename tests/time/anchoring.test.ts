@@ -341,3 +341,11 @@ describe("a day next to a weekday", () => {
     expect(find("The letter arrived the day before last Tuesday.", "2000-02-24", "the day before last Tuesday").value).toBe("2000-02-21");
   });
 });
+
+describe("a weekday naming an occasion", () => {
+  it("reads 'Wednesday's ruling' as the Wednesday gone, even under a modal", () => {
+    // Friday 2000-01-07
+    expect(find("The relatives said they would look for ways around Wednesday's ruling.", "2000-01-07", "Wednesday").value).toBe("2000-01-05");
+    expect(find("Campaigners will rally ahead of Tuesday's vote.", "2000-01-07", "Tuesday").value).toBe("2000-01-11");
+  });
+});
