@@ -49,6 +49,7 @@
 import { calendarDate, compatibleDates, isAfter, type CalendarDate } from "./events-date.ts";
 import { matchFeatures, type MatchFeatures } from "./events-features.ts";
 import { splitClauses, splitSentences, type TextSpan } from "./sentences.ts";
+import { timexIndex } from "./timex-index.ts";
 import type { Timex } from "../time/types.ts";
 import type { PartialDate, Precision, Report, ReportParagraph, SourceRef } from "./types.ts";
 
@@ -254,14 +255,18 @@ function chooseTime(cands: Candidate[]): Candidate | undefined {
 /** The event mentions of one report, in paragraph and sentence order. Pure and deterministic. */
 export function extractEvents(report: Report, options: ExtractOptions = {}): EventMention[] {
   const out: EventMention[] = [];
-  for (const p of report.paragraphs) {
-    if (!p.timexes.some((t) => candidateDate(t))) continue;
-    const sentences = splitSentences(p.text);
+  for (const para of report.paragraphs) {
+    if (!para.timexes.some((t) => candidateDate(t))) continue;
+    const sentences = splitSentences(para.text);
+    const timexesIn = timexIndex(para.timexes);
     sentences.forEach((s, i) => {
+      const previous = i > 0 ? sentences[i - 1] : undefined;
+      // Only the expressions of this sentence and the one before (which a pointing-back
+      // sentence takes in): scanning all of the paragraph's per sentence was quadratic (issue 8).
+      const p = { ...para, timexes: timexesIn(previous?.start ?? s.start, s.end) };
       const cands = candidatesIn(p, s, report.date);
       const chosen = chooseTime(cands);
       if (!chosen) return;
-      const previous = i > 0 ? sentences[i - 1] : undefined;
       const mains = cands.filter((c) => c.role === "main");
       if (mains.some((a) => mains.some((b) => !compatibleDates(a.date, b.date)))) {
         const clauses = splitClauses(p.text, s);

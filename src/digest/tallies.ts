@@ -1,6 +1,7 @@
 import type { MeasureConfig, StoryConfig } from "../content/story.ts";
 import type { Timex } from "../time/types.ts";
 import { findQuantities, tokenize, type Quantity, type Token } from "./numbers.ts";
+import { timexIndex } from "./timex-index.ts";
 import { sameLemma, wordForms } from "./lemma.ts";
 import type { Precision, Report, SourceRef, Tally, TallyQualifier } from "./types.ts";
 
@@ -469,32 +470,6 @@ function isDatePart(q: Quantity, tokens: Token[], index: number, timexes: readon
 }
 
 /**
- * The paragraph's time expressions that overlap a sentence, in their given order. Looked up by
- * binary search over the expressions sorted by start (a scan of all of them for every figure was
- * quadratic on a very long paragraph) (issue 8).
- */
-function sentenceTimexes(all: readonly Timex[]): (s: Sentence) => Timex[] {
-  if (all.length <= 16) return (s) => all.filter((t) => t.start < s.end && s.start < t.end);
-  const order = all.map((_, i) => i).sort((a, b) => all[a]!.start - all[b]!.start || a - b);
-  const longest = all.reduce((max, t) => Math.max(max, t.end - t.start), 0);
-  return (s) => {
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[order[mid]!]!.start < s.start - longest) lo = mid + 1;
-      else hi = mid;
-    }
-    const hits: number[] = [];
-    for (let k = lo; k < order.length && all[order[k]!]!.start < s.end; k++) {
-      const t = all[order[k]!]!;
-      if (s.start < t.end) hits.push(order[k]!);
-    }
-    return hits.sort((a, b) => a - b).map((i) => all[i]!);
-  };
-}
-
-/**
  * The figures one report states, in text order. Plain JSON: safe to cache per report and to
  * compute in worker threads.
  */
@@ -508,11 +483,11 @@ export function extractTallies(report: Report, story?: Pick<StoryConfig, "measur
     let n = 0;
     /** The first figure of the paragraph's latest sentence that had one, for "its count". */
     let runningCount: TallyMention | undefined;
-    const timexesOf = sentenceTimexes(paragraph.timexes);
+    const timexesIn = timexIndex(paragraph.timexes);
     for (const s of sentences(paragraph.text)) {
       // Most sentences state no number: skip them before tokenizing (issue 8).
       if (!MAY_HOLD_NUMBER.test(s.text)) continue;
-      const timexes = timexesOf(s);
+      const timexes = timexesIn(s.start, s.end);
       const before = out.length;
       const tokens = tokenize(s.text);
       const quantities = findQuantities(s.text, tokens);
