@@ -186,13 +186,34 @@ export function tallySections(digest: Pick<Digest, "reports" | "tallyGroups">): 
   });
 }
 
+/** The entity index page's sections: people, organizations, places, each only when it has members. */
+export interface EntityGroup {
+  id: string;
+  heading: string;
+  members: EntityPage[];
+}
+
+const GROUPS = [
+  { kind: "person", id: "kind-person", heading: "People" },
+  { kind: "organization", id: "kind-organization", heading: "Organizations" },
+  { kind: "place", id: "kind-place", heading: "Places" },
+] as const;
+
+export function entityGroups(pages: readonly EntityPage[]): EntityGroup[] {
+  return GROUPS.map(({ kind, id, heading }) => ({ id, heading, members: pages.filter((p) => p.kindLabel === KIND_LABELS[kind]) })).filter(
+    (g) => g.members.length > 0,
+  );
+}
+
 export interface StoryPages {
   threads: ThreadPage[];
   entities: EntityPage[];
+  entityGroups: EntityGroup[];
   tallies: MeasureSection[];
 }
 
 /** Every story page model, for the templates (global data `storyPages`). */
 export function storyPages(digest: Digest): StoryPages {
-  return { threads: threadPages(digest), entities: entityPages(digest), tallies: tallySections(digest) };
+  const entities = entityPages(digest);
+  return { threads: threadPages(digest), entities, entityGroups: entityGroups(entities), tallies: tallySections(digest) };
 }

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/build.ts";
 import { toDigestJson } from "../../src/digest/export.ts";
-import { entityPages, tallySections, threadPages } from "../../src/digest/story-pages.ts";
+import { entityGroups, entityPages, tallySections, threadPages } from "../../src/digest/story-pages.ts";
 import type { Tally } from "../../src/digest/types.ts";
 
 // The project's own content folder: the seed story as the site builds it.
@@ -94,6 +94,18 @@ describe("entityPages", () => {
     expect(sudani.reports.length).toBeGreaterThan(0);
     for (const e of sudani.events) expect(e.text).toMatch(/Sudani/);
     expect(new Set(pages.map((p) => p.url)).size).toBe(pages.length);
+  });
+
+  it("groups the index by kind, each entity under exactly one heading", () => {
+    const groups = entityGroups(pages);
+    expect(groups.map((g) => g.heading)).toEqual(["People", "Organizations", "Places"]);
+    const listed = groups.flatMap((g) => g.members.map((m) => m.entity.slug));
+    expect(listed.sort()).toEqual(pages.map((p) => p.entity.slug).sort());
+    const people = groups[0]!.members.map((m) => m.entity.slug);
+    expect(people).toContain("lloyd-austin");
+    expect(people).not.toContain("kataib-hezbollah");
+    expect(groups[1]!.members.map((m) => m.entity.slug)).toContain("kataib-hezbollah");
+    expect(entityGroups(pages.filter((p) => p.kindLabel !== "Place")).map((g) => g.heading)).toEqual(["People", "Organizations"]);
   });
 });
 
