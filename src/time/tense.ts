@@ -6,9 +6,9 @@
 export type Tense = "past" | "future";
 
 const FUTURE =
-  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|could|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|by)$/i;
+  /^(will|won't|wo|'ll|shall|going|expects?|expecting|expected|plans?|planning|planned|scheduled|could|set|intends?|due|upcoming|next|coming|tomorrow|would|until|till|by|through)$/i;
 /** Cues that only count right next to the expression ("by August", "until Friday"). */
-const NEAR_ONLY = /^(by|until|till|set)$/i;
+const NEAR_ONLY = /^(by|until|till|through|set)$/i;
 const PAST = /^(said|says|was|were|had|did|ago|last|earlier|previously|yesterday|told|reported|announced|came|went|took|made|gave|began|rose|fell|met|saw|won|lost|left|held|got|sold|bought|paid|ran|became|killed|died|tore|struck|shot|fled|fought|wrote|spoke|stood|sent|brought|thought|found|kept|led|felt|heard|built|broke|chose|drove|flew|grew|knew|meant|sought|caught|drew|threw|withdrew|swore|spent|stole|shook|woke|wore|sank|spread|upheld|overtook|undertook)$/i;
 const MODAL_BEFORE = /\b(?:will|would|'ll|shall|to)\s+(?:not\s+)?(?:be|have been|be being)\s+$/i;
 /** Words after "to" that show it is a preposition, not an infinitive marker. */
@@ -114,7 +114,8 @@ export function tenseAt(text: string, start: number, end: number): Tense {
       // "by"/"until" right before the expression mark a bound that points ahead ("postponed
       // until Tuesday") unless the clause's verb is a past perfect: "By late November, the group
       // had tallied 66 attacks" is behind the clause's own past, not ahead of the publication date
-      if (distance <= 1) bound = true;
+      // (but "from Monday through Friday" is a range in the clause's own tense)
+      if (distance <= 1 && !(/^through$/i.test(w) && /\bfrom\s/i.test(text.slice(Math.max(a, m.index - 30), m.index)))) bound = true;
       continue;
     }
     best = t;

@@ -349,3 +349,12 @@ describe("a weekday naming an occasion", () => {
     expect(find("Campaigners will rally ahead of Tuesday's vote.", "2000-01-07", "Tuesday").value).toBe("2000-01-11");
   });
 });
+
+describe("'through' as a bound", () => {
+  it("reads 'through January' as ahead and 'from Monday through Friday' in the clause's tense", () => {
+    expect(find("Lenders have extended the credit line through January.", "2023-10-30", "January").value).toBe("2024-01");
+    // Wednesday 2024-01-10
+    expect(find("The museum stays closed through Friday.", "2024-01-10", "Friday").value).toBe("2024-01-12");
+    expect(find("Prices fell from Monday through Friday.", "2024-01-10", "Friday").value).toBe("2024-01-05");
+  });
+});
