@@ -940,6 +940,24 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "Easter week", "Christmas week", "Thanksgiving week": the ISO week holding the holiday
+    name: "holiday-week",
+    gate: /(?:Easter|Christmas|Thanksgiving) week/,
+    re: /\b(Easter|Christmas|Thanksgiving) week\b/g,
+    resolve: (m, ctx, s, e) => {
+      const name = m[1]!;
+      const tense = ctx.tense(s, e);
+      let day: string;
+      if (name === "Christmas") day = fmtDay(yearForMonthDay(ctx, 12, 25, tense), 12, 25);
+      else if (name === "Easter") {
+        const y = yearForMonthDay(ctx, 4, 1, tense);
+        const [em, ed] = easterSunday(y);
+        day = fmtDay(y, em, ed);
+      } else day = nthWeekday(yearForMonthDay(ctx, 11, 25, tense), 11, 4, 4);
+      return { type: "DATE", value: format(coarsen(parse(day)!, "W")) };
+    },
+  },
+  {
     name: "holiday",
     gate: /Christmas|New Year|Thanksgiving|Independence|Fourth|Halloween|Labor Day|Memorial Day|Valentine|Boxing|Easter|Good Friday|May Day|Veterans Day|Election Day|Mother's Day|Father's Day|Martin Luther King/,
     re: g(`\\b(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|the Fourth of July|July Fourth|Halloween|Labor Day|Memorial Day|Valentine's Day|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday|May Day|Veterans Day|Election Day|Mother's Day|Father's Day|Martin Luther King(?: Jr\\.)? Day)\\b(?!\\s+(?:week|weekend|holiday|season|break|rally|rallies|parade|party|speech|sale)s?\\b)(?:,?\\s+${YEAR})?`),

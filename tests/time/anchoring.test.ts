@@ -358,3 +358,11 @@ describe("'through' as a bound", () => {
     expect(find("Prices fell from Monday through Friday.", "2024-01-10", "Friday").value).toBe("2024-01-05");
   });
 });
+
+describe("a holiday's week", () => {
+  it("reads 'Easter week' and 'Christmas week' as the ISO week holding the holiday", () => {
+    // Easter Sunday 2000 fell on April 23 (ISO week 16)
+    expect(find("Pilgrims crowded the city during Easter week.", "2000-04-17", "Easter week").value).toBe("2000-W16");
+    expect(find("Shops expect a rush in Christmas week.", "2023-12-01", "Christmas week").value).toBe("2023-W52");
+  });
+});
