@@ -413,9 +413,12 @@ export const RULES: Rule[] = [
     // "this morning", "the day before yesterday"
     name: "deictic-day",
     re: g(`(?:(${cap("early|late|earlier|later")})\\s+)?(?:(${cap("the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|this|last")}))(?:\\s+(morning|afternoon|evening|night))?\\b`),
-    accept: (m) => {
+    accept: (m, text) => {
       const w = m[2]!.toLowerCase();
       if (w === "this" || w === "last") return m[3] !== undefined && (w === "this" || m[3] === "night");
+      // "USA Today", "VOA Today": a capitalized Today after a name is a title, not the day
+      if (/^T/.test(m[2]!) && m[1] === undefined && /\b[A-Z][A-Za-z.]*\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
+        !/[.!?:"“'`]\s*\S*\s+$/.test(text.slice(Math.max(0, m.index - 14), m.index))) return false;
       return true;
     },
     resolve: (m, ctx) => {
@@ -555,6 +558,14 @@ export const RULES: Rule[] = [
       if (su === "D" && /^\d{4}-\d\d$/.test(v)) return { type: "DATE", value: `${v}-XX`, anchored: v, setsRef: false };
       return { type: "DATE", value: v };
     },
+  },
+  {
+    // "Until then", "by then": the time the narrative last named (a deadline, usually); TimeBank
+    // annotates the "then" of a bound and leaves "since then" alone
+    name: "bound-then",
+    gate: /\b(?:until|till|by) then\b/i,
+    re: /(?<=\b(?:[Uu]ntil|[Tt]ill|[Bb]y)\s+)then\b/g,
+    resolve: (m, ctx) => (ctx.refIsDct ? null : { type: "DATE", value: ctx.refValue(), setsRef: false }),
   },
   {
     // "two years ago", "a month earlier", "three days later", "about a decade ago", "a year from now"

@@ -366,3 +366,18 @@ describe("a holiday's week", () => {
     expect(find("Shops expect a rush in Christmas week.", "2023-12-01", "Christmas week").value).toBe("2023-W52");
   });
 });
+
+describe("titles and bounds", () => {
+  it("does not read the Today of a title (USA Today, VOA Today) as the day", () => {
+    expect(tagTimes("USA Today reported the figures.", { dct: "2024-01-10" })).toEqual([]);
+    expect(tagTimes("This is VOA Today.", { dct: "2024-01-10" })).toEqual([]);
+    expect(find("Today, the minister resigned.", "2024-01-10", "Today").value).toBe("2024-01-10");
+  });
+
+  it("reads the then of 'until then' as the time the narrative last named", () => {
+    const text = "Conversion rights end on Nov. 30. Until then, the shares remain convertible.";
+    expect(find(text, "2023-10-30", "then").value).toBe("2023-11-30");
+    // with no date told, there is nothing for it to point at
+    expect(tagTimes("Until then, the shares remain convertible.", { dct: "2023-10-30" })).toEqual([]);
+  });
+});
