@@ -416,6 +416,9 @@ export const RULES: Rule[] = [
     accept: (m, text) => {
       const w = m[2]!.toLowerCase();
       if (w === "this" || w === "last") return m[3] !== undefined && (w === "this" || m[3] === "night");
+      // "the cars of tomorrow", "the leaders of today": the generic present or future, not a day
+      if ((w === "today" || w === "tomorrow") && m[1] === undefined && m[3] === undefined &&
+        /\bthe\s+[a-z]+\s+of\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) return false;
       // "USA Today", "VOA Today": a capitalized Today after a name is a title, not the day
       if (/^T/.test(m[2]!) && m[1] === undefined && /\b[A-Z][A-Za-z.]*\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
         !/[.!?:"“'`]\s*\S*\s+$/.test(text.slice(Math.max(0, m.index - 14), m.index))) return false;

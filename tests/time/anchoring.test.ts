@@ -374,6 +374,11 @@ describe("titles and bounds", () => {
     expect(find("Today, the minister resigned.", "2024-01-10", "Today").value).toBe("2024-01-10");
   });
 
+  it("does not date the generic 'the leaders of tomorrow'", () => {
+    expect(tagTimes("He would have picked the leaders of tomorrow from the board.", { dct: "2024-01-10" })).toEqual([]);
+    expect(find("The board meets tomorrow.", "2024-01-10", "tomorrow").value).toBe("2024-01-11");
+  });
+
   it("reads the then of 'until then' as the time the narrative last named", () => {
     const text = "Conversion rights end on Nov. 30. Until then, the shares remain convertible.";
     expect(find(text, "2023-10-30", "then").value).toBe("2023-11-30");
