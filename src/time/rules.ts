@@ -737,7 +737,7 @@ export const RULES: Rule[] = [
     // financial reports: "the year ended March 31" is a year-long period; "for the year," the DCT's year
     name: "the-year",
     gate: /year/i,
-    re: g(`\\b${cap("the")}\\s+(?:(fiscal)\\s+)?year(?:(?=\\s+(?:ended|ending|through|to)\\b)|(?=[,.;]))`),
+    re: g(`\\b${cap("the")}\\s+(?:(fiscal)\\s+)?year(?:(?=\\s+(?:ended|ending|through|to)\\b)|(?=[,.;])|(?=\\s+of\\s+[$£€]))`),
     accept: (m, text) => {
       if (/^\s+(?:ended|ending|through|to)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return true;
       return /\b(?:for|of)\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index));

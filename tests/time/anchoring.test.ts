@@ -386,3 +386,9 @@ describe("titles and bounds", () => {
     expect(tagTimes("Until then, the shares remain convertible.", { dct: "2023-10-30" })).toEqual([]);
   });
 });
+
+describe("market copy", () => {
+  it("reads 'a high for the year of $42' as this year", () => {
+    expect(find("The stock rose to a high for the year of $42.875 in June.", "2023-10-30", "the year").value).toBe("2023");
+  });
+});
