@@ -563,6 +563,14 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "It's the second day of the offensive", "today is the eighth day of the blockade": the
+    // present tense puts that day on the publication date
+    name: "nth-day-today",
+    gate: /\b(?:it's|it is|today is|this is)\s+the\s+\S+\s+day of\b/i,
+    re: g(`(?<=\\b(?:${cap("it's|it is|today is|this is")})\\s+)${cap("the")}\\s+(?:\\d{1,2}(?:st|nd|rd|th)|${cap("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth")})\\s+day(?=\\s+of\\b)`),
+    resolve: (m, ctx) => ({ type: "DATE", value: format(ctx.dct) }),
+  },
+  {
     // "Until then", "by then": the time the narrative last named (a deadline, usually); TimeBank
     // annotates the "then" of a bound and leaves "since then" alone
     name: "bound-then",

@@ -392,3 +392,12 @@ describe("market copy", () => {
     expect(find("The stock rose to a high for the year of $42.875 in June.", "2023-10-30", "the year").value).toBe("2023");
   });
 });
+
+describe("the nth day of an ongoing event", () => {
+  it("puts 'it's the second day of the offensive' on the publication date", () => {
+    expect(find("Shelling went on. It's the second day of an offensive against the villages.", "1998-03-06", "the second day").value).toBe("1998-03-06");
+    expect(find("In the Gulf, today is the eighth day of the blockade.", "1990-08-15", "the eighth day").value).toBe("1990-08-15");
+    // a past "was" dates nothing
+    expect(tagTimes("It was the second day of the strike.", { dct: "1998-03-06" })).toEqual([]);
+  });
+});
