@@ -1,3 +1,4 @@
+import { toContractTally } from "./tallies.ts";
 import type { Digest } from "./types.ts";
 
 /**
@@ -26,16 +27,7 @@ export function toDigestJson(digest: Digest): string {
       variants: e.variants,
       reports: e.reports,
     })),
-    tallies: digest.tallies.map((t) => ({
-      id: t.id,
-      measure: t.measure,
-      value: t.value,
-      qualifier: t.qualifier,
-      since: t.since,
-      asOf: t.asOf,
-      text: t.text,
-      sources: t.sources,
-    })),
+    tallies: digest.tallies.map(toContractTally),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import { slugify as slugifyText } from "../content/slug.ts";
 import type { MeasureConfig, StoryConfig } from "../content/story.ts";
 import type { Timex } from "../time/types.ts";
 import { findQuantities, tokenize, type Quantity, type Token } from "./numbers.ts";
@@ -555,13 +556,9 @@ export interface TallyGroups {
   measures: string[];
 }
 
+/** Slugs for measures and tally ids: the project's one slug rule, without a length cap. */
 export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  return slugifyText(text, Number.POSITIVE_INFINITY);
 }
 
 /** Code-point order: locale-independent, so output bytes never depend on the machine. */
@@ -697,8 +694,8 @@ function sharpenDates(mentions: readonly TallyMention[]): TallyMention[] {
   });
 }
 
-/** The contract projection of a grouped tally, for digest.json. */
-export function toContractTally(t: GroupedTally): Tally {
+/** The contract projection of a tally, for digest.json: exactly the contract's fields. */
+export function toContractTally(t: Tally): Tally {
   return {
     id: t.id,
     measure: t.measure,
