@@ -129,7 +129,7 @@ describe("weekdays after a bound", () => {
   });
 
   it("reads a weekday bound of a past-perfect clause as the last one", () => {
-    const text = "Twelve of the member states had filed their reports by Monday, and all of them were complying.";
+    const text = "Most provinces had sent in their tallies by Monday, and officials were checking them.";
     expect(find(text, dct, "Monday").value).toBe("2024-01-08");
   });
 
@@ -140,9 +140,9 @@ describe("weekdays after a bound", () => {
 
 describe("dates said in words in broadcast transcripts", () => {
   it("joins a month or a season to a spoken year", () => {
-    const text = "The first bomb went off in January nineteen ninety-seven; the second came in the winter of nineteen ninety-four.";
-    expect(find(text, "1998-02-27", "January nineteen ninety-seven").value).toBe("1997-01");
-    expect(find(text, "1998-02-27", "the winter of nineteen ninety-four").value).toBe("1994-WI");
+    const text = "The mill closed in March nineteen eighty-two and reopened in the spring of nineteen eighty-five.";
+    expect(find(text, "1998-02-27", "March nineteen eighty-two").value).toBe("1982-03");
+    expect(find(text, "1998-02-27", "the spring of nineteen eighty-five").value).toBe("1985-SP");
   });
 });
 
@@ -151,7 +151,7 @@ describe("coming events told in the present tense", () => {
   const dct = "2024-01-12";
 
   it("reads a scheduled event's present tense as the coming weekday", () => {
-    expect(find("The two leaders meet separately Monday with the mediator.", dct, "Monday").value).toBe("2024-01-15");
+    expect(find("The rival generals meet Monday with the envoy in Nairobi.", dct, "Monday").value).toBe("2024-01-15");
     expect(find("The trial opens Tuesday in the capital.", dct, "Tuesday").value).toBe("2024-01-16");
     expect(find("Voters head to the polls on Sunday.", dct, "Sunday").value).toBe("2024-01-14");
   });
@@ -162,24 +162,24 @@ describe("coming events told in the present tense", () => {
   });
 
   it("does not take a noun such as 'the close' for a scheduled verb", () => {
-    expect(find("At the close of business Thursday, 5,000 shares had been tendered.", dct, "Thursday").value).toBe("2024-01-11");
+    expect(find("At the close of trading Thursday, the index stood 2% lower.", dct, "Thursday").value).toBe("2024-01-11");
   });
 });
 
 describe("irregular past verbs and present passives", () => {
   it("reads an irregular past verb as past", () => {
     // Sunday 2024-01-14
-    expect(find("A stray round tore through the kitchen window Friday night.", "2024-01-14", "Friday night").value).toBe("2024-01-12");
+    expect(find("A storm tore the roof off the school Friday night.", "2024-01-14", "Friday night").value).toBe("2024-01-12");
   });
 
   it("reads 'is heard in May' as the coming May, not as a past participle", () => {
-    expect(find("The family has vowed to fight on when the appeal is heard in May.", "2024-03-29", "May").value).toBe("2024-05");
+    expect(find("The council has promised to act once the report is published in May.", "2024-03-29", "May").value).toBe("2024-05");
   });
 });
 
 describe("adjectives in -ed are not past verbs", () => {
   it("lets the modal decide when a participle is an adjective after a determiner", () => {
-    const text = "The bonus would be paid out on a still undisclosed date in January to holders of the stock.";
+    const text = "The payout would be made on an unannounced day in January.";
     expect(find(text, "2023-10-26", "January").value).toBe("2024-01");
   });
 });
@@ -192,8 +192,8 @@ describe("seasons with a modifier after the article", () => {
 });
 
 describe("a month naming when an event falls", () => {
-  it("tags 'the March accession' but not the name 'May' before a noun", () => {
-    const text = "The March accession will let the three states sign the summit papers.";
+  it("tags 'the March referendum' but not the name 'May' before a noun", () => {
+    const text = "The March referendum will decide the fate of the mine.";
     expect(find(text, "2024-02-10", "March").value).toBe("2024-03");
     expect(tagTimes("The May government lost the vote.", { dct: "2024-02-10" })).toEqual([]);
     expect(tagTimes("A March hare ran off.", { dct: "2024-02-10" })).toEqual([]);
@@ -201,11 +201,11 @@ describe("a month naming when an event falls", () => {
 });
 
 describe("two days told with one month", () => {
-  it("tags the second day of 'April 24 and 25' in the same month", () => {
-    const out = tagTimes("The leaders will meet in Washington on April 24 and 25.", { dct: "1999-02-10" });
+  it("tags the second day of 'May 14 and 15' in the same month", () => {
+    const out = tagTimes("The trade fair runs on May 14 and 15 in Lyon.", { dct: "1999-02-10" });
     expect(out.map((t) => [t.text, t.value])).toEqual([
-      ["April 24", "1999-04-24"],
-      ["25", "1999-04-25"],
+      ["May 14", "1999-05-14"],
+      ["15", "1999-05-15"],
     ]);
   });
 
@@ -221,16 +221,16 @@ describe("two days told with one month", () => {
 describe("infinitives and the month after the publication date", () => {
   it("reads an infinitive after a noun as a purpose clause in the main verb's tense", () => {
     // Saturday 2024-03-16
-    const text = "The government staged parades across the country to mark its entry into the alliance on Friday.";
+    const text = "Towns held concerts to celebrate the new bridge on Friday.";
     expect(find(text, "2024-03-16", "Friday").value).toBe("2024-03-15");
     // after a verb of intent it still points ahead
     expect(find("The firm agreed to sell the plant on Friday.", "2024-03-16", "Friday").value).toBe("2024-03-22");
   });
 
   it("reads the month after the publication month as the coming one, even in a past clause", () => {
-    const text = "Traders placed heavy orders on the first day of dealing for November contracts.";
+    const text = "Brokers took heavy bids at the opening for delivery of grain in November.";
     expect(find(text, "2023-10-30", "November").value).toBe("2023-11");
-    expect(find("Saudi officials told buyers of a cut in supply in September.", "2023-08-16", "September").value).toBe("2023-09");
+    expect(find("The refinery warned customers of lower deliveries in September.", "2023-08-16", "September").value).toBe("2023-09");
   });
 
   it("still reads it as last year's when a past verb stands right before it", () => {
@@ -241,10 +241,10 @@ describe("infinitives and the month after the publication date", () => {
 });
 
 describe("periods that have ended and weeks named by a day", () => {
-  it("dates 'the quarter ended Oct. 31' to the last October 31 on or before publication", () => {
-    const text = "In the comparable quarter, which ended Oct. 31, the group lost $12 million.";
+  it("dates 'ended Oct. 31' to the last October 31 on or before publication", () => {
+    const text = "Its fiscal year ended Oct. 31 with a small loss.";
     expect(find(text, "2023-10-27", "Oct. 31").value).toBe("2022-10-31");
-    expect(find("For the fiscal year ended Jan. 31, sales rose 4%.", "2023-10-31", "Jan. 31").value).toBe("2023-01-31");
+    expect(find("Revenue for the twelve months ended Jan. 31 climbed 4%.", "2023-10-31", "Jan. 31").value).toBe("2023-01-31");
   });
 
   it("reads 'the week of March 6' as that day's ISO week", () => {
@@ -260,8 +260,8 @@ describe("weeks ago and halves told in quarters", () => {
     expect(find("The plant shut six weeks ago.", "1998-03-01", "six weeks ago").value).toBe("1998-W03");
   });
 
-  it("reads 'the first two quarters of 1990' as the first half", () => {
-    expect(find("Losses should last through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990").value).toBe("1990-H1");
+  it("reads 'the first two quarters of 2025' as the first half", () => {
+    expect(find("The plant will run at half speed during the first two quarters of 2025.", "2024-10-26", "the first two quarters of 2025").value).toBe("2025-H1");
   });
 });
 
@@ -275,25 +275,25 @@ describe("a year-end review", () => {
 describe("reporting verbs after the clause", () => {
   it("does not let 'X said' after a comma decide the tense of the quoted clause", () => {
     // Wednesday 2000-04-05
-    expect(find("The father will fly out early on Thursday, the president said.", "2000-04-05", "Thursday").value).toBe("2000-04-06");
+    expect(find("The delegation will travel north on Thursday, the minister said.", "2000-04-05", "Thursday").value).toBe("2000-04-06");
     // a past clause stays past
-    expect(find("The father flew out early on Monday, the president said.", "2000-04-05", "Monday").value).toBe("2000-04-03");
+    expect(find("The delegation travelled north on Monday, the minister said.", "2000-04-05", "Monday").value).toBe("2000-04-03");
   });
 });
 
 describe("plans already past", () => {
-  it("reads 'had been due to expire Friday' as the Friday gone", () => {
+  it("reads 'had been set to lapse Friday' as the Friday gone", () => {
     // Monday 1989-10-30
-    expect(find("The rival bid had been due to expire Friday evening.", "1989-10-30", "Friday evening").value).toBe("1989-10-27TEV");
-    expect(find("The offer is due to expire Friday evening.", "1989-10-30", "Friday evening").value).toBe("1989-11-03TEV");
+    expect(find("The tender offer had been set to lapse Friday evening.", "1989-10-30", "Friday evening").value).toBe("1989-10-27TEV");
+    expect(find("The tender offer is due to lapse Friday evening.", "1989-10-30", "Friday evening").value).toBe("1989-11-03TEV");
   });
 });
 
 describe("a day counted from a month", () => {
   it("writes a day of a month-precision reference as YYYY-MM-XX and keeps the month for the timeline", () => {
-    const text = "The doctor was shot in October 1998. Police searched his house that same day.";
-    const t = find(text, "1999-02-06", "that same day");
-    expect(t).toMatchObject({ value: "1998-10-XX", anchored: "1998-10" });
+    const text = "The bridge collapsed in March 2021. Divers reached the wreck that same day.";
+    const t = find(text, "2022-02-06", "that same day");
+    expect(t).toMatchObject({ value: "2021-03-XX", anchored: "2021-03" });
     const u = find("On December 26 the strikes began. A month earlier, a drone fell. A day earlier, a convoy was hit.", "2024-01-06", "A day earlier");
     expect(u).toMatchObject({ value: "2023-11-XX", anchored: "2023-11", period: "P1D" });
   });
@@ -310,21 +310,21 @@ describe("parts of a decade", () => {
 describe("the quarter a report is about", () => {
   it("keeps the latest completed quarter named as the one compared, not a background quarter", () => {
     const text =
-      "The paper maker posted a 20% gain in third-quarter profit. After a flat second quarter, it credited its tissue business. " +
-      "Sales in the 2023 period rose 6% from a year ago.";
+      "The brewer reported a 9% rise in third-quarter earnings. Following a weak second quarter, it pointed to export demand. " +
+      "Revenue in the 2023 period grew 3% from a year ago.";
     expect(find(text, "2023-11-01", "the 2023 period").value).toBe("2023-Q3");
     expect(find(text, "2023-11-01", "a year ago").value).toBe("2022-Q3");
   });
 
   it("reads 'the latest period' as the quarter the report names", () => {
-    const text = "The steelmaker's fiscal second-quarter profit fell by half. Sales in the latest period rose 5%.";
+    const text = "The airline's fiscal second-quarter profit halved. Bookings in the latest period climbed 5%.";
     expect(find(text, "2023-10-26", "the latest period").value).toBe("2023-Q2");
   });
 
   it("reads 'This quarter's loss' as the quarter reported and 'the quarter ended July 31' as May to July", () => {
-    const text = "The toy maker lost $8 million in the third quarter. This quarter's loss includes a plant closing.";
+    const text = "The shipyard reported a loss for the third quarter. This quarter's loss reflects a strike at its main dock.";
     expect(find(text, "2023-11-01", "This quarter").value).toBe("2023-Q3");
-    expect(find("In the quarter ended July 31, the chain had 5.6 million shares out.", "2023-10-30", "the quarter").value).toBe("2023-Q2");
+    expect(find("Revenue in the quarter ended July 31 slipped 2%.", "2023-10-30", "the quarter").value).toBe("2023-Q2");
     // with no quarter named, a forward-looking "this quarter" is the one running
     expect(find("The company expects a loss this quarter.", "2023-11-01", "this quarter").value).toBe("2023-Q4");
   });
@@ -345,14 +345,14 @@ describe("a day next to a weekday", () => {
 describe("a weekday naming an occasion", () => {
   it("reads 'Wednesday's ruling' as the Wednesday gone, even under a modal", () => {
     // Friday 2000-01-07
-    expect(find("The relatives said they would look for ways around Wednesday's ruling.", "2000-01-07", "Wednesday").value).toBe("2000-01-05");
+    expect(find("Lawyers for the family said they would try to overturn Wednesday's decision.", "2000-01-07", "Wednesday").value).toBe("2000-01-05");
     expect(find("Campaigners will rally ahead of Tuesday's vote.", "2000-01-07", "Tuesday").value).toBe("2000-01-11");
   });
 });
 
 describe("'through' as a bound", () => {
   it("reads 'through January' as ahead and 'from Monday through Friday' in the clause's tense", () => {
-    expect(find("Lenders have extended the credit line through January.", "2023-10-30", "January").value).toBe("2024-01");
+    expect(find("The lenders stretched the repayment window through January.", "2023-10-30", "January").value).toBe("2024-01");
     // Wednesday 2024-01-10
     expect(find("The museum stays closed through Friday.", "2024-01-10", "Friday").value).toBe("2024-01-12");
     expect(find("Prices fell from Monday through Friday.", "2024-01-10", "Friday").value).toBe("2024-01-05");
@@ -368,35 +368,35 @@ describe("a holiday's week", () => {
 });
 
 describe("titles and bounds", () => {
-  it("does not read the Today of a title (USA Today, VOA Today) as the day", () => {
+  it("does not read the Today of a title (USA Today, Radio Today) as the day", () => {
     expect(tagTimes("USA Today reported the figures.", { dct: "2024-01-10" })).toEqual([]);
-    expect(tagTimes("This is VOA Today.", { dct: "2024-01-10" })).toEqual([]);
+    expect(tagTimes("Listeners tuned in to Radio Today.", { dct: "2024-01-10" })).toEqual([]);
     expect(find("Today, the minister resigned.", "2024-01-10", "Today").value).toBe("2024-01-10");
   });
 
   it("does not date the generic 'the leaders of tomorrow'", () => {
-    expect(tagTimes("He would have picked the leaders of tomorrow from the board.", { dct: "2024-01-10" })).toEqual([]);
+    expect(tagTimes("Schools must train the engineers of tomorrow.", { dct: "2024-01-10" })).toEqual([]);
     expect(find("The board meets tomorrow.", "2024-01-10", "tomorrow").value).toBe("2024-01-11");
   });
 
   it("reads the then of 'until then' as the time the narrative last named", () => {
-    const text = "Conversion rights end on Nov. 30. Until then, the shares remain convertible.";
+    const text = "The ceasefire expires on Nov. 30. Until then, both sides must keep their guns silent.";
     expect(find(text, "2023-10-30", "then").value).toBe("2023-11-30");
     // with no date told, there is nothing for it to point at
-    expect(tagTimes("Until then, the shares remain convertible.", { dct: "2023-10-30" })).toEqual([]);
+    expect(tagTimes("Until then, both sides must keep their guns silent.", { dct: "2023-10-30" })).toEqual([]);
   });
 });
 
 describe("market copy", () => {
-  it("reads 'a high for the year of $42' as this year", () => {
-    expect(find("The stock rose to a high for the year of $42.875 in June.", "2023-10-30", "the year").value).toBe("2023");
+  it("reads 'a high for the year of $18' as this year", () => {
+    expect(find("Shares touched a high for the year of $18.20 in May.", "2023-10-30", "the year").value).toBe("2023");
   });
 });
 
 describe("the nth day of an ongoing event", () => {
-  it("puts 'it's the second day of the offensive' on the publication date", () => {
-    expect(find("Shelling went on. It's the second day of an offensive against the villages.", "1998-03-06", "the second day").value).toBe("1998-03-06");
-    expect(find("In the Gulf, today is the eighth day of the blockade.", "1990-08-15", "the eighth day").value).toBe("1990-08-15");
+  it("puts 'it's the third day of a strike' on the publication date", () => {
+    expect(find("The port is shut. It's the third day of a strike by dock workers.", "1998-03-06", "the third day").value).toBe("1998-03-06");
+    expect(find("In the capital, today is the tenth day of the hunger strike.", "1990-08-15", "the tenth day").value).toBe("1990-08-15");
     // a past "was" dates nothing
     expect(tagTimes("It was the second day of the strike.", { dct: "1998-03-06" })).toEqual([]);
   });
