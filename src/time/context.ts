@@ -102,7 +102,7 @@ export class Context {
     this.refPos = pos;
     this.refIsDct = false;
     // only quarters already begun can be the period a report's figures compare; of those, the
-    // latest named is the one reported ("third-quarter net rose … after a flat second quarter")
+    // latest named is the one reported ("third-quarter profit rose … after a weak second quarter")
     // (the current quarter, still running, counts only until a completed one is named)
     const rank = (q: Point) => q.y * 4 + q.n!;
     const current = this.dctPoint.y * 4 + this.dctQuarter;

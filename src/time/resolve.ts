@@ -34,10 +34,10 @@ export function yearForMonthDay(ctx: Context, month: number, day: number, tense:
 /** The year for a month named alone ("in October"). */
 export function yearForMonth(ctx: Context, month: number, tense: Tense, pastVerb = false, futureVerb = false): number {
   const dct = { y: ctx.dctYear, m: ctx.dctMonth };
-  // the month after the DCT's is the coming one even in a past clause ("orders placed for November
-  // trading" in late October), not the one eleven months back
-  // (but a December review of the year tells "In January, …" of the January gone)
-  // unless a past verb right before it says otherwise ("prices rose in February")
+  // the month after the DCT's is the coming one even in a past clause ("bids for delivery in
+  // November" in late October), not the one eleven months back, unless a past verb right before it
+  // says otherwise ("prices rose in February"); a December review of the year tells "In January,
+  // …" of the January gone
   if ((month - dct.m + 12) % 12 === 1 && (tense !== "past" || (month > dct.m && !pastVerb))) return month > dct.m ? dct.y : dct.y + 1;
   if (tense === "past") return month <= dct.m ? dct.y : dct.y - 1;
   // a month just gone is nearer than its return ten months on, whatever the clause's tense

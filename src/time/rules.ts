@@ -121,7 +121,7 @@ export const RULES: Rule[] = [
     resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
   },
   {
-    // the second day of a pair told with one month: "April 24 and 25", "on March 3 or 4"
+    // the second day of a pair told with one month: "May 14 and 15", "on March 3 or 4"
     name: "month-day-pair",
     gate: /\d\s+(?:and|or|to|through)\s+\d/,
     re: g(`(?<=\\b(${M})\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or|to|through)\\s+)${DAY}(?![\\w%]|[.,]\\d|\\s*(?:,\\s*)?(?:${M}|percent|cents|points|billion|million))(?:,?\\s+${YEAR})?`),
@@ -162,7 +162,7 @@ export const RULES: Rule[] = [
       const word = m[2]!.replace(/\.$/, "");
       if (!AMBIGUOUS_MONTH.test(word)) return !/^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       if (MONTH_PREP.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
-      // "the March accession", "a June agreement": a month naming when a noun's event falls
+      // "the March referendum", "a June deadline": a month naming when a noun's event falls
       return word !== "May" && /\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
         /^\s+(?:accord|accession|agreement|deal|deadline|elections?|vote|meeting|summit|talks|attack|attacks|offensive|ceasefire|truce|strike|strikes|visit|trip|report|referendum|hearing|trial|session|launch|merger|offer|announcement|decision|ruling|auction|sale|payment|meeting)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
     },
@@ -360,7 +360,7 @@ export const RULES: Rule[] = [
           q = mo === 1 ? { y: y - 1, n: 4 } : { y, n: Math.ceil((mo - 1) / 3) };
         }
       }
-      // earnings copy: "This quarter's loss" is the quarter reported, when one was named
+      // earnings copy: "This quarter's results" are the quarter reported, when one was named
       if (det === "this" && ctx.quarter && /^['’]s\b/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) {
         q = { y: ctx.quarter.y, n: ctx.quarter.n ?? 1 };
       }
@@ -563,7 +563,7 @@ export const RULES: Rule[] = [
     },
   },
   {
-    // "It's the second day of the offensive", "today is the eighth day of the blockade": the
+    // "It's the third day of the strike", "today is the tenth day of the fast": the
     // present tense puts that day on the publication date
     name: "nth-day-today",
     gate: /\b(?:it's|it is|today is|this is)\s+the\s+\S+\s+day of\b/i,

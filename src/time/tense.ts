@@ -76,26 +76,26 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     const before = m.index < start;
     const distance = before ? start - (m.index + w.length) : m.index - end;
     if (distance >= bestDistance) continue;
-    // "…will leave at 4 a.m. Thursday,'' Castro said": a reporting verb after a comma or quote
+    // "…will travel north on Thursday,” the minister said": a reporting verb after a comma or quote
     // tells when it was said, not the tense of the clause the expression is in
     if (!before && REPORTING.test(w) && /[,"”'(]/.test(text.slice(end, m.index))) continue;
     let t: Tense | undefined;
     if (before ? FUTURE.test(w) : FUTURE_AFTER.test(w)) t = "future";
     else if (isPast(w)) t = "past";
-    // a form in -ed is a past verb unless a determiner makes it an adjective ("a still unspecified date")
+    // a form in -ed is a past verb unless a determiner makes it an adjective ("on an unannounced day")
     else if (w.length > 4 && /^[a-z]+ed$/.test(w) && !DETERMINER_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "past";
     else if (before && distance <= 24 && SCHEDULED.test(w) && !/\b(?:the|a|an|its|their|his|her|of|to|he|she|it|they|we|i|you)\s+$/i.test(text.slice(Math.max(a, m.index - 6), m.index))) t = "future";
     // "plans", "intends" after the expression count only as verbs: "On Tuesday, the league plans to…"
     if (t === "future" && !before && /^(plans|intends|hopes)$/i.test(w) && !/^\s+to\b/.test(text.slice(m.index + w.length, m.index + w.length + 4))) continue;
     // an infinitive after the clause's verb points ahead: "agreed to buy the line in February"
-    // ("to get around Wednesday's ruling" does not: a weekday's possessive dates its own noun)
+    // ("to overturn Wednesday's decision" does not: a weekday's possessive dates its own noun)
     if (t === undefined && before && /^to$/i.test(w) && !possessive) {
       const next = /^\s+([a-z]+)\b/.exec(text.slice(m.index + 2, m.index + 24));
       // only after a verb or adjective of intent ("agreed to", "is set to", "ready to"); after a
-      // noun it is a purpose clause in the main verb's tense ("held celebrations to mark…")
+      // noun it is a purpose clause in the main verb's tense ("held concerts to celebrate…")
       const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(a, m.index - 24), m.index));
       if (next && !NOT_VERB.test(next[1]!) && (!prev || INTENT.test(prev[1]!))) {
-        // "had been due to expire Friday", "had been scheduled to end": a plan already past
+        // "had been set to lapse Friday", "had been scheduled to end": a plan already past
         const plan = text.slice(Math.max(a, m.index - 40), m.index - (prev ? prev[0].length : 0));
         t = /\bhad\s+(?:(?:not|already|also|previously)\s+)*(?:been\s+)?$/i.test(plan) ? "past" : "future";
       }
@@ -108,7 +108,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     if (t === undefined) continue;
     // "will be named", "would be paid": a participle after a modal is future
     if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";
-    // "the case is heard in May": a participle after a present "is" is not a past tense
+    // "once the report is published in May": a participle after a present "is" is not a past tense
     if (t === "past" && before && w !== "was" && /\b(?:is|are)\s+$/i.test(text.slice(Math.max(a, m.index - 5), m.index))) continue;
     // "is"/"are" count for the future only next to the expression ("the vote is Friday")
     if (t === "future" && /^set$/i.test(w) && !/^\s+(?:for|to)\b/.test(text.slice(m.index + 3, m.index + 8))) continue;
