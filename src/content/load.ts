@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
-import { parse as parseYaml, parseDocument } from "yaml";
+import { parse as parseYaml, parseDocument, type Document } from "yaml";
 import { KNOWN_KEYS, frontMatterSchema, type FrontMatter } from "./schema.ts";
 import { decodeContent, type DecodeResult } from "./read-text.ts";
 import { ContentError, type Problem } from "./problems.ts";
@@ -95,9 +95,29 @@ export const FRONT_MATTER_OPTIONS = {
   engines: { yaml: { parse: (source: string) => (parseYaml(source, { logLevel: "error" }) ?? {}) as object } },
 };
 
+/**
+ * The YAML Document the engine below read last, with its source: parseReport takes the
+ * warnings from it instead of parsing the same front matter a second time (YAML parsing was
+ * most of the loading time, issue 8).
+ */
+let lastYaml: KeptYaml | undefined;
+
+interface KeptYaml {
+  source: string;
+  doc: Document;
+}
+
+/** FRONT_MATTER_OPTIONS' engine (what `yaml`'s parse() does), keeping the parsed Document. */
+function parseYamlKeeping(source: string): object {
+  const doc = parseDocument(source, { logLevel: "error" });
+  lastYaml = { source, doc };
+  if (doc.errors.length > 0) throw doc.errors[0];
+  return (doc.toJS() ?? {}) as object;
+}
+
 /** The front-matter engines gray-matter may use: YAML only. Its built-in `---js` engine runs code; here it throws. */
 const ENGINES = {
-  ...FRONT_MATTER_OPTIONS.engines,
+  yaml: { parse: parseYamlKeeping },
   js: { parse: refuseEngine },
   javascript: { parse: refuseEngine },
   coffee: { parse: refuseEngine },
@@ -152,6 +172,7 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
     return undefined;
   }
   let parsed: matter.GrayMatterFile<string>;
+  lastYaml = undefined;
   try {
     // Passing options turns off gray-matter's whole-file cache, which would hold every report in memory.
     parsed = matter(text, { ...FRONT_MATTER_OPTIONS, engines: ENGINES });
@@ -189,7 +210,12 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
     return undefined;
   }
   const data = raw as Record<string, unknown>;
-  for (const w of parseDocument(parsed.matter ?? "", { logLevel: "silent" }).warnings) {
+  const source = parsed.matter ?? "";
+  // Log levels only decide what is printed or thrown, so the engine's Document has these warnings.
+  const kept = lastYaml as KeptYaml | undefined; // set by the engine during matter()
+  const doc = kept?.source === source ? kept.doc : parseDocument(source, { logLevel: "silent" });
+  lastYaml = undefined;
+  for (const w of doc.warnings) {
     const pos = w.linePos?.[0];
     warn(
       `the front matter has YAML that is ignored: ${w.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
