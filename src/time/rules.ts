@@ -128,7 +128,7 @@ export const RULES: Rule[] = [
     resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
   },
   {
-    // "the week of March 6": the ISO week holding that day
+    // "the week of May 8": the ISO week holding that day
     name: "week-of",
     gate: /week of/i,
     re: g(`\\b${cap("the")}\\s+week\\s+of\\s+(${M})\\s*${DAY}(?:,?\\s+${YEAR})?`),
@@ -268,8 +268,8 @@ export const RULES: Rule[] = [
     },
   },
   {
-    // a month or season before a spoken year: "January nineteen ninety-seven", "the winter of
-    // nineteen ninety-four", "March two thousand"
+    // a month or season before a spoken year: "March nineteen eighty-two", "the spring of
+    // nineteen eighty-five", "June two thousand"
     name: "spelled-month-year",
     gate: /nineteen|eighteen|twenty|two thousand/i,
     re: g(`\\b(?:(${M})|(?:${cap("the")}\\s+)?(?:(?:${cap("early|late|mid")})\\s*-?\\s*)?(${cap("spring|summer|fall|autumn|winter")})\\s+of)\\s+(${SPOKEN_YEAR})\\b`),
@@ -369,14 +369,14 @@ export const RULES: Rule[] = [
     },
   },
   {
-    // "the first two quarters of 1990" is that year's first half
+    // "the first two quarters of 2025" is that year's first half
     name: "two-quarters-of-year",
     gate: /two quarters/i,
     re: g(`(?:${cap("the")}\\s+)?\\b(${cap("first|last|final|second")})\\s+two\\s+quarters\\s+of\\s+(?:${cap("fiscal")}\\s+)?${YEAR}`),
     resolve: (m) => ({ type: "DATE", value: `${m[2]}-H${m[1]!.toLowerCase() === "first" ? 1 : 2}` }),
   },
   {
-    // "the last half of the '80s", "the first half of the 1990s": a part of a decade
+    // "the latter half of the '70s", "the first half of the 1990s": a part of a decade
     name: "half-of-decade",
     gate: /half of/i,
     re: g(`(?:${cap("the")}\\s+)?\\b(?:${cap("first|second|last|latter")})[\\s-]+half\\s+of\\s+(?:${cap("the")}\\s+)?(?:\\b(1[0-9]\\d|20\\d)0'?s|'(\\d)0s)\\b`),
@@ -557,7 +557,7 @@ export const RULES: Rule[] = [
       if (unit === "weekend" && /^\d{4}-W\d\d$/.test(v)) return { type: "DATE", value: `${v}-WE` };
       if (part !== undefined && /^\d{4}-\d\d-\d\d$/.test(v)) return { type: "TIME", value: `${v}T${part}` };
       // "that same day" when the narrative knows only the month: a day of that month, as TIMEX3
-      // writes it (1998-10-XX); the timeline keeps the month
+      // writes it (2021-03-XX); the timeline keeps the month
       if (su === "D" && /^\d{4}-\d\d$/.test(v)) return { type: "DATE", value: `${v}-XX`, anchored: v, setsRef: false };
       return { type: "DATE", value: v };
     },
