@@ -125,6 +125,8 @@ export const RULES: Rule[] = [
     name: "month-day-pair",
     gate: /\d\s+(?:and|or|to|through)\s+\d/,
     re: g(`(?<=\\b(${M})\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or|to|through)\\s+)${DAY}(?![\\w%]|[.,]\\d|\\s*(?:,\\s*)?(?:${M}|percent|cents|points|billion|million))(?:,?\\s+${YEAR})?`),
+    // "on March 3 and 4 others": a count, not a day; a day ends the phrase or leads to a place or time
+    accept: (m, text) => /^(?:\s*[,.;:)!?]|\s*$|\s+(?:in|at|on|and|or|when|with|for|from|before|after|respectively)\b)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)),
     resolve: (m, ctx, s, e) => monthDay(ctx, monthNumber(m[1]!)!, +m[2]!, m[3], s, e),
   },
   {
