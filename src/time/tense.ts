@@ -30,7 +30,7 @@ const FUTURE_AFTER = /^(will|'ll|shall|plans|intends|hopes)$/i;
  * A present-tense verb of a scheduled event right before a weekday or date: news writes
  * coming events in the present ("the leaders meet Monday", "the trial opens Tuesday").
  */
-const SCHEDULED = /^(meets?|begins?|starts?|opens?|resumes?|arrives?|leaves|visits?|travels?|returns?|flies|faces?|hosts?|expires?|ends?|closes?|convenes?|votes?|heads?)$/i;
+const SCHEDULED = /^(meets?|begins?|starts?|opens?|resumes?|arrives?|leaves|travels?|convenes?|expires?|heads?)$/i;
 
 const BOUNDARY = /[.!?;\n]/;
 const ABBREVIATION = /(?:^|[\s.(])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Inc|Corp|Co|Ltd|Jr|Sr|No|vs|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
