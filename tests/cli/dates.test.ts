@@ -47,6 +47,14 @@ describe("dateline dates", () => {
     expect(items[1]).not.toHaveProperty("anchored");
   });
 
+  it("prints both the calendar value and the period of an expression counted from an anchor", async () => {
+    const io = fakeIO(dir, "On December 26 the ministry spoke. A month earlier, its spokeswoman had given a count.");
+    await datesCommand.run(["--dct", "2024-01-06"], io);
+    const items = JSON.parse(io.out) as Record<string, string>[];
+    expect(items[1]).toMatchObject({ text: "A month earlier", value: "2023-11", period: "P1M" });
+    expect(items[0]).not.toHaveProperty("period");
+  });
+
   it("uses a report's front-matter date and indexes the whole file", async () => {
     const file = join(dir, "report.md");
     const content = "---\ntitle: Port strike\ndate: 2024-01-06\n---\n\nDockers walked out on December 26.\n";

@@ -9,8 +9,9 @@ const HELP = `Usage: dateline dates [--dct YYYY-MM-DD[THH:MM[:SS]]] [FILE|-]
        dateline dates --batch DIR --out DIR
 
 Finds the time expressions of a text and prints them as a JSON array, one object per
-expression: {"start", "end", "text", "type", "value"} and "anchored" when the calendar date it
-implies differs from its TIMEX3 value. Offsets index the input as a JavaScript string.
+expression: {"start", "end", "text", "type", "value"}, "anchored" when the calendar date it
+implies differs from its TIMEX3 value, and "period" for an expression counted from an anchor
+("A month earlier": value 2023-11, period P1M). Offsets index the input as a JavaScript string.
 
   FILE            text to tag; "-" or nothing reads standard input. A Markdown report with
                   front matter (starting with ---) is tagged in its body, with its "date" as
@@ -52,6 +53,7 @@ function toJson(timexes: Timex[]): string {
   const items = timexes.map((t) => {
     const o: Record<string, string | number> = { start: t.start, end: t.end, text: t.text, type: t.type, value: t.value };
     if (t.anchored !== undefined) o.anchored = t.anchored;
+    if (t.period !== undefined) o.period = t.period;
     return o;
   });
   return `${JSON.stringify(items, null, 1)}\n`;
