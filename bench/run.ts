@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, writeCorpus, type CorpusFile } from "./generate.ts";
 import { crossLinkTiming } from "./hooks/cross-link.ts";
@@ -155,6 +155,8 @@ async function measureSize(n: number, seed: number, runs: number, scratch: strin
   if (SKIPPED.has("dateline")) fullNote = warmNote = "n/a: skipped (BENCH_SKIP)";
   for (let r = 0; r < runs && !SKIPPED.has("dateline"); r++) {
     rmSync(output, { recursive: true, force: true });
+    // A full build is a cold one: Dateline's analysis cache sits beside the content folder.
+    rmSync(join(dirname(contentDir), ".cache"), { recursive: true, force: true });
     const full = await build();
     log(`N=${n}: dateline full run ${r + 1}: ${full.ok ? `${full.seconds.toFixed(2)} s` : "failed"}`);
     fullRuns.push(full);
