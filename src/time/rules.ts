@@ -63,6 +63,8 @@ const NUMBER_RE_DIGITS_WORDS = `\\d+|${cap("one|two|three|four|five|six|seven|ei
 /** A modal before "one day" makes it "some day": "could one day carry freight". */
 const ONE_DAY_MODAL = /\b(?:will|would|could|may|might|can|should|shall)\s+(?:(?:not|also|still|even)\s+)?$/i;
 /** The day after a clock time's parenthesized GMT equivalent: "(0640 GMT) Monday". */
+/** Nouns after "today's" that make it the generic present: "today's youth", "today's personal computers". */
+const GENERIC_TODAYS = /^'s\s+(?:[a-z-]+\s+)?(?:world|society|youth|young|children|kids|teenagers|generation|families|parents|students|workers|consumers|voters|women|men|people|economy|culture|technology|standards|cars|computers|personal computers|athletes|politics|politicians|leaders|companies|businesses|media|music|schools)\b/;
 const AFTER_GMT = new RegExp(`^\\s*\\(\\s*\\d{1,2}:?\\d{2}\\s*(?:GMT|UTC)\\s*\\)\\s*,?\\s*(?:on\\s+)?(${WEEKDAY_RE}|today|yesterday|tomorrow)\\b`);
 
 /** Words after which a bare month name is read as a month ("in May", not "May rise"). */
@@ -333,7 +335,9 @@ export const RULES: Rule[] = [
     name: "relative-quarter",
     gate: /quarter|period/i,
     re: g(`(?:(${cap("the|this|last|next|that")})\\s+)?(?:(${cap("latest|current|past|previous|preceding|prior|coming|recent|most recent|just-ended|just-completed|fiscal|year-ago|year-earlier|comparable year-ago|comparable year-earlier|comparable|same|year-ago fiscal|year-earlier fiscal|prior-year")})\\s+)?(quarter|period)\\b(\\s+a\\s+year\\s+(?:ago|earlier))?`),
-    accept: (m) => {
+    accept: (m, text) => {
+      // "the quarter-to-quarter comparison", "quarter-over-quarter": a compound adjective, not a quarter
+      if (/^-(?:to|over|on)-/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return false;
       // "period" on its own is not a time expression; "the latest period" is
       if (m[3] === "period") return m[2] !== undefined && !/^(fiscal|past|coming|current)$/i.test(m[2]);
       return m[1] !== undefined || m[2] !== undefined;
@@ -421,6 +425,9 @@ export const RULES: Rule[] = [
       // "the cars of tomorrow", "the leaders of today": the generic present or future, not a day
       if ((w === "today" || w === "tomorrow") && m[1] === undefined && m[3] === undefined &&
         /\bthe\s+[a-z]+\s+of\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) return false;
+      // "today's youth", "in today's world", "many of today's cars": the generic present (nowadays),
+      // which TimeBank leaves unmarked, not the day of the report ("today's session" stays a day)
+      if (w === "today" && m[1] === undefined && m[3] === undefined && GENERIC_TODAYS.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return false;
       // "USA Today", "VOA Today": a capitalized Today after a name is a title, not the day
       if (/^T/.test(m[2]!) && m[1] === undefined && /\b[A-Z][A-Za-z.]*\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
         !/[.!?:"“'`]\s*\S*\s+$/.test(text.slice(Math.max(0, m.index - 14), m.index))) return false;

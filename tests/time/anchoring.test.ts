@@ -383,6 +383,17 @@ describe("titles and bounds", () => {
     expect(find("The board meets tomorrow.", "2024-01-10", "tomorrow").value).toBe("2024-01-11");
   });
 
+  it("does not date the generic present of 'today's youth' but keeps 'today's session'", () => {
+    expect(tagTimes("Phones shape the habits of today's teenagers.", { dct: "2024-01-10" })).toEqual([]);
+    expect(tagTimes("Few of today's electric cars can tow a caravan.", { dct: "2024-01-10" })).toEqual([]);
+    expect(find("Today's session opened late.", "2024-01-10", "Today").value).toBe("2024-01-10");
+  });
+
+  it("does not take a quarter-to-quarter comparison for a quarter", () => {
+    expect(tagTimes("The quarter-to-quarter comparison flattered the chain.", { dct: "2023-10-20" })).toEqual([]);
+    expect(find("The quarter was weak for the chain.", "2023-10-20", "The quarter").value).toBe("2023-Q3");
+  });
+
   it("reads the then of 'until then' as the time the narrative last named", () => {
     const text = "The ceasefire expires on Nov. 30. Until then, both sides must keep their guns silent.";
     expect(find(text, "2023-10-30", "then").value).toBe("2023-11-30");
