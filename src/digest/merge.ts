@@ -55,33 +55,40 @@ const MAX_COMPARED = 16;
 
 const RANK: Record<Precision, number> = { day: 0, month: 1, year: 2 };
 
-const weights = new WeakMap<MatchFeatures, Map<string, number>>();
+/** A mention's weighted features and their total weight, computed once per mention. */
+interface Weighted {
+  weights: Map<string, number>;
+  total: number;
+}
 
-function weighted(f: MatchFeatures): Map<string, number> {
+const weights = new WeakMap<MatchFeatures, Weighted>();
+
+function weighted(f: MatchFeatures): Weighted {
   const hit = weights.get(f);
   if (hit) return hit;
   const w = new Map<string, number>();
   for (const k of f.keywords) w.set(`k:${k}`, 1);
   for (const e of f.entities) w.set(`e:${e}`, 1);
   for (const n of f.numbers) w.set(`n:${n}`, 3);
-  weights.set(f, w);
-  return w;
-}
-
-function total(w: Map<string, number>): number {
-  let sum = 0;
-  for (const v of w.values()) sum += v;
-  return sum;
+  let total = 0;
+  for (const v of w.values()) total += v;
+  const out = { weights: w, total };
+  weights.set(f, out);
+  return out;
 }
 
 /** Text similarity of two mentions in [0, 1] (the rule in the module header). */
 export function similarity(a: MatchFeatures, b: MatchFeatures): number {
   const wa = weighted(a);
   const wb = weighted(b);
-  const denom = total(wa) + total(wb);
+  const denom = wa.total + wb.total;
   if (denom === 0) return 0;
+  // Weights are small integers, so the sum is exact whichever side is walked: walk the smaller.
+  const [small, large] = wa.weights.size <= wb.weights.size ? [wa.weights, wb.weights] : [wb.weights, wa.weights];
   let shared = 0;
-  for (const [k, v] of wa) if (wb.has(k)) shared += v;
+  small.forEach((v, k) => {
+    if (large.has(k)) shared += v;
+  });
   let score = (2 * shared) / denom;
   if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n))) score /= 2;
   return score;
@@ -99,6 +106,12 @@ function byPosition(a: EventMention, b: EventMention): number {
 interface Cluster {
   date: string;
   members: EventMention[];
+  /** "report#paragraph" of every member, for the one-paragraph rule. */
+  paragraphs: Set<string>;
+}
+
+function paragraphKey(m: EventMention): string {
+  return `${m.source.report}#${m.source.paragraph}`;
 }
 
 /** A complete text beats a cut one ("…"); then the text with the most features wins. */
@@ -153,6 +166,7 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
   const exact = new Map<string, Cluster[]>();
 
   for (const m of ordered) {
+    const paragraph = paragraphKey(m);
     const candidates = new Set<Cluster>(within.get(m.date) ?? []);
     for (const len of [4, 7]) if (m.date.length > len) for (const c of exact.get(m.date.slice(0, len)) ?? []) candidates.add(c);
     let best: Cluster | undefined;
@@ -160,9 +174,10 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
     for (const c of candidates) {
       if (!compatibleDates(c.date, m.date)) continue;
       // Two sentences of one paragraph tell two things, not one thing twice.
-      if (c.members.some((o) => o.source.report === m.source.report && o.source.paragraph === m.source.paragraph)) continue;
+      if (c.paragraphs.has(paragraph)) continue;
       let score = 0;
-      for (const other of c.members.slice(0, MAX_COMPARED)) score = Math.max(score, similarity(m, other));
+      const compared = Math.min(c.members.length, MAX_COMPARED);
+      for (let i = 0; i < compared; i++) score = Math.max(score, similarity(m, c.members[i]!));
       const needed = c.date.length === m.date.length ? threshold : Math.max(threshold, CROSS_PRECISION_THRESHOLD);
       if (score >= needed && score > bestScore) {
         best = c;
@@ -171,9 +186,10 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
     }
     if (best) {
       best.members.push(m);
+      best.paragraphs.add(paragraph);
       continue;
     }
-    const cluster: Cluster = { date: m.date, members: [m] };
+    const cluster: Cluster = { date: m.date, members: [m], paragraphs: new Set([paragraph]) };
     clusters.push(cluster);
     for (const len of [4, 7, 10]) {
       if (m.date.length < len) break;
