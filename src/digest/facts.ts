@@ -78,6 +78,15 @@ function insideAny(start: number, end: number, spans: readonly { start: number; 
   return false;
 }
 
+/**
+ * Ends a run of name words: its name joins the facts. Returns the new run (none). A module-level
+ * function, not a closure: tsx names every closure it creates, which cost more than the loop.
+ */
+function closeRun(facts: Set<string>, run: string | null): null {
+  if (run) facts.add(`e:${run}`);
+  return null;
+}
+
 /** The fact fingerprint of a paragraph, sorted, as strings ("d:2023-12-26", "n:66", "e:austin"). */
 export function paragraphFacts(p: Pick<ReportParagraph, "text" | "timexes">): string[] {
   const facts = new Set<string>();
@@ -92,47 +101,50 @@ export function paragraphFacts(p: Pick<ReportParagraph, "text" | "timexes">): st
   // Austin" and "Austin" agree and a four-word agency name counts once, not four times.
   let run: string | null = null;
   let runEnd = -1;
-  const closeRun = () => {
-    if (run) facts.add(`e:${run}`);
-    run = null;
-  };
+  // The per-token tests below avoid regular expressions where a character test decides (this
+  // loop was a quarter of the cross-link stage, issue 8). A token ends in a letter or digit
+  // (TOKEN), so a comma or full stop after a name is never part of it: the gap test ends the run.
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index ?? 0;
-    const raw = m[0].replace(/[.,]+$/, "");
-    const punctuated = raw.length < m[0].length && !/^(?:\p{Lu}\.)+$/u.test(m[0]);
-    if (run && !/^\s+$/.test(text.slice(runEnd, start))) closeRun();
+    const raw = m[0];
+    if (run && !/^\s+$/.test(text.slice(runEnd, start))) run = closeRun(facts, run);
     if (insideAny(start, start + raw.length, p.timexes)) {
-      closeRun();
+      run = closeRun(facts, run);
       continue;
     }
-    const lower = raw.toLowerCase();
-    if (/^\d/.test(raw)) {
-      closeRun();
+    const first = raw.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      run = closeRun(facts, run);
       const figure = raw.replace(/,(?=\d{3}\b)/g, "");
       if (/^\d+(?:\.\d+)?$/.test(figure)) facts.add(`n:${figure}`);
       continue;
     }
-    const word = numberWord(lower);
+    const word = numberWord(raw.toLowerCase());
     if (word) {
-      closeRun();
+      run = closeRun(facts, run);
       facts.add(`n:${word}`);
       continue;
     }
+    const hyphen = raw.indexOf("-");
     // A name word: starts with a capital, or has one after a hyphen ("al-Sudani").
-    const isName = /^\p{Lu}|-\p{Lu}/u.test(raw);
+    const isName = first >= 65 && first <= 90 ? true : first >= 97 && first <= 122 && hyphen === -1 ? false : /^\p{Lu}|-\p{Lu}/u.test(raw);
+    if (!isName) {
+      run = closeRun(facts, run);
+      continue;
+    }
     // "Iran-backed", "US-led": the name is the capitalized head.
-    const head = /^\p{Lu}[^-]*-\p{Ll}/u.test(raw) ? raw.slice(0, raw.indexOf("-")) : raw;
+    const head = hyphen !== -1 && /^\p{Lu}[^-]*-\p{Ll}/u.test(raw) ? raw.slice(0, hyphen) : raw;
     const name = head.toLowerCase().replace(/['’]s$/, "").replace(/\./g, "");
-    if (!isName || name.length < 2 || STOP.has(name)) {
-      closeRun();
+    if (name.length < 2 || STOP.has(name)) {
+      run = closeRun(facts, run);
       continue;
     }
     run = name;
-    runEnd = start + m[0].length;
-    // A possessive, a trailing comma or full stop, or a hyphenated head ends the name.
-    if (punctuated || head !== raw || /['’]s$/.test(raw)) closeRun();
+    runEnd = start + raw.length;
+    // A possessive or a hyphenated head ends the name.
+    if (head !== raw || /['’]s$/.test(raw)) run = closeRun(facts, run);
   }
-  closeRun();
+  run = closeRun(facts, run);
   return [...facts].sort();
 }
 
@@ -206,7 +218,16 @@ export function factWeights(fingerprints: readonly (readonly string[])[]): (fact
   const df = new Map<string, number>();
   for (const facts of fingerprints) for (const f of facts) df.set(f, (df.get(f) ?? 0) + 1);
   const n = fingerprints.length;
-  return (fact) => Math.log(1 + n / (df.get(fact) ?? 1));
+  // Each weight is computed once: the fact LSH asks for the same facts over and over.
+  const weights = new Map<string, number>();
+  return (fact) => {
+    let w = weights.get(fact);
+    if (w === undefined) {
+      w = Math.log(1 + n / (df.get(fact) ?? 1));
+      weights.set(fact, w);
+    }
+    return w;
+  };
 }
 
 /** True when two fingerprints tell the same facts (the rule in the module comment). */

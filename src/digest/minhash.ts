@@ -153,6 +153,14 @@ export class LshIndex {
     for (let i = bucket.length - 1; i >= 0 && i >= bucket.length - limit; i--) visit(bucket[i]!);
   }
 
+  /**
+   * The items already in band `band`'s bucket `key`, ascending: a bare id for a bucket of one.
+   * For loops that must not pay a callback per item (see `recent`); do not modify the array.
+   */
+  bucket(band: number, key: number): number | readonly number[] | undefined {
+    return this.tables[band]?.get(key);
+  }
+
   add(id: number, keys: Uint32Array): void {
     for (let b = 0; b < this.tables.length; b++) {
       const table = this.tables[b]!;

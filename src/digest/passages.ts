@@ -269,15 +269,23 @@ function lshMatch(
   for (let b = 0; b < sets.length; b++) {
     const keys = hasher.bandKeys(hasher.signature(sets[b]!));
     const met: number[] = [];
-    const meet = (a: number): void => {
-      if (stamp[a] !== b) {
-        stamp[a] = b;
-        hits[a] = 0;
-        met.push(a);
+    // LshIndex.recent, inlined: a callback per bucket item was a third of this function's time.
+    for (let band = 0; band < keys.length; band++) {
+      const bucket = index.bucket(band, keys[band]!);
+      if (bucket === undefined) continue;
+      const single = typeof bucket === "number";
+      const last = single ? 0 : bucket.length - 1;
+      const stop = single ? 0 : Math.max(0, bucket.length - BUCKET_COMPARE_CAP);
+      for (let i = last; i >= stop; i--) {
+        const a = single ? bucket : bucket[i]!;
+        if (stamp[a] !== b) {
+          stamp[a] = b;
+          hits[a] = 0;
+          met.push(a);
+        }
+        hits[a]!++;
       }
-      hits[a]!++;
-    };
-    for (let band = 0; band < keys.length; band++) index.recent(band, keys[band]!, BUCKET_COMPARE_CAP, meet);
+    }
     index.add(b, keys);
     work.collisions += met.length;
     const candidates = met
