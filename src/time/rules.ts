@@ -883,6 +883,12 @@ export const RULES: Rule[] = [
         case "the past":
           // "the past two years", "the past four winters": a longer expression, or a count of events
           return !/^\s*(?:\d|[a-z]+\s+(?:years?|months?|weeks?|days?|decades?)|(?:two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple)\b)/i.test(after);
+        case "the future":
+          // "the future of the alliance": its fate or prospects, not a time
+          return !/^\s+of\b/i.test(after);
+        case "recently":
+          // "most recently last October", "most recently in 2021": the date that follows is the time
+          return !(/\bmost\s+$/i.test(before) && /^\s*,?\s*(?:(?:in|on|at|last|this|early|late)\s+)?(?:[A-Z][a-z]|\d)/.test(after));
         case "future":
           return false;
         case "in future":

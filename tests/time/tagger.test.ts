@@ -199,6 +199,13 @@ describe("vague references and clock times", () => {
     expect(value("Such plants may return in the future.", dct, "the future")).toBe("FUTURE_REF");
   });
 
+  it("does not read 'the future of' a thing or 'most recently' before a date as a time", () => {
+    expect(tagTimes("The vote will shape the future of the fishing towns.", { dct })).toEqual([]);
+    const text = "Floods have hit the valley three times, most recently last October.";
+    expect(tagTimes(text, { dct }).map((t) => [t.text, t.value])).toEqual([["last October", "2023-10"]]);
+    expect(value("The ferry most recently sailed full.", dct, "recently")).toBe("PAST_REF");
+  });
+
   it("normalizes clock times on the publication day or the day named", () => {
     expect(find("The polls closed at 8:45 pm ET.", dct, "8:45 pm ET")).toMatchObject({ type: "TIME", value: "2024-01-10T20:45" });
     expect(value("The vote is set for noon Friday.", dct, "noon Friday")).toBe("2024-01-12T12:00");
