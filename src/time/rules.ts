@@ -174,7 +174,10 @@ export const RULES: Rule[] = [
       const mo = monthNumber(m[2]!)!;
       const mod = lower(m[1]);
       let y: number;
-      if (mod === "last" || mod === "this past" || mod === "the past") y = mo < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
+      // "last February" written in March is not the month just gone (that is "last month" or "in
+      // February"): "last" with the month right before the DCT's reaches back a year
+      if (mod === "last") y = mo < ctx.dct.m - 1 ? ctx.dct.y : ctx.dct.y - 1;
+      else if (mod === "this past" || mod === "the past") y = mo < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
       else if (mod === "next" || mod === "this coming" || mod === "the coming") y = mo > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
       else if (mod === "this") y = ctx.dct.y;
       else y = yearForMonth(ctx, mo, ctx.tense(s, e), ctx.pastVerbBefore(s), ctx.futureVerbBefore(s));

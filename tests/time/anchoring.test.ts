@@ -15,6 +15,12 @@ const timeline = (t: Timex) => t.anchored ?? t.value;
 const CALENDAR = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 describe("months told before the publication date", () => {
+  it("reads 'last February' in early March as the February a year back, 'last November' as the one just past", () => {
+    expect(find("The bridge shut last February.", "2024-03-02", "last February").value).toBe("2023-02");
+    expect(find("The bridge shut last November.", "2024-03-02", "last November").value).toBe("2023-11");
+    expect(find("The bridge shut last January.", "2024-03-02", "last January").value).toBe("2024-01");
+  });
+
   it("dates a past-perfect tally 'by late November' to the November just gone", () => {
     const text = "By late November, the monitoring group had tallied 66 attacks on the two bases.";
     expect(find(text, "2023-12-27", "late November").value).toBe("2023-11");
