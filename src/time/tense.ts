@@ -105,6 +105,13 @@ export function tenseAt(text: string, start: number, end: number): Tense {
       if (/^next$/i.test(w) && /^\s+to\b/i.test(text.slice(m.index + 4, m.index + 8))) continue;
       if (/\bhad\s+(?:been\s+)?$/i.test(text.slice(Math.max(a, m.index - 12), m.index))) t = "past";
     }
+    // "was set to open", "were planning to march": a plan, which points ahead when it governs the
+    // expression; after it ("…on Saturday and were planning to drive…", "as he was about to be
+    // deported") it is another clause's verb and tells nothing either way
+    if (t === "past" && /^(?:was|were)$/i.test(w) && /^\s+(?:(?:still|also|already)\s+)?(?:planning|going|scheduled|set|due|expected|about|preparing)\s+to\b/i.test(text.slice(m.index + w.length, m.index + w.length + 30))) {
+      if (!before) continue;
+      t = "future";
+    }
     if (t === undefined) continue;
     // "will be named", "would be paid": a participle after a modal is future
     if (t === "past" && before && MODAL_BEFORE.test(text.slice(Math.max(a, m.index - 24), m.index))) t = "future";
