@@ -583,6 +583,19 @@ export const RULES: Rule[] = [
     resolve: (m, ctx) => ({ type: "DATE", value: format(ctx.dct) }),
   },
   {
+    // "a historic day for the alliance", "a sad day for the town": the day being told (the
+    // narrative's day, else the publication date), spanned as the head noun as TimeBank does
+    name: "epithet-day",
+    gate: /\bday\s+for\b/i,
+    re: /(?<=\b(?:[Aa]n?|[Tt]he)\s+(?:historic|historical|great|proud|sad|tragic|momentous|black|dark|big|landmark|memorable|special|glorious|happy|good|bad|terrible)\s+)day(?=\s+for\b)/g,
+    // "Today is a sad day for…": the day is already named
+    accept: (m, text) => !/\b(?:today|yesterday|tomorrow|[a-z]+day)\s+(?:is|was|will be)\s+(?:an?|the)\s+[a-z]+\s+$/i.test(text.slice(Math.max(0, m.index - 40), m.index)),
+    resolve: (m, ctx) => {
+      const v = fromRef(ctx, "D", 0, "D");
+      return /^\d{4}-\d\d-\d\d$/.test(v) ? { type: "DATE", value: v, setsRef: false } : null;
+    },
+  },
+  {
     // "Until then", "by then": the time the narrative last named (a deadline, usually); TimeBank
     // annotates the "then" of a bound and leaves "since then" alone
     name: "bound-then",

@@ -395,6 +395,13 @@ describe("titles and bounds", () => {
     expect(find("Today's session opened late.", "2024-01-10", "Today").value).toBe("2024-01-10");
   });
 
+  it("dates 'a historic day for' to the day being told, unless the day is already named", () => {
+    const text = "The treaty was signed on March 3. The premier said it was a historic day for the region.";
+    expect(find(text, "2024-03-05", "day")).toMatchObject({ type: "DATE", value: "2024-03-03" });
+    expect(find("It was a sad day for the club, fans said.", "2024-03-05", "day").value).toBe("2024-03-05");
+    expect(tagTimes("Today is a sad day for the club.", { dct: "2024-03-05" }).map((t) => t.text)).toEqual(["Today"]);
+  });
+
   it("does not take a quarter-to-quarter comparison for a quarter", () => {
     expect(tagTimes("The quarter-to-quarter comparison flattered the chain.", { dct: "2023-10-20" })).toEqual([]);
     expect(find("The quarter was weak for the chain.", "2023-10-20", "The quarter").value).toBe("2023-Q3");
