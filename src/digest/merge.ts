@@ -104,6 +104,8 @@ function byPosition(a: EventMention, b: EventMention): number {
 }
 
 interface Cluster {
+  /** Its rank in creation order. */
+  index: number;
   date: string;
   members: EventMention[];
   /** "report#paragraph" of every member, for the one-paragraph rule. */
@@ -165,10 +167,56 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
   /** Entries by their own date exactly. */
   const exact = new Map<string, Cluster[]>();
 
-  for (const m of ordered) {
+  /**
+   * Year → feature → the entries one of whose compared (first MAX_COMPARED) mentions has it. A
+   * mention that shares no feature with an entry scores 0 there, which never merges when the
+   * threshold is above 0: the index finds the entries worth scoring without scoring every entry
+   * of the period (a year-only mention met every entry of its year: quadratic, issue 8).
+   */
+  const byFeature = new Map<string, Map<string, Cluster[]>>();
+  const indexFeatures = (c: Cluster, m: EventMention): void => {
+    const year = c.date.slice(0, 4);
+    let postings = byFeature.get(year);
+    if (!postings) byFeature.set(year, (postings = new Map()));
+    for (const k of weighted(m).weights.keys()) {
+      const list = postings.get(k);
+      if (!list) postings.set(k, [c]);
+      else if (list[list.length - 1] !== c) list.push(c);
+    }
+  };
+
+  // Which mention last touched each entry (entries are never more than mentions).
+  const stamp = new Int32Array(ordered.length).fill(-1);
+
+  for (const [at, m] of ordered.entries()) {
     const paragraph = paragraphKey(m);
-    const candidates = new Set<Cluster>(within.get(m.date) ?? []);
-    for (const len of [4, 7]) if (m.date.length > len) for (const c of exact.get(m.date.slice(0, len)) ?? []) candidates.add(c);
+    let candidates: Iterable<Cluster>;
+    if (threshold > 0) {
+      // The entries of the period that share a feature, in the order the full scan below meets
+      // them: entries within the mention's date, then those dated to its year, then to its month;
+      // each group in creation order.
+      const postings = byFeature.get(m.date.slice(0, 4));
+      const year = m.date.length > 4 ? m.date.slice(0, 4) : null;
+      const month = m.date.length > 7 ? m.date.slice(0, 7) : null;
+      const ranked: [number, Cluster][] = [];
+      if (postings) {
+        for (const k of weighted(m).weights.keys()) {
+          const list = postings.get(k);
+          if (!list) continue;
+          for (const c of list) {
+            if (stamp[c.index] === at) continue;
+            stamp[c.index] = at;
+            const rank = c.date.startsWith(m.date) ? 0 : c.date === year ? 1 : c.date === month ? 2 : -1;
+            if (rank >= 0) ranked.push([rank, c]);
+          }
+        }
+      }
+      candidates = ranked.sort((x, y) => x[0] - y[0] || x[1].index - y[1].index).map(([, c]) => c);
+    } else {
+      const all = new Set<Cluster>(within.get(m.date) ?? []);
+      for (const len of [4, 7]) if (m.date.length > len) for (const c of exact.get(m.date.slice(0, len)) ?? []) all.add(c);
+      candidates = all;
+    }
     let best: Cluster | undefined;
     let bestScore = -1;
     for (const c of candidates) {
@@ -187,10 +235,12 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
     if (best) {
       best.members.push(m);
       best.paragraphs.add(paragraph);
+      if (best.members.length <= MAX_COMPARED) indexFeatures(best, m);
       continue;
     }
-    const cluster: Cluster = { date: m.date, members: [m], paragraphs: new Set([paragraph]) };
+    const cluster: Cluster = { index: clusters.length, date: m.date, members: [m], paragraphs: new Set([paragraph]) };
     clusters.push(cluster);
+    indexFeatures(cluster, m);
     for (const len of [4, 7, 10]) {
       if (m.date.length < len) break;
       const key = m.date.slice(0, len);
