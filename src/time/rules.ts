@@ -596,6 +596,17 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "saying at the time he was willing…": the past moment the narrative told, which TimeBank
+    // writes PAST_REF ("at the time of its founding" is a time named by what follows, not tagged)
+    name: "at-the-time",
+    gate: /\bat (?:the|that) time\b/i,
+    re: /(?<=\b[Aa]t\s+)(?:the|that)\s+time\b(?!\s+(?:of|when|that|to|for|in which)\b)/g,
+    // a sentence that opens "At the time Howes was captured" without a comma has the clause as its
+    // time ("at the time when…"), which is not a reference of its own
+    accept: (m, text) => !(/(?:^|[^A-Za-z])At\s+$/.test(text.slice(Math.max(0, m.index - 5), m.index)) && text[m.index + m[0].length] !== ","),
+    resolve: () => ({ type: "DATE", value: "PAST_REF", setsRef: false }),
+  },
+  {
     // "Until then", "by then": the time the narrative last named (a deadline, usually); TimeBank
     // annotates the "then" of a bound and leaves "since then" alone
     name: "bound-then",

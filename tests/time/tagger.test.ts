@@ -206,6 +206,13 @@ describe("vague references and clock times", () => {
     expect(value("The ferry most recently sailed full.", dct, "recently")).toBe("PAST_REF");
   });
 
+  it("reads 'at the time' as a past reference, but not before 'of' or as a clause opener", () => {
+    expect(find("The mayor, saying at the time she would resign, left.", dct, "the time")).toMatchObject({ type: "DATE", value: "PAST_REF" });
+    expect(value("At the time, the dam held.", dct, "the time")).toBe("PAST_REF");
+    expect(tagTimes("Ten firms joined at the time of the merger.", { dct })).toEqual([]);
+    expect(tagTimes("At the time the dam broke, the valley slept.", { dct })).toEqual([]);
+  });
+
   it("normalizes clock times on the publication day or the day named", () => {
     expect(find("The polls closed at 8:45 pm ET.", dct, "8:45 pm ET")).toMatchObject({ type: "TIME", value: "2024-01-10T20:45" });
     expect(value("The vote is set for noon Friday.", dct, "noon Friday")).toBe("2024-01-12T12:00");
