@@ -42,6 +42,8 @@ export class Context {
   /** The last quarter named in the text, and where: financial reports compare against it. */
   quarter: Point | undefined;
   quarterPos = -1;
+  /** The quarter named last, whichever it is: what "that quarter" points back to. */
+  lastQuarter: Point | undefined;
 
   constructor(text: string, dct: string) {
     this.text = text;
@@ -106,6 +108,7 @@ export class Context {
     // (the current quarter, still running, counts only until a completed one is named)
     const rank = (q: Point) => q.y * 4 + q.n!;
     const current = this.dctPoint.y * 4 + this.dctQuarter;
+    if (p.gran === "Q") this.lastQuarter = p;
     if (p.gran === "Q" && rank(p) <= current) {
       const q = this.quarter;
       if (q === undefined || rank(q) === current || (rank(p) < current && rank(p) >= rank(q))) this.quarter = p;

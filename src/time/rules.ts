@@ -111,6 +111,9 @@ function latestOnOrBefore(ctx: Context, mo: number, day: number): number {
 /** "ended July 31" after "the quarter": the month that closes the quarter. */
 const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(${M})`);
 
+/** "ended Oct. 31" or "ended Oct. 31, 2023" after a quarter: the day that closed it. */
+const QUARTER_ENDED_DAY = new RegExp(`^\\s+ended\\s+(${M})\\s*(\\d{1,2})\\b(?:,?\\s*(\\d{4})\\b)?`);
+
 const shiftUnit = (u: Unit): ShiftUnit | undefined =>
   u === "Y" || u === "M" || u === "W" || u === "D" || u === "Q" ? u : undefined;
 
@@ -303,7 +306,11 @@ export const RULES: Rule[] = [
       else if (pre.startsWith("this year")) y = ctx.dct.y;
       else if (pre.startsWith("last year")) y = ctx.dct.y - 1;
       else if (pre.startsWith("next year")) y = ctx.dct.y + 1;
-      else y = yearForQuarter(ctx, q, ctx.tense(s, e));
+      else {
+        // "the second quarter ended Oct. 31": the quarter is in the year of the day that closed it
+        const ended = QUARTER_ENDED_DAY.exec(ctx.text.slice(e, e + 28));
+        y = ended ? (ended[3] !== undefined ? +ended[3] : latestOnOrBefore(ctx, monthNumber(ended[1]!)!, +ended[2]!)) : yearForQuarter(ctx, q, ctx.tense(s, e));
+      }
       if (/year-|prior-year/.test(pre)) y -= 1;
       return { type: "DATE", value: format({ gran: "Q", y, n: q }) };
     },
@@ -352,7 +359,9 @@ export const RULES: Rule[] = [
       let q: { y: number; n: number };
       const dq = { y: ctx.dct.y, n: ctx.dctQuarter };
       const prev = dq.n === 1 ? { y: dq.y - 1, n: 4 } : { y: dq.y, n: dq.n - 1 };
-      if (det === "next" || adj === "coming") q = dq.n === 4 ? { y: dq.y + 1, n: 1 } : { y: dq.y, n: dq.n + 1 };
+      // "Results for that quarter": the quarter named last, whichever it was
+      if (det === "that" && adj === "" && ctx.lastQuarter) q = { y: ctx.lastQuarter.y, n: ctx.lastQuarter.n ?? 1 };
+      else if (det === "next" || adj === "coming") q = dq.n === 4 ? { y: dq.y + 1, n: 1 } : { y: dq.y, n: dq.n + 1 };
       else if (adj === "current" || det === "this") q = dq;
       else {
         const named = ctx.quarter ? { y: ctx.quarter.y, n: ctx.quarter.n ?? 1 } : undefined;

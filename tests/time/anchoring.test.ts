@@ -402,6 +402,14 @@ describe("titles and bounds", () => {
     expect(tagTimes("Today is a sad day for the club.", { dct: "2024-03-05" }).map((t) => t.text)).toEqual(["Today"]);
   });
 
+  it("puts a quarter in the year of the day that closed it, and 'that quarter' on the last one named", () => {
+    const text = "A year ago, in the second quarter ended Oct. 31, the chain lost $3 million. Costs for that quarter included a write-down.";
+    expect(find(text, "2023-10-27", "the second quarter").value).toBe("2022-Q2");
+    expect(find(text, "2023-10-27", "that quarter").value).toBe("2022-Q2");
+    expect(find("Sales fell in the fourth quarter ended Aug. 26.", "2023-11-01", "the fourth quarter").value).toBe("2023-Q4");
+    expect(find("Sales fell in the first quarter ended Sept. 30, 2021.", "2023-11-01", "the first quarter").value).toBe("2021-Q1");
+  });
+
   it("does not take a quarter-to-quarter comparison for a quarter", () => {
     expect(tagTimes("The quarter-to-quarter comparison flattered the chain.", { dct: "2023-10-20" })).toEqual([]);
     expect(find("The quarter was weak for the chain.", "2023-10-20", "The quarter").value).toBe("2023-Q3");
