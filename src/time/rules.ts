@@ -919,6 +919,11 @@ export const RULES: Rule[] = [
         case "the past":
           // "the past two years", "the past four winters": a longer expression, or a count of events
           return !/^\s*(?:\d|[a-z]+\s+(?:years?|months?|weeks?|days?|decades?)|(?:two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple)\b)/i.test(after);
+        case "now":
+          // the discourse marker that opens a sentence or turns a broadcast to its next item ("Now,
+          // where does that leave us?", "Now for the weather"), not a reference to the present
+          if (/^Now$/.test(m[1]!) && /^(?:,|\s+for\b)/.test(after) && /(?:^|[.!?"”'`]\s*|\n\s*)$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return false;
+          return true;
         case "the future":
           // "the future of the alliance": its fate or prospects, not a time
           return !/^\s+of\b/i.test(after);

@@ -206,6 +206,13 @@ describe("vague references and clock times", () => {
     expect(value("The ferry most recently sailed full.", dct, "recently")).toBe("PAST_REF");
   });
 
+  it("does not tag the discourse marker 'Now,' or a broadcast's 'Now for'", () => {
+    expect(tagTimes("The river rose. Now, the question is who pays.", { dct })).toEqual([]);
+    expect(tagTimes("Now for the weather in the north.", { dct })).toEqual([]);
+    expect(value("Now the river is falling.", dct, "Now")).toBe("PRESENT_REF");
+    expect(value("The river is falling now, officials said.", dct, "now")).toBe("PRESENT_REF");
+  });
+
   it("reads 'at the time' as a past reference, but not before 'of' or as a clause opener", () => {
     expect(find("The mayor, saying at the time she would resign, left.", dct, "the time")).toMatchObject({ type: "DATE", value: "PAST_REF" });
     expect(value("At the time, the dam held.", dct, "the time")).toBe("PAST_REF");
