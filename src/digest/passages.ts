@@ -271,13 +271,8 @@ function lshMatch(
     const met: number[] = [];
     // LshIndex.recent, inlined: a callback per bucket item was a third of this function's time.
     for (let band = 0; band < keys.length; band++) {
-      const bucket = index.bucket(band, keys[band]!);
-      if (bucket === undefined) continue;
-      const single = typeof bucket === "number";
-      const last = single ? 0 : bucket.length - 1;
-      const stop = single ? 0 : Math.max(0, bucket.length - BUCKET_COMPARE_CAP);
-      for (let i = last; i >= stop; i--) {
-        const a = single ? bucket : bucket[i]!;
+      let seen = 0;
+      for (let a = index.latest(band, keys[band]!); a !== -1 && seen < BUCKET_COMPARE_CAP; a = index.previous(a, band), seen++) {
         if (stamp[a] !== b) {
           stamp[a] = b;
           hits[a] = 0;
