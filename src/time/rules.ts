@@ -625,6 +625,16 @@ export const RULES: Rule[] = [
     resolve: () => ({ type: "DATE", value: "PAST_REF", setsRef: false }),
   },
   {
+    // "the latest fiscal year": the last one completed, a year before the DCT's; "throughout the
+    // fiscal year": the length of one
+    name: "fiscal-year-phrase",
+    gate: /fiscal year/i,
+    re: /(?:(?<=\b[Tt]hroughout\s+)[Tt]he\s+fiscal\s+year|\b[Tt]he\s+(?:latest|most\s+recent)\s+fiscal\s+year)\b(?!\s+(?:ended|ending|to)\b)/g,
+    resolve: (m, ctx) => /latest|recent/i.test(m[0])
+      ? { type: "DATE", value: fromDct(ctx, "Y", -1, "Y"), setsRef: false }
+      : { type: "DURATION", value: "P1Y" },
+  },
+  {
     // "Until then", "by then": the time the narrative last named (a deadline, usually); TimeBank
     // annotates the "then" of a bound and leaves "since then" alone
     name: "bound-then",

@@ -410,6 +410,12 @@ describe("titles and bounds", () => {
     expect(find("Sales fell in the first quarter ended Sept. 30, 2021.", "2023-11-01", "the first quarter").value).toBe("2021-Q1");
   });
 
+  it("reads 'the latest fiscal year' as the year before the DCT's and 'throughout the fiscal year' as its length", () => {
+    expect(find("The chain sold $2 billion of goods in the latest fiscal year.", "2023-10-26", "the latest fiscal year").value).toBe("2022");
+    expect(find("Margins should widen throughout the fiscal year.", "2023-10-26", "the fiscal year")).toMatchObject({ type: "DURATION", value: "P1Y" });
+    expect(find("The chain sold $2 billion of goods in the latest fiscal year.", "", "the latest fiscal year").value).toBe("XXXX");
+  });
+
   it("does not take a quarter-to-quarter comparison for a quarter", () => {
     expect(tagTimes("The quarter-to-quarter comparison flattered the chain.", { dct: "2023-10-20" })).toEqual([]);
     expect(find("The quarter was weak for the chain.", "2023-10-20", "The quarter").value).toBe("2023-Q3");
