@@ -201,7 +201,6 @@ export function factOverlap(
     if (f.startsWith("e:")) named = true;
     else dated = true;
   }
-  const disagree = ([inA, inB, both]: number[]) => inA! > 0 && inB! > 0 && both === 0;
   const smaller = Math.min(weightA, weightB);
   const union = weightA + weightB - sharedWeight;
   return {
@@ -211,6 +210,11 @@ export function factOverlap(
     anchored: dated && named,
     conflicting: disagree(kinds.d) || disagree(kinds.n),
   };
+}
+
+/** Both sides give facts of a kind and share none of them ([in a, in b, shared] counts). */
+function disagree([inA, inB, both]: number[]): boolean {
+  return inA! > 0 && inB! > 0 && both === 0;
 }
 
 /** Inverse document frequency weights of facts over a list of fingerprints: ln(1 + N / df). */

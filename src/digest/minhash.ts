@@ -145,8 +145,10 @@ export class LshIndex {
   /** `before[id * bands + band]`: the previous id in the bucket, −1 at its end. */
   private before = new Int32Array(0);
 
-  constructor(bands: number) {
+  /** `expected`: how many items will be added, if known (saves growing the tables). */
+  constructor(bands: number, expected = 0) {
     this.bands = bands;
+    while (this.capacity < expected * 2) this.capacity *= 2;
     this.keys = Array.from({ length: bands }, () => new Uint32Array(this.capacity));
     this.heads = Array.from({ length: bands }, () => new Int32Array(this.capacity).fill(-1));
   }

@@ -262,7 +262,7 @@ function lshMatch(
   same: (a: number, b: number) => boolean,
   work: LshWork,
 ): [number, number][] {
-  const index = new LshIndex(hasher.params.bands);
+  const index = new LshIndex(hasher.params.bands, sets.length);
   const stamp = new Int32Array(sets.length).fill(-1);
   const hits = new Int32Array(sets.length);
   const pairs: [number, number][] = [];
