@@ -114,9 +114,6 @@ const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(${M})`);
 /** "ended Oct. 31" or "ended Oct. 31, 2023" after a quarter: the day that closed it. */
 const QUARTER_ENDED_DAY = new RegExp(`^\\s+ended\\s+(${M})\\s*(\\d{1,2})\\b(?:,?\\s*(\\d{4})\\b)?`);
 
-/** Capitalized words that may stand right before a year as a date: months, seasons, holidays, fiscal. */
-const YEAR_AFTER_NAME_OK = /^(?:Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December|Spring|Summer|Fall|Autumn|Winter|Christmas|Easter|Thanksgiving|Hanukkah|Ramadan|Passover|New|Year|Eve|Day|Fiscal|Calendar|Q[1-4]|H[12])$/;
-
 const shiftUnit = (u: Unit): ShiftUnit | undefined =>
   u === "Y" || u === "M" || u === "W" || u === "D" || u === "Q" ? u : undefined;
 
@@ -229,12 +226,9 @@ export const RULES: Rule[] = [
       if (/\b(?:about|some|nearly|almost|approximately|around|roughly|over|than|least|estimated)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !/^\s+(?:and|or|to|when|after|before|in|as)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (/^\s*(?:shares|people|cars|jobs|troops|times|employees|feet|miles|meters|votes|units|points|tons|members)\b/i.test(after)) return false;
-      // "a venture called Orion 1980", "the Expo 2000 site": a year after a name inside a sentence
-      // is part of the name (months, seasons and holidays before a year are dates)
-      if (m[0] === m[2]) {
-        const name = /[a-z,]\s+([A-Z][a-z][A-Za-z]*)\s+$/.exec(text.slice(Math.max(0, m.index - 40), m.index));
-        if (name && !YEAR_AFTER_NAME_OK.test(name[1]!)) return false;
-      }
+      // "a venture called Orion 1980", "a plan dubbed Vision 2030": a year that ends a name being
+      // introduced is part of the name ("the Reagan 1984 campaign" keeps its year)
+      if (m[0] === m[2] && /\b(?:called|named|dubbed|known\s+as|titled|entitled|christened)\s+(?:[A-Z][\w'&-]*\s+){1,3}$/.test(text.slice(Math.max(0, m.index - 60), m.index))) return false;
       const y = +m[2]!;
       return y >= 1600 && y <= 2099;
     },
