@@ -5,6 +5,7 @@ import { parse as parseYaml, parseDocument, type Document } from "yaml";
 import { KNOWN_KEYS, frontMatterSchema, type FrontMatter } from "./schema.ts";
 import { decodeContent, type DecodeResult } from "./read-text.ts";
 import { ContentError, type Problem } from "./problems.ts";
+import { parseSimpleFrontMatter } from "./simple-front-matter.ts";
 import { slugify } from "./slug.ts";
 import { describeIssue, describeValue, fixFor, fixForMissing } from "./front-matter-issues.ts";
 import { utcDay } from "../time/calendar.ts";
@@ -104,11 +105,17 @@ let lastYaml: KeptYaml | undefined;
 
 interface KeptYaml {
   source: string;
-  doc: Document;
+  /** Null when the simple-front-matter fast path read it (no YAML, so no warnings). */
+  doc: Document | null;
 }
 
 /** FRONT_MATTER_OPTIONS' engine (what `yaml`'s parse() does), keeping the parsed Document. */
 function parseYamlKeeping(source: string): object {
+  const simple = parseSimpleFrontMatter(source);
+  if (simple) {
+    lastYaml = { source, doc: null };
+    return simple;
+  }
   const doc = parseDocument(source, { logLevel: "error" });
   lastYaml = { source, doc };
   if (doc.errors.length > 0) throw doc.errors[0];
@@ -213,9 +220,9 @@ export function parseReport(file: string, text: string, problems: Problem[]): Lo
   const source = parsed.matter ?? "";
   // Log levels only decide what is printed or thrown, so the engine's Document has these warnings.
   const kept = lastYaml as KeptYaml | undefined; // set by the engine during matter()
-  const doc = kept?.source === source ? kept.doc : parseDocument(source, { logLevel: "silent" });
+  const warnings = kept?.source === source ? (kept.doc?.warnings ?? []) : parseDocument(source, { logLevel: "silent" }).warnings;
   lastYaml = undefined;
-  for (const w of doc.warnings) {
+  for (const w of warnings) {
     const pos = w.linePos?.[0];
     warn(
       `the front matter has YAML that is ignored: ${w.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
