@@ -1,7 +1,7 @@
 /**
  * A fast path for the front matter most reports have: one `key: value` a line, each value a
- * double-quoted string without escapes, a lower-case word or slug, a YYYY-MM-DD date, true or
- * false, or a flow list of lower-case words ("tags: [iraq, al-sudani]").
+ * double-quoted string without escapes, a lower-case word or slug that is not a number, a
+ * YYYY-MM-DD date, true or false, or a flow list of such words ("tags: [iraq, al-sudani]").
  *
  * Hand-written because the YAML parser was most of the cost of loading (issue 8); it reads only
  * this subset and gives up (returns undefined) on anything else — comments, quotes with escapes,
@@ -14,15 +14,21 @@
 const LINE = /^([a-z][a-z_]*): (.*)$/;
 /** A double-quoted YAML string with nothing to unescape or fold, and no character YAML refuses. */
 const QUOTED = /^"([^"\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]*)"$/;
-/** A plain word or slug that YAML's core schema reads as a string (it starts with a letter). */
-const WORD = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** A plain word or slug: lower-case letters and digits, single hyphens between them. */
+const WORD = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * The words of that alphabet that YAML's core schema reads as numbers: its int, octal, hex and
+ * exponent-float patterns (node_modules/yaml/dist/schema/core), less the signs and dots WORD
+ * never has.
+ */
+const NUMBER = /^(?:[0-9]+|0o[0-7]+|0x[0-9a-f]+|[0-9]+e-?[0-9]+)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LIST = /^\[([a-z0-9, -]*)\]$/;
 /** Plain words that the core schema reads as something other than a string. */
 const NOT_STRINGS = new Set(["true", "false", "null"]);
 
 function plainWord(text: string): boolean {
-  return WORD.test(text) && !NOT_STRINGS.has(text);
+  return WORD.test(text) && !NUMBER.test(text) && !NOT_STRINGS.has(text);
 }
 
 /**
