@@ -149,9 +149,10 @@ describe("a reader in Chromium", () => {
       const message = async () => (await p.locator(".pagefind-ui__message").textContent()) ?? "";
       await expect.poll(message).toMatch(/^\d+ results? for Kataib Hezbollah$/);
       const all = Number((await message()).split(" ")[0]);
-      const titles = await p.locator(".pagefind-ui__result-link").allTextContents();
-      expect(titles.some((t) => t.includes("Kataib Hezbollah"))).toBe(true);
-      expect(titles.some((t) => t.startsWith("Timeline: "))).toBe(true);
+      // Pagefind's UI fills in its results one by one: wait for them rather than read once.
+      const titles = () => p.locator(".pagefind-ui__result-link").allTextContents();
+      await expect.poll(async () => (await titles()).some((t) => t.includes("Kataib Hezbollah"))).toBe(true);
+      await expect.poll(async () => (await titles()).some((t) => t.startsWith("Timeline: "))).toBe(true);
 
       await p.locator(".pagefind-ui__filter-name", { hasText: "Thread" }).click();
       await p.locator("label", { hasText: "US strikes in Iraq" }).first().click();
