@@ -30,10 +30,12 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
   const entities = indexEntities(reports, mentions, story);
   const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
   const crossLinks = crossLink(reports, { events, entities: entityNames });
-  for (const report of reports) {
-    report.related = (crossLinks.reports[report.slug]?.related ?? []).map(({ slug, score, reasons }) => ({ slug, score, reasons }));
-  }
-  return { story, reports, events, tallies: tallyGroups.tallies.map(toContractTally), tallyGroups, entities, crossLinks };
+  // New report objects: the analyses themselves (which the cache may hold) are never altered.
+  const linked = reports.map((report) => ({
+    ...report,
+    related: (crossLinks.reports[report.slug]?.related ?? []).map(({ slug, score, reasons }) => ({ slug, score, reasons })),
+  }));
+  return { story, reports: linked, events, tallies: tallyGroups.tallies.map(toContractTally), tallyGroups, entities, crossLinks };
 }
 
 /** Runs the per-report stage over every loaded report. */
@@ -76,8 +78,8 @@ export function cachedAnalyzer(contentDir: string, options: CachedAnalyzerOption
     cache.retain(new Set(reports.map((r) => r.file)));
     await cache.save();
     options.onCache?.(cache.hits, cache.misses);
-    // A structured copy, so that the cross-report stages never alter what the cache holds.
-    return structuredClone(results as ReportAnalysis[]);
+    // The cross-report stages build new objects and never alter these (the cache holds them).
+    return results as ReportAnalysis[];
   };
 }
 
