@@ -161,7 +161,9 @@ export function relateReportsWithStats(
     }
   }
 
-  const lists: RelatedLink[][] = ordered.map(() => []);
+  // Scores first; the reasons (strings) only for the links kept, at most `limit` a report
+  // (issue 8: building them for every candidate pair was half of this stage).
+  const lists: Candidate[][] = ordered.map(() => []);
   const keys = [...evidence.keys()].sort((x, y) => x - y);
   for (const key of keys) {
     const e = evidence.get(key)!;
@@ -171,29 +173,15 @@ export function relateReportsWithStats(
     // may contain two short ones of the other report).
     const shared = Math.max(e.earlier.size, e.later.size);
     if (shared === 0 && e.events.length === 0 && e.entities.length < 2) continue;
-    const ra = ordered[a]!;
-    const rb = ordered[b]!;
     const days = Math.abs(dayNumber[a]! - dayNumber[b]!);
     let score = 3 * shared + 2 * e.events.length;
-    const reasons: string[] = [];
-    if (shared > 0) reasons.push(`shares ${plural(shared, "passage", "passages")}`);
-    if (e.events.length > 0) reasons.push(eventReason(e.events));
-    if (e.entities.length > 0) {
-      const names = [...e.entities].sort(
-        (x, y) => entityWeight.get(y)! - entityWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0),
-      );
-      for (const name of names) score += entityWeight.get(name)!;
-      const more = names.length > 3 ? ` and ${names.length - 3} more` : "";
-      reasons.push(`same people and groups: ${names.slice(0, 3).join(", ")}${more}`);
-    }
-    const when = dateReason(days);
-    if (when) {
-      score += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
-      reasons.push(when);
-    }
+    if (e.entities.length > 1) e.entities.sort((x, y) => entityWeight.get(y)! - entityWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0));
+    for (const name of e.entities) score += entityWeight.get(name)!;
+    if (days <= CLOSE_DAYS) score += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
     score = Math.round(score * 1000) / 1000;
-    lists[a]!.push({ slug: rb.slug, url: rb.url, title: rb.title, date: rb.date, score, reasons });
-    lists[b]!.push({ slug: ra.slug, url: ra.url, title: ra.title, date: ra.date, score, reasons: [...reasons] });
+    const pair: Pair = { shared, evidence: e, days, reasons: null };
+    lists[a]!.push({ slug: ordered[b]!.slug, other: b, score, pair });
+    lists[b]!.push({ slug: ordered[a]!.slug, other: a, score, pair });
   }
 
   const related = new Map<string, RelatedLink[]>();
@@ -201,9 +189,49 @@ export function relateReportsWithStats(
   for (const report of bySlug) {
     const list = lists[position.get(report.slug)!]!;
     list.sort((x, y) => y.score - x.score || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-    related.set(report.slug, list.slice(0, limit));
+    const kept: RelatedLink[] = [];
+    for (const { other, score, pair } of list.slice(0, limit)) {
+      const r = ordered[other]!;
+      kept.push({ slug: r.slug, url: r.url, title: r.title, date: r.date, score, reasons: [...pairReasons(pair)] });
+    }
+    related.set(report.slug, kept);
   }
   return { related, stats: { candidatePairs: evidence.size } };
+}
+
+/** A scored pair of reports; `reasons` is filled when one of its links is kept. */
+interface Pair {
+  shared: number;
+  /** Its entities sorted weightiest first. */
+  evidence: Evidence;
+  days: number;
+  reasons: string[] | null;
+}
+
+/** One side of a pair, as a report's candidate link. */
+interface Candidate {
+  slug: string;
+  /** Position of the other report. */
+  other: number;
+  score: number;
+  pair: Pair;
+}
+
+/** The reasons of a related link, in the order readers see them. */
+function pairReasons(pair: Pair): string[] {
+  if (pair.reasons) return pair.reasons;
+  const { shared, evidence: e, days } = pair;
+  const reasons: string[] = [];
+  if (shared > 0) reasons.push(`shares ${plural(shared, "passage", "passages")}`);
+  if (e.events.length > 0) reasons.push(eventReason(e.events));
+  if (e.entities.length > 0) {
+    const more = e.entities.length > 3 ? ` and ${e.entities.length - 3} more` : "";
+    reasons.push(`same people and groups: ${e.entities.slice(0, 3).join(", ")}${more}`);
+  }
+  const when = dateReason(days);
+  if (when) reasons.push(when);
+  pair.reasons = reasons;
+  return reasons;
 }
 
 /** Related reports for every report, by slug; see relateReportsWithStats. */
