@@ -46,8 +46,16 @@ export async function analyzeParallel(reports: readonly LoadedReport[], story: S
     for (let batch = take(); batch; batch = take()) {
       const [start, end] = batch;
       const reply = await new Promise<{ analyses?: ReportAnalysis[]; error?: string }>((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
+        const onError = (error: Error) => {
+          worker.off("message", onMessage);
+          reject(error);
+        };
+        const onMessage = (message: { analyses?: ReportAnalysis[]; error?: string }) => {
+          worker.off("error", onError);
+          resolve(message);
+        };
+        worker.once("message", onMessage);
+        worker.once("error", onError);
         worker.postMessage({ id: start, reports: reports.slice(start, end), story });
       });
       if (reply.error || !reply.analyses) throw new Error(`analysis failed in a worker thread: ${reply.error}`);
