@@ -1,30 +1,22 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
-import { runCli } from "../helpers/cli.ts";
-import { serveStatic } from "../helpers/static-server.ts";
-import { tempDir } from "../helpers/tmp.ts";
+import { serveDefaultSite, type ServedSite } from "../helpers/served-site.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SHOTS = path.join(ROOT, "test-results");
 
 describe("a reader in Chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  let served: ServedSite;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const site = path.join(await tempDir(), "site");
-    expect((await runCli(["build", "--output", site], ROOT)).code).toBe(0);
-    server = await serveStatic(site);
-    browser = await launchBrowser();
+    served = await serveDefaultSite();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
   });
   afterEach(async (context) => {
     if (context.task.result?.state === "fail" && page) {
@@ -35,12 +27,12 @@ describe("a reader in Chromium", () => {
   });
 
   it("goes from the home page to the timeline, follows a source link and lands on the cited paragraph", async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("console", (msg) => {
       if (msg.type() === "error") errors.push(msg.text());
     });
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.url}/`);
     expect(await page.locator("h1").textContent()).toBe("Latest reports");
 
     await page.getByRole("link", { name: "Timeline", exact: true }).first().click();

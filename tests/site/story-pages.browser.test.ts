@@ -1,35 +1,23 @@
-import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
-import { runCli } from "../helpers/cli.ts";
-import { serveStatic } from "../helpers/static-server.ts";
-import { tempDir } from "../helpers/tmp.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+import { serveDefaultSite, type ServedSite } from "../helpers/served-site.ts";
 
 describe("thread, tallies and entity pages in Chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  let served: ServedSite;
 
   beforeAll(async () => {
-    const site = path.join(await tempDir(), "site");
-    expect((await runCli(["build", "--output", site], ROOT)).code).toBe(0);
-    server = await serveStatic(site);
-    browser = await launchBrowser();
+    served = await serveDefaultSite();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
   });
 
   it.each(["/threads/", "/threads/attacks-on-us-forces/", "/tallies/", "/entities/", "/entities/mohammed-shia-al-sudani/"])(
     "%s has no axe violations",
     async (url) => {
-      const context = await browser.newContext();
+      const context = await served.browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.url}${url}`);
+      await page.goto(`${served.url}${url}`);
       const result = await new AxeBuilder({ page }).analyze();
       await context.close();
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
@@ -37,8 +25,8 @@ describe("thread, tallies and entity pages in Chromium", () => {
   );
 
   it("reaches a thread from the home page and a chart point's cited paragraph from the tallies page", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/`);
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${served.url}/`);
     await page.getByRole("navigation", { name: "Threads" }).getByRole("link", { name: "Attacks on US forces" }).click();
     await page.waitForURL(/\/threads\/attacks-on-us-forces\/$/);
     expect(await page.locator("h1").textContent()).toBe("Attacks on US forces");
