@@ -23,12 +23,15 @@ always safe.
   -h, --help     show this help
 `;
 
+/** Builds of at least this many reports print their progress (on stderr); smaller ones stay quiet. */
+const LONG_BUILD = 1000;
+
 /** Progress on stderr for long builds: at most one line a second, nothing for small sites. */
 function progressPrinter(write: (text: string) => void): (done: number, total: number) => void {
   let last = performance.now();
   return (done, total) => {
     const now = performance.now();
-    if (total < 1000 || (now - last < 1000 && done < total)) return;
+    if (total < LONG_BUILD || (now - last < 1000 && done < total)) return;
     last = now;
     write(`analyzed ${done}/${total} reports\n`);
   };
@@ -67,6 +70,10 @@ export const buildCommand: Command = {
       throw error;
     }
     for (const warning of result.problems) io.stderr(`${formatProblem(warning, shownContent)}\n`);
+    const { reports: all, events: merged, tallies } = result.digest;
+    if (!values.quiet && all.length >= LONG_BUILD) {
+      io.stderr(`${all.length} reports → ${merged.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
+    }
     const { renderSite } = await import("../../site/render.ts");
     const { pages } = await renderSite(result, { contentDir, outputDir, log: (line) => io.stderr(`${line}\n`) });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
