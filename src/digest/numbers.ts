@@ -1,3 +1,4 @@
+import { SMALL as UNITS, TENS } from "../time/lexicon.ts";
 import type { TallyQualifier } from "./types.ts";
 
 /**
@@ -9,14 +10,6 @@ import type { TallyQualifier } from "./types.ts";
  * ("at least", "more than"); a small scanner over word tokens does both and is deterministic.
  */
 
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
 /** Qualifier phrases, longest first so "no fewer than" wins over "than". */

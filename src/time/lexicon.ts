@@ -41,12 +41,14 @@ export function weekdayNumber(word: string): number | undefined {
 
 export const WEEKDAY_RE = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
-const SMALL: Record<string, number> = {
+/** Number words below twenty (also read by the tally extractor, src/digest/numbers.ts). */
+export const SMALL: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
 };
-const TENS: Record<string, number> = {
+/** Multiples of ten in words. */
+export const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 /** Vague quantities: the TIMEX3 value writes them as "X" ("a few years" → PXY). */
