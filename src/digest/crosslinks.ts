@@ -10,7 +10,7 @@
 import type { Report, TimelineEvent } from "./types.ts";
 import { findSharedPassagesWithStats, type PassageGroup, type PassageRef, type PassageStats } from "./passages.ts";
 import { relateReportsWithStats, type RelatedLink } from "./related.ts";
-import { computeNovelty, type Backlink, type RepeatedEvent, type RepeatedParagraph } from "./novelty.ts";
+import { computeNovelty, type Novelty } from "./novelty.ts";
 import { compareReports } from "./report-order.ts";
 
 export interface SharedParagraph {
@@ -20,15 +20,10 @@ export interface SharedParagraph {
   alsoIn: PassageRef[];
 }
 
-export interface ReportCrossLinks {
+/** A report's cross-links: what is new in it (novelty.ts), plus its shared passages and related reports. */
+export interface ReportCrossLinks extends Novelty {
   passages: SharedParagraph[];
   related: RelatedLink[];
-  newParagraphs: string[];
-  repeatedParagraphs: RepeatedParagraph[];
-  newEvents: string[];
-  repeatedEvents: RepeatedEvent[];
-  newInReport: string;
-  backlinks: Backlink[];
 }
 
 export interface CrossLinks {

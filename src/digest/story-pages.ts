@@ -20,14 +20,7 @@ import type { Digest, Report, TimelineEvent } from "./types.ts";
  *   reports those that mention it.
  */
 
-export interface ReportLink {
-  slug: string;
-  url: string;
-  title: string;
-  date: string;
-  datetime: string;
-  summary: string;
-}
+export type ReportLink = Pick<Report, "slug" | "url" | "title" | "date" | "datetime" | "summary">;
 
 export interface KeyFigure {
   measure: string;
