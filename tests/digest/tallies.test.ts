@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadStory } from "../../src/content/story.ts";
 import { extractTallies, groupTallies, toContractTally, type TallyMention } from "../../src/digest/tallies.ts";
+import { makeReport } from "./make-report.ts";
 import type { Report } from "../../src/digest/types.ts";
 import { fixtureReport } from "./fixture-report.ts";
 
@@ -65,21 +66,7 @@ describe("extractTallies on the seed story's figures", () => {
 });
 
 describe("extractTallies rules", () => {
-  const report = (text: string, date = "2024-03-01"): Report => ({
-    slug: "r",
-    url: "/reports/r/",
-    title: "t",
-    date,
-    datetime: date,
-    summary: "",
-    source: null,
-    tags: [],
-    topics: [],
-    paragraphs: [{ id: "p1", index: 1, text, html: text, timexes: [] }],
-    html: "",
-    file: "r.md",
-    related: [],
-  });
+  const report = (text: string, date = "2024-03-01"): Report => makeReport({ slug: "r", date, paragraphs: [text] });
 
   it("lets a casualty participle name what soldiers or people count", () => {
     const found = extractTallies(report("Three US soldiers were killed and 40 people were wounded."));
