@@ -1,6 +1,4 @@
-import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { loadStoryIfPresent } from "../content/story.ts";
 import { toDigestJson } from "../digest/export.ts";
 import { storyPages } from "../digest/story-pages.ts";
 import { reportArchive } from "./archive.ts";
@@ -17,8 +15,8 @@ export interface DataPluginOptions {
 
 /** The site settings, titled after the story of `content/story.yaml` when there is one. */
 export async function siteFor(contentDir: string): Promise<SiteConfig> {
-  const story = await loadStoryIfPresent(path.join(contentDir, "story.yaml"));
-  return siteConfig(process.env, story);
+  // The digest already read and validated story.yaml: no second read per global.
+  return siteConfig(process.env, (await digestFor(contentDir)).digest.story);
 }
 
 /**
