@@ -2,6 +2,7 @@ import type { LoadedReport } from "../content/load.ts";
 import type { StoryConfig } from "../content/story.ts";
 import { entitiesInText, extractEntities, type ReportEntityMention } from "./entities.ts";
 import { extractEvents, type EventMention } from "./events.ts";
+import { passageFeatures, type PassageFeatures } from "./passage-features.ts";
 import { analyzeReport } from "./report.ts";
 import { extractTallies, type TallyMention } from "./tallies.ts";
 import { classify, reportThreads } from "./threads.ts";
@@ -9,14 +10,17 @@ import type { Report } from "./types.ts";
 
 /**
  * Everything the build learns from one report on its own: the rendered report and the
- * mentions (events, figures, names) that the cross-report stages merge. Plain JSON-serializable
- * data, so it can be computed in a worker thread and cached by content hash.
+ * mentions (events, figures, names) that the cross-report stages merge. Plain data (objects,
+ * arrays, typed arrays) that structured clone and v8 serialization carry, so it can be computed
+ * in a worker thread and cached by content hash.
  */
 export interface ReportAnalysis {
   report: Report;
   events: EventMention[];
   tallies: TallyMention[];
   entities: ReportEntityMention[];
+  /** What the shared-passage stage needs of the report's paragraphs (kept in the cache). */
+  passages: PassageFeatures;
 }
 
 /** The per-report stage of the build. */
@@ -36,5 +40,5 @@ export function analyzeLoaded(loaded: LoadedReport, story: StoryConfig | null): 
     events = extractEvents(report);
   }
   const tallies = extractTallies(report, story);
-  return { report, events, tallies, entities };
+  return { report, events, tallies, entities, passages: passageFeatures(report.paragraphs) };
 }

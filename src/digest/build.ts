@@ -29,7 +29,8 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
   const mentions = new Map(ordered.map((a) => [a.report.slug, a.entities] as const));
   const entities = indexEntities(reports, mentions, story);
   const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
-  const crossLinks = crossLink(reports, { events, entities: entityNames });
+  const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
+  const crossLinks = crossLink(reports, { events, entities: entityNames, features });
   // New report objects: the analyses themselves (which the cache may hold) are never altered.
   const linked = reports.map((report) => ({
     ...report,

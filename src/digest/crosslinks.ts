@@ -8,7 +8,7 @@
  *   links.reports[slug].newInReport
  */
 import type { Report, TimelineEvent } from "./types.ts";
-import { findSharedPassagesWithStats, type PassageGroup, type PassageRef, type PassageStats } from "./passages.ts";
+import { findSharedPassagesWithStats, type PassageGroup, type PassageOptions, type PassageRef, type PassageStats } from "./passages.ts";
 import { relateReportsWithStats, type RelatedLink } from "./related.ts";
 import { computeNovelty, type Novelty } from "./novelty.ts";
 import { compareReports } from "./report-order.ts";
@@ -41,11 +41,13 @@ export interface CrossLinkOptions {
   relatedLimit?: number;
   /** Backlinks kept per report (default 10). */
   backlinkLimit?: number;
+  /** Passage features of the reports by slug, from the per-report stage (passages.ts). */
+  features?: PassageOptions["features"];
 }
 
 /** Runs every cross-report stage. Pure, deterministic, independent of the order of `reports`. */
 export function crossLink(reports: readonly Report[], options: CrossLinkOptions = {}): CrossLinks {
-  const { shared: passages, groups, stats } = findSharedPassagesWithStats(reports);
+  const { shared: passages, groups, stats } = findSharedPassagesWithStats(reports, options.features ? { features: options.features } : {});
   const { related, stats: relatedStats } = relateReportsWithStats(reports, passages, {
     ...(options.events ? { events: options.events } : {}),
     ...(options.entities ? { entities: options.entities } : {}),

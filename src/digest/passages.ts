@@ -28,11 +28,12 @@
  */
 import type { Report, SourceRef } from "./types.ts";
 import { shingles, overlap, type Overlap } from "./shingles.ts";
-import { factOverlap, factSet, factWeights, isSameFacts, paragraphFacts, FACTS_MIN_SHARED } from "./facts.ts";
+import { factOverlap, factSet, factWeights, isSameFacts, FACTS_MIN_SHARED } from "./facts.ts";
 import { DEFAULT_MINHASH, LshIndex, MinHasher, type MinHashParams } from "./minhash.ts";
+import { bandKeys, passageFeatures, type PassageFeatures } from "./passage-features.ts";
 import { compareReports, paragraphUrl } from "./report-order.ts";
 
-export const MIN_WORDS = 8;
+export { MIN_WORDS } from "./passage-features.ts";
 export const JACCARD_THRESHOLD = 0.5;
 export const CONTAINMENT_THRESHOLD = 0.8;
 export const CONTAINMENT_MIN_SHINGLES = 10;
@@ -117,6 +118,11 @@ export interface PassageResult {
 
 export interface PassageOptions {
   minhash?: MinHashParams;
+  /**
+   * Each report's passage features by slug, as the per-report stage computed them
+   * (passage-features.ts); reports without are computed here. Same result either way.
+   */
+  features?: ReadonlyMap<string, PassageFeatures>;
 }
 
 /** True when an overlap means "the same passage" (the measure documented above). */
@@ -139,6 +145,8 @@ interface Occurrence {
   node: number;
   ref: SourceRef;
   facts: string[];
+  /** Band keys of its fact fingerprint, when known beforehand (and it has enough facts). */
+  factKeys: Uint32Array | null;
   /** Occurrences that retell the same facts (ascending by order). */
   retold: Occurrence[];
 }
@@ -146,6 +154,8 @@ interface Occurrence {
 /** A distinct shingle set and where it occurs (occurrences ascending by `order`). */
 interface Node {
   set: Uint32Array;
+  /** Its band keys under DEFAULT_MINHASH, when known beforehand. */
+  keys: Uint32Array | null;
   occurrences: Occurrence[];
   neighbours: number[];
 }
@@ -257,17 +267,18 @@ interface LshWork {
  * [earlier, later] in the order found.
  */
 function lshMatch(
-  sets: readonly Uint32Array[],
-  hasher: MinHasher,
+  bandKeysOf: readonly Uint32Array[],
+  bands: number,
   same: (a: number, b: number) => boolean,
   work: LshWork,
 ): [number, number][] {
-  const index = new LshIndex(hasher.params.bands, sets.length);
-  const stamp = new Int32Array(sets.length).fill(-1);
-  const hits = new Int32Array(sets.length);
+  const count = bandKeysOf.length;
+  const index = new LshIndex(bands, count);
+  const stamp = new Int32Array(count).fill(-1);
+  const hits = new Int32Array(count);
   const pairs: [number, number][] = [];
-  for (let b = 0; b < sets.length; b++) {
-    const keys = hasher.bandKeys(hasher.signature(sets[b]!));
+  for (let b = 0; b < count; b++) {
+    const keys = bandKeysOf[b]!;
     const met: number[] = [];
     // LshIndex.recent, inlined: a callback per bucket item was a third of this function's time.
     for (let band = 0; band < keys.length; band++) {
@@ -309,12 +320,19 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
   const byKey = new Map<number, number[]>();
   let paragraphs = 0;
 
+  const params = options.minhash ?? DEFAULT_MINHASH;
+  // Band keys computed beforehand are under DEFAULT_MINHASH; other parameters recompute them.
+  const stock = params === DEFAULT_MINHASH;
+  const bands = params.bands;
   ordered.forEach((report, r) => {
-    for (const p of report.paragraphs) {
-      paragraphs++;
-      const words = p.text.match(/\S+/g)?.length ?? 0;
-      if (words < MIN_WORDS) continue;
-      const set = shingles(p.text);
+    paragraphs += report.paragraphs.length;
+    const cached = stock ? options.features?.get(report.slug) : undefined;
+    const f = cached ?? passageFeatures(report.paragraphs, false);
+    const keyed = cached !== undefined;
+    let factual = 0;
+    for (let k = 0; k < f.paragraphs.length; k++) {
+      const p = report.paragraphs[f.paragraphs[k]!]!;
+      const set = f.sets.subarray(k === 0 ? 0 : f.setEnds[k - 1]!, f.setEnds[k]!);
       const key = setKey(set);
       let node = byKey.get(key)?.find((n) => sameSet(nodes[n]!.set, set));
       if (node === undefined) {
@@ -322,14 +340,17 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
         const list = byKey.get(key);
         if (list) list.push(node);
         else byKey.set(key, [node]);
-        nodes.push({ set, occurrences: [], neighbours: [] });
+        nodes.push({ set, keys: keyed ? f.keys.subarray(k * bands, (k + 1) * bands) : null, occurrences: [], neighbours: [] });
       }
+      const facts = f.facts[k]!;
+      const hasFactKeys = keyed && facts.length >= FACTS_MIN_SHARED;
       const occurrence: Occurrence = {
         order: occurrences.length,
         report: r,
         node,
         ref: { report: report.slug, paragraph: p.id, url: paragraphUrl(report, p.id) },
-        facts: paragraphFacts(p),
+        facts,
+        factKeys: hasFactKeys ? f.factKeys.subarray(factual * bands, ++factual * bands) : null,
         retold: [],
       };
       occurrences.push(occurrence);
@@ -337,11 +358,13 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
     }
   });
 
-  const hasher = new MinHasher(options.minhash ?? DEFAULT_MINHASH);
+  const hasher = stock ? null : new MinHasher(params);
+  const keysOf = (set: Uint32Array, known: Uint32Array | null): Uint32Array =>
+    hasher ? hasher.bandKeys(hasher.signature(set)) : (known ?? bandKeys(set));
   const text: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
   for (const [a, b] of lshMatch(
-    nodes.map((n) => n.set),
-    hasher,
+    nodes.map((n) => keysOf(n.set, n.keys)),
+    bands,
     (a, b) => isSamePassage(overlap(nodes[a]!.set, nodes[b]!.set)),
     text,
   )) {
@@ -354,8 +377,8 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
   const weight = factWeights(occurrences.map((o) => o.facts));
   const facts: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
   for (const [a, b] of lshMatch(
-    factual.map((o) => factSet(o.facts)),
-    hasher,
+    factual.map((o) => (o.factKeys && !hasher ? o.factKeys : keysOf(factSet(o.facts), null))),
+    bands,
     (a, b) => factual[a]!.report !== factual[b]!.report && isSameFacts(factOverlap(factual[a]!.facts, factual[b]!.facts, weight)),
     facts,
   )) {
