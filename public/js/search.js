@@ -1,11 +1,17 @@
 // The search page: Pagefind's prebuilt UI over the index `dateline build` writes to /pagefind/.
-// A query in the address (?q=…) is run at once, so searches can be linked and bookmarked.
+// A large site's index is split into several bundles (src/site/search-shards.ts), listed in the
+// element's data-bundles relative to the site root, the primary one first: the UI searches them
+// all as one. A query in the address (?q=…) is run at once, so searches can be linked and bookmarked.
 window.addEventListener("DOMContentLoaded", () => {
   const element = document.getElementById("search");
   if (!element || typeof window.PagefindUI !== "function") return;
+  const base = element.dataset.base || "/";
+  const bundles = (element.dataset.bundles || "pagefind/").split(/\s+/).filter(Boolean);
   const ui = new window.PagefindUI({
     element: "#search",
-    baseUrl: element.dataset.base || "/",
+    baseUrl: base,
+    bundlePath: base + bundles[0],
+    mergeIndex: bundles.slice(1).map((bundle) => ({ bundlePath: base + bundle })),
     showSubResults: true,
     showImages: false,
     resetStyles: false,
