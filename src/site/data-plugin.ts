@@ -5,6 +5,7 @@ import { reportArchive } from "./archive.ts";
 import { digestFor, forgetDigests } from "./digest-store.ts";
 import { buildFeeds } from "./feeds.ts";
 import { buildSiteIndex, pageMeta } from "./page-meta.ts";
+import { searchBundles } from "./search-shards.ts";
 import { siteConfig, type SiteConfig } from "./site-config.ts";
 import { timelineData } from "./timeline-data.ts";
 
@@ -38,6 +39,8 @@ export default function dataPlugin(eleventyConfig: UserConfig, options: DataPlug
     buildFeeds((await digestFor(options.contentDir)).digest, await siteFor(options.contentDir)),
   );
   eleventyConfig.addGlobalData("archive", async () => reportArchive((await digestFor(options.contentDir)).digest.reports));
+  // The search page merges these Pagefind bundles (search-shards.ts).
+  eleventyConfig.addGlobalData("searchBundles", async () => searchBundles((await digestFor(options.contentDir)).digest));
   // Thread, entity and tallies pages (src/digest/story-pages.ts).
   eleventyConfig.addGlobalData("storyPages", async () => storyPages((await digestFor(options.contentDir)).digest));
   // Timeline pages, topic timelines, "On the timeline" of report pages, TimelineJS export.
