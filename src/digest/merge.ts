@@ -55,40 +55,71 @@ const MAX_COMPARED = 16;
 
 const RANK: Record<Precision, number> = { day: 0, month: 1, year: 2 };
 
-/** A mention's weighted features and their total weight, computed once per mention. */
+/**
+ * A mention's weighted features and their total weight, computed once per mention. Features
+ * are small integer ids (interned below), ascending, so that comparing two mentions is a merge
+ * of two typed arrays (issue 8: merging scores hundreds of thousands of pairs at 4,000 reports,
+ * and string-keyed Map lookups were most of it).
+ */
 interface Weighted {
-  weights: Map<string, number>;
+  ids: Int32Array;
+  /** The weight of each id, in the same order. */
+  weights: Uint8Array;
   total: number;
 }
 
-const weights = new WeakMap<MatchFeatures, Weighted>();
+const weightsOf = new WeakMap<MatchFeatures, Weighted>();
+
+/** Feature ids, one table per kind of feature; ids are unique across the three. */
+const keywordIds = new Map<string, number>();
+const entityIds = new Map<string, number>();
+const numberIds = new Map<string, number>();
+let nextId = 0;
+
+function featureId(table: Map<string, number>, feature: string): number {
+  let id = table.get(feature);
+  if (id === undefined) table.set(feature, (id = nextId++));
+  return id;
+}
 
 function weighted(f: MatchFeatures): Weighted {
-  const hit = weights.get(f);
+  const hit = weightsOf.get(f);
   if (hit) return hit;
-  const w = new Map<string, number>();
-  for (const k of f.keywords) w.set(`k:${k}`, 1);
-  for (const e of f.entities) w.set(`e:${e}`, 1);
-  for (const n of f.numbers) w.set(`n:${n}`, 3);
+  // Keyword, name and number ids never coincide, so a feature's weight is its kind's.
+  const w = new Map<number, number>();
+  for (const k of f.keywords) w.set(featureId(keywordIds, k), 1);
+  for (const e of f.entities) w.set(featureId(entityIds, e), 1);
+  for (const n of f.numbers) w.set(featureId(numberIds, n), 3);
+  const ids = Int32Array.from(w.keys()).sort();
+  const weights = Uint8Array.from(ids, (id) => w.get(id)!);
   let total = 0;
-  for (const v of w.values()) total += v;
-  const out = { weights: w, total };
-  weights.set(f, out);
+  for (const v of weights) total += v;
+  const out = { ids, weights, total };
+  weightsOf.set(f, out);
   return out;
 }
 
 /** Text similarity of two mentions in [0, 1] (the rule in the module header). */
 export function similarity(a: MatchFeatures, b: MatchFeatures): number {
-  const wa = weighted(a);
-  const wb = weighted(b);
+  return weightedSimilarity(a, weighted(a), b, weighted(b));
+}
+
+/** `similarity` with both mentions' weighted features at hand (no WeakMap lookups). */
+function weightedSimilarity(a: MatchFeatures, wa: Weighted, b: MatchFeatures, wb: Weighted): number {
   const denom = wa.total + wb.total;
   if (denom === 0) return 0;
-  // Weights are small integers, so the sum is exact whichever side is walked: walk the smaller.
-  const [small, large] = wa.weights.size <= wb.weights.size ? [wa.weights, wb.weights] : [wb.weights, wa.weights];
+  // Weights are small integers, so the sum is exact in any order.
+  const x = wa.ids;
+  const y = wb.ids;
   let shared = 0;
-  small.forEach((v, k) => {
-    if (large.has(k)) shared += v;
-  });
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) {
+      shared += wa.weights[i]!;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
   let score = (2 * shared) / denom;
   if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n))) score /= 2;
   return score;
@@ -108,6 +139,8 @@ interface Cluster {
   index: number;
   date: string;
   members: EventMention[];
+  /** The weighted features of its first MAX_COMPARED members (the ones compared). */
+  compared: Weighted[];
   /** "report#paragraph" of every member, for the one-paragraph rule. */
   paragraphs: Set<string>;
 }
@@ -168,21 +201,31 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
   const exact = new Map<string, Cluster[]>();
 
   /**
-   * Year → feature → the entries one of whose compared (first MAX_COMPARED) mentions has it. A
-   * mention that shares no feature with an entry scores 0 there, which never merges when the
-   * threshold is above 0: the index finds the entries worth scoring without scoring every entry
-   * of the period (a year-only mention met every entry of its year: quadratic, issue 8).
+   * Feature postings: the entries one of whose compared (first MAX_COMPARED) mentions has a
+   * feature. A mention that shares no feature with an entry scores 0 there, which never merges
+   * when the threshold is above 0: the postings find the entries worth scoring without scoring
+   * every entry of the period (a year-only mention met every entry of its year: quadratic,
+   * issue 8). Kept per period at the grain a mention looks for (issue 8: one list per year
+   * made a day's mention walk the whole year's entries with a common word, ten million steps
+   * at 4,000 reports, to keep the few of its day):
+   *   exactly: an entry's own date → feature → entries of exactly that date;
+   *   within:  a year or month → feature → entries dated inside it (itself included).
    */
-  const byFeature = new Map<string, Map<string, Cluster[]>>();
-  const indexFeatures = (c: Cluster, m: EventMention): void => {
-    const year = c.date.slice(0, 4);
-    let postings = byFeature.get(year);
-    if (!postings) byFeature.set(year, (postings = new Map()));
-    for (const k of weighted(m).weights.keys()) {
+  const exactly = new Map<string, Map<number, Cluster[]>>();
+  const inPeriod = new Map<string, Map<number, Cluster[]>>();
+  const post = (index: Map<string, Map<number, Cluster[]>>, period: string, c: Cluster, m: EventMention): void => {
+    let postings = index.get(period);
+    if (!postings) index.set(period, (postings = new Map()));
+    for (const k of weighted(m).ids) {
       const list = postings.get(k);
       if (!list) postings.set(k, [c]);
       else if (list[list.length - 1] !== c) list.push(c);
     }
+  };
+  const indexFeatures = (c: Cluster, m: EventMention): void => {
+    post(exactly, c.date, c, m);
+    post(inPeriod, c.date.slice(0, 4), c, m);
+    if (c.date.length >= 7) post(inPeriod, c.date.slice(0, 7), c, m);
   };
 
   // Which mention last touched each entry (entries are never more than mentions).
@@ -190,27 +233,28 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
 
   for (const [at, m] of ordered.entries()) {
     const paragraph = paragraphKey(m);
+    const mw = weighted(m);
     let candidates: Iterable<Cluster>;
     if (threshold > 0) {
-      // The entries of the period that share a feature, in the order the full scan below meets
-      // them: entries within the mention's date, then those dated to its year, then to its month;
-      // each group in creation order.
-      const postings = byFeature.get(m.date.slice(0, 4));
-      const year = m.date.length > 4 ? m.date.slice(0, 4) : null;
-      const month = m.date.length > 7 ? m.date.slice(0, 7) : null;
+      // The entries that share a feature, in the order a full scan of the period meets them:
+      // entries within the mention's date (rank 0), then those dated to its year (1), then to
+      // its month (2); each group in creation order. The three groups are disjoint.
       const ranked: [number, Cluster][] = [];
-      if (postings) {
-        for (const k of weighted(m).weights.keys()) {
+      const gather = (postings: Map<number, Cluster[]> | undefined, rank: number): void => {
+        if (!postings) return;
+        for (const k of mw.ids) {
           const list = postings.get(k);
           if (!list) continue;
           for (const c of list) {
             if (stamp[c.index] === at) continue;
             stamp[c.index] = at;
-            const rank = c.date.startsWith(m.date) ? 0 : c.date === year ? 1 : c.date === month ? 2 : -1;
-            if (rank >= 0) ranked.push([rank, c]);
+            ranked.push([rank, c]);
           }
         }
-      }
+      };
+      gather(m.date.length >= 10 ? exactly.get(m.date) : inPeriod.get(m.date), 0);
+      if (m.date.length > 4) gather(exactly.get(m.date.slice(0, 4)), 1);
+      if (m.date.length > 7) gather(exactly.get(m.date.slice(0, 7)), 2);
       candidates = ranked.sort((x, y) => x[0] - y[0] || x[1].index - y[1].index).map(([, c]) => c);
     } else {
       const all = new Set<Cluster>(within.get(m.date) ?? []);
@@ -225,7 +269,7 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
       if (c.paragraphs.has(paragraph)) continue;
       let score = 0;
       const compared = Math.min(c.members.length, MAX_COMPARED);
-      for (let i = 0; i < compared; i++) score = Math.max(score, similarity(m, c.members[i]!));
+      for (let i = 0; i < compared; i++) score = Math.max(score, weightedSimilarity(m, mw, c.members[i]!, c.compared[i]!));
       const needed = c.date.length === m.date.length ? threshold : Math.max(threshold, CROSS_PRECISION_THRESHOLD);
       if (score >= needed && score > bestScore) {
         best = c;
@@ -234,11 +278,12 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
     }
     if (best) {
       best.members.push(m);
+      if (best.compared.length < MAX_COMPARED) best.compared.push(mw);
       best.paragraphs.add(paragraph);
       if (best.members.length <= MAX_COMPARED) indexFeatures(best, m);
       continue;
     }
-    const cluster: Cluster = { index: clusters.length, date: m.date, members: [m], paragraphs: new Set([paragraph]) };
+    const cluster: Cluster = { index: clusters.length, date: m.date, members: [m], compared: [mw], paragraphs: new Set([paragraph]) };
     clusters.push(cluster);
     indexFeatures(cluster, m);
     for (const len of [4, 7, 10]) {
