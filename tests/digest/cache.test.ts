@@ -57,6 +57,38 @@ describe("the analysis cache", () => {
   });
 });
 
+describe("the analysis cache file", () => {
+  it("rewrites only the re-analyzed entries and starts afresh from a damaged file", async () => {
+    const { content, cache } = await copyContent();
+    const run = async () => {
+      let counts = { hits: -1, misses: -1 };
+      await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version: "v1", onCache: (hits, misses) => (counts = { hits, misses }) }));
+      return counts;
+    };
+    await run();
+    const [cacheFile] = await readdir(cache);
+    const before = await readFile(path.join(cache, cacheFile!));
+    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const last = path.join(content, files[files.length - 1]!);
+    await writeFile(last, (await readFile(last, "utf8")).replace(/\n$/, "\n\nA correction was appended on January 11.\n"));
+    expect(await run()).toEqual({ hits: files.length - 1, misses: 1 });
+    const after = await readFile(path.join(cache, cacheFile!));
+    // The entries are in file order; everything before the last one's blob is unchanged, but
+    // for the header (the last entry's length).
+    const headerEnd = (b: Buffer) => b.indexOf("\n") + 5 + b.readUInt32LE(b.indexOf("\n") + 1);
+    const header = JSON.parse(after.toString("utf8", after.indexOf("\n") + 5, headerEnd(after))) as { entries: [string, string, number][] };
+    const kept = header.entries.slice(0, -1).reduce((n, [, , length]) => n + length, 0);
+    expect(header.entries.map(([file]) => file)).toEqual(files);
+    expect(after.subarray(headerEnd(after), headerEnd(after) + kept).equals(before.subarray(headerEnd(before), headerEnd(before) + kept))).toBe(true);
+
+    await writeFile(path.join(cache, cacheFile!), after.subarray(0, after.length - 100));
+    expect(await run()).toEqual({ hits: 0, misses: files.length });
+    await writeFile(path.join(cache, cacheFile!), "not a cache");
+    expect(await run()).toEqual({ hits: 0, misses: files.length });
+    expect(await run()).toEqual({ hits: files.length, misses: 0 });
+  });
+});
+
 describe("the analysis pool", () => {
   it("returns the same analyses, in input order, when worker threads share the work", async () => {
     const { reports } = await loadContent(CONTENT);
