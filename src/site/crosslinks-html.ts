@@ -17,10 +17,13 @@ const escapeHtml = (text: string): string =>
 
 type Titles = ReadonlyMap<string, Pick<Report, "title" | "date">>;
 
-const titleCache = new WeakMap<readonly Report[], Titles>();
+/** What the notes print of the reports they link to. */
+export type LinkedReport = Pick<Report, "slug" | "title" | "date">;
 
-/** slug → title and date, built once per reports array (pages share the same array). */
-export function reportTitles(reports: readonly Report[]): Titles {
+const titleCache = new WeakMap<readonly LinkedReport[], Titles>();
+
+/** slug → title and date, built once per reports array. */
+export function reportTitles(reports: readonly LinkedReport[]): Titles {
   let titles = titleCache.get(reports);
   if (!titles) {
     titles = new Map(reports.map((r) => [r.slug, { title: r.title, date: r.date }]));
@@ -46,9 +49,10 @@ function link(ref: SourceRef, titles: Titles): string {
 
 /**
  * The report HTML with its shared paragraphs annotated. Paragraphs without cross-links are
- * left byte for byte as they were.
+ * left byte for byte as they were. `reports`: at least those the links name (their titles and
+ * dates label the links).
  */
-export function crossLinkedHtml(html: string, links: ReportCrossLinks | undefined, reports: readonly Report[]): string {
+export function crossLinkedHtml(html: string, links: ReportCrossLinks | null | undefined, reports: readonly LinkedReport[]): string {
   if (!links || links.passages.length === 0) return html;
   const titles = reportTitles(reports);
   const shared = new Map(links.passages.map((p) => [p.paragraph, p.alsoIn]));

@@ -4,12 +4,27 @@ import { buildDigest, type DigestResult } from "../digest/build.ts";
 /**
  * The digest of each content folder, computed once per process. `dateline build` computes it
  * before starting Eleventy (so content errors stop the build before anything is written) and
- * hands it over here; `eleventy --serve` computes it on demand and again after each change.
+ * hands it over here, with the pages the build renders (the others are carried over from the
+ * previous site, see render-plan.ts); `eleventy --serve` computes it on demand and again after
+ * each change, and renders every page.
  */
-const store = new Map<string, Promise<DigestResult>>();
+interface Store {
+  digests: Map<string, Promise<DigestResult>>;
+  selections: Map<string, ReadonlySet<string>>;
+}
 
-export function provideDigest(contentDir: string, result: DigestResult): void {
-  store.set(path.resolve(contentDir), Promise.resolve(result));
+// One store per process, not per module instance: Eleventy imports the configuration (and with
+// it this module) through Node's loader, while a test runner may have loaded `dateline build`
+// through its own; both must see the digest the build provided.
+const KEY = Symbol.for("dateline.digest-store");
+const shared = globalThis as typeof globalThis & { [KEY]?: Store };
+const { digests: store, selections } = (shared[KEY] ??= { digests: new Map(), selections: new Map() });
+
+export function provideDigest(contentDir: string, result: DigestResult, only?: ReadonlySet<string>): void {
+  const key = path.resolve(contentDir);
+  store.set(key, Promise.resolve(result));
+  if (only) selections.set(key, only);
+  else selections.delete(key);
 }
 
 export function digestFor(contentDir: string): Promise<DigestResult> {
@@ -22,7 +37,13 @@ export function digestFor(contentDir: string): Promise<DigestResult> {
   return result;
 }
 
+/** The URLs of the planned pages to render, or undefined for all of them. */
+export function selectionFor(contentDir: string): ReadonlySet<string> | undefined {
+  return selections.get(path.resolve(contentDir));
+}
+
 /** Forgets computed digests (the dev server calls it when content or code changes). */
 export function forgetDigests(): void {
   store.clear();
+  selections.clear();
 }

@@ -1,0 +1,133 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { outputPathOf, type RenderPlan } from "./render-plan.ts";
+
+/**
+ * What a build rendered (issue 8): per planned page, its fingerprint and the size and
+ * modification time of the file written. Kept in the cache folder (`.cache/render/`, one file
+ * per output folder), never in the site. A later build reuses a page only when its fingerprint
+ * is unchanged and the file in the current site is still the one written then, so a site
+ * edited or replaced by hand is rendered again, not trusted. Deleting the cache is safe.
+ */
+export interface ManifestEntry {
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface RenderManifest {
+  format: typeof FORMAT;
+  siteWide: string;
+  /** By page URL. */
+  pages: Record<string, ManifestEntry>;
+}
+
+const FORMAT = "dateline-render-1";
+
+/** The manifest file of an output folder, in the cache folder. */
+export function manifestFile(cacheDir: string, outputDir: string): string {
+  const key = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
+  return path.join(cacheDir, "render", `${key}.json`);
+}
+
+export async function loadManifest(file: string): Promise<RenderManifest | null> {
+  try {
+    const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<RenderManifest>;
+    if (parsed.format !== FORMAT || typeof parsed.siteWide !== "string" || typeof parsed.pages !== "object" || !parsed.pages) return null;
+    return parsed as RenderManifest;
+  } catch {
+    return null; // missing or unreadable: render everything
+  }
+}
+
+export async function saveManifest(file: string, manifest: RenderManifest): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(manifest)}\n`);
+}
+
+function fileState(file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const s = statSync(file);
+    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The planned pages that need no rendering: same site-wide inputs, same fingerprint, and the
+ * file in `outputDir` untouched since it was written. (Synchronous stats: thousands of them,
+ * and the promise API costs several times the call itself.)
+ */
+export function reusablePages(plan: RenderPlan, previous: RenderManifest | null, outputDir: string): Set<string> {
+  const reuse = new Set<string>();
+  if (!previous || previous.siteWide !== plan.siteWide) return reuse;
+  for (const page of plan.pages) {
+    const before = previous.pages[page.url];
+    const rel = outputPathOf(page.url);
+    if (!before || before.fingerprint !== page.fingerprint || rel === null) continue;
+    const now = fileState(path.join(outputDir, rel));
+    if (now && now.size === before.size && now.mtimeMs === before.mtimeMs) reuse.add(page.url);
+  }
+  return reuse;
+}
+
+/**
+ * Puts the reused pages of the previous site into the new one: hard links (the previous site
+ * stays whole until the swap, and nothing writes to these files), copies where links fail.
+ */
+export function carryOver(urls: Iterable<string>, fromDir: string, toDir: string): void {
+  const made = new Set<string>();
+  for (const url of urls) {
+    const rel = outputPathOf(url);
+    if (rel === null) throw new Error(`Cannot carry over ${url}: not a path inside the site`);
+    const target = path.join(toDir, rel);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      linkSync(path.join(fromDir, rel), target);
+    } catch {
+      copyFileSync(path.join(fromDir, rel), target);
+    }
+  }
+}
+
+/** The manifest of a finished build, read from the pages as they lie in `siteDir`. */
+export function manifestOf(plan: RenderPlan, siteDir: string): RenderManifest {
+  const pages: Record<string, ManifestEntry> = {};
+  for (const page of plan.pages) {
+    const rel = outputPathOf(page.url);
+    const state = rel === null ? null : fileState(path.join(siteDir, rel));
+    if (state) pages[page.url] = { fingerprint: page.fingerprint, ...state };
+  }
+  return { format: FORMAT, siteWide: plan.siteWide, pages };
+}
+
+/**
+ * A hash of what turns page models into HTML: the code under `src/`, the templates, the
+ * Eleventy configuration and the locked dependency versions.
+ */
+export function renderCodeVersion(projectRoot: string): string {
+  const hash = createHash("sha256").update(FORMAT);
+  for (const root of ["src", "templates"]) {
+    const dir = path.join(projectRoot, root);
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
+    for (const file of files) hash.update(`${root}/${file}\0`).update(readFileSync(path.join(dir, file)));
+  }
+  for (const file of [".eleventy.ts", "package-lock.json"]) {
+    try {
+      hash.update(`${file}\0`).update(readFileSync(path.join(projectRoot, file)));
+    } catch {
+      // an installed copy may ship without its lockfile
+    }
+  }
+  return hash.digest("hex");
+}

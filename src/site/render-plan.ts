@@ -1,0 +1,186 @@
+import { createHash } from "node:crypto";
+import type { ReportCrossLinks } from "../digest/crosslinks.ts";
+import type { EntityPage, ThreadPage } from "../digest/story-pages.ts";
+import type { ReportTimelineEntry, TimelineSitePage, TopicTimeline } from "../digest/timeline.ts";
+import type { Report } from "../digest/types.ts";
+import type { ReportView } from "./page-meta.ts";
+import type { SiteData } from "./site-data.ts";
+
+/**
+ * The render plan (issue 8): every page a paginated template makes (reports, entities, threads,
+ * timeline pages, topic timelines), with its model and a fingerprint of everything that page
+ * prints. A rebuild renders only the pages whose fingerprint changed and carries the others
+ * over from the previous site (render-manifest.ts).
+ *
+ * A fingerprint is complete by construction: each page's template reads its own model
+ * (`item`) and a few shared values hashed with it, never the whole digest. Pages made of
+ * everything (home, archive, feeds, digest.json, tallies) are not planned: they render every
+ * time. What every page shares (site settings, navigation, the code of the templates) is in
+ * `siteWide`; when it changes, every page renders again.
+ */
+
+/** The report fields a report page prints. */
+export type PrintedReport = Pick<Report, "slug" | "url" | "title" | "date" | "datetime" | "summary" | "source" | "html">;
+
+/** Everything a report page prints (templates/_includes/pages/report.njk). */
+export interface ReportPage {
+  report: PrintedReport;
+  /** Head title, neighbours, JSON-LD, search facets, threads (page-meta.ts). */
+  view: ReportView;
+  links: ReportCrossLinks | null;
+  onTimeline: ReportTimelineEntry[];
+  /** Title and date of each report the cross-link notes name. */
+  titles: Array<Pick<Report, "slug" | "title" | "date">>;
+}
+
+/** What the timeline pages print besides their own entries. */
+export interface TimelineShared {
+  count: number;
+  reports: number;
+  topics: Array<Pick<TopicTimeline, "topic" | "url" | "count">>;
+  topicUrls: Record<string, string>;
+  topicLabels: Record<string, string>;
+}
+
+export interface PlannedItems {
+  reports: ReportPage[];
+  entities: EntityPage[];
+  threads: ThreadPage[];
+  timelinePages: TimelineSitePage[];
+  topics: TopicTimeline[];
+}
+
+export type PageKind = keyof PlannedItems;
+
+export interface PlannedPage {
+  kind: PageKind;
+  url: string;
+  fingerprint: string;
+  /** Index of the page's model in its kind's list. */
+  index: number;
+}
+
+export interface RenderPlan {
+  /** Every planned page's model, by kind. */
+  items: PlannedItems;
+  pages: PlannedPage[];
+  /** Shared by the timeline templates. */
+  timelineShared: TimelineShared;
+  /** What every page prints alike; pages of an earlier build with another value are stale. */
+  siteWide: string;
+}
+
+export function hashOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 22);
+}
+
+function referencedReports(links: ReportCrossLinks | null): Set<string> {
+  const slugs = new Set<string>();
+  for (const passage of links?.passages ?? []) for (const ref of passage.alsoIn) slugs.add(ref.report);
+  for (const repeated of links?.repeatedParagraphs ?? []) slugs.add(repeated.from.report);
+  return slugs;
+}
+
+export function reportPages(data: SiteData): ReportPage[] {
+  const { digest, siteIndex, timeline } = data;
+  const bySlug = new Map(digest.reports.map((r) => [r.slug, r] as const));
+  return digest.reports.map((r) => {
+    const links = digest.crossLinks.reports[r.slug] ?? null;
+    const titles = [...referencedReports(links)]
+      .sort()
+      .flatMap((slug) => {
+        const other = bySlug.get(slug);
+        return other ? [{ slug, title: other.title, date: other.date }] : [];
+      });
+    return {
+      report: { slug: r.slug, url: r.url, title: r.title, date: r.date, datetime: r.datetime, summary: r.summary, source: r.source, html: r.html },
+      view: siteIndex.reports[r.url]!,
+      links,
+      onTimeline: timeline.site.reports[r.slug] ?? [],
+      titles,
+    };
+  });
+}
+
+export interface PageModels {
+  items: PlannedItems;
+  timelineShared: TimelineShared;
+}
+
+const models = new WeakMap<SiteData, PageModels>();
+
+/** The models of every planned page, computed once per site data. */
+export function pageModels(data: SiteData): PageModels {
+  let hit = models.get(data);
+  if (hit) return hit;
+  const { storyPages, timeline } = data;
+  const t = timeline.site;
+  hit = {
+    items: { reports: reportPages(data), entities: storyPages.entities, threads: storyPages.threads, timelinePages: t.pages, topics: t.topics },
+    timelineShared: {
+      count: t.count,
+      reports: data.digest.reports.length,
+      topics: t.topics.map(({ topic, url, count }) => ({ topic, url, count })),
+      topicUrls: t.topicUrls,
+      topicLabels: t.topicLabels,
+    },
+  };
+  models.set(data, hit);
+  return hit;
+}
+
+const urlOf = (item: { url?: string; report?: { url: string } }): string => item.report?.url ?? item.url!;
+
+/**
+ * Fingerprints every planned page. `codeVersion`: a hash of the templates and of the code that
+ * renders them (render-manifest.ts).
+ */
+export function planRender(data: SiteData, codeVersion: string): RenderPlan {
+  const { items, timelineShared } = pageModels(data);
+  const { storyPages } = data;
+  // Topic badges (labels and links) are in siteWide: they are printed on most planned pages.
+  const shared: Record<PageKind, string> = {
+    reports: "",
+    entities: "",
+    threads: "",
+    timelinePages: hashOf({ count: timelineShared.count, reports: timelineShared.reports, topics: timelineShared.topics }),
+    topics: "",
+  };
+  const pages: PlannedPage[] = [];
+  for (const kind of Object.keys(items) as PageKind[]) {
+    (items[kind] as Array<{ url?: string; report?: { url: string } }>).forEach((item, index) => {
+      pages.push({ kind, url: urlOf(item), index, fingerprint: hashOf([shared[kind], item]) });
+    });
+  }
+  const sections = {
+    threads: storyPages.threads.length > 0,
+    entities: storyPages.entities.length > 0,
+    tallies: storyPages.tallies.length > 0,
+  };
+  const { topicUrls, topicLabels } = timelineShared;
+  return { items, pages, timelineShared, siteWide: hashOf({ codeVersion, site: data.site, sections, topicUrls, topicLabels }) };
+}
+
+/** The models of the pages to render: all of them, or those whose URL is in `only`. */
+export function itemsToRender(items: PlannedItems, only?: ReadonlySet<string>): PlannedItems {
+  if (!only) return items;
+  const keep = <T extends { url?: string; report?: { url: string } }>(list: T[]): T[] => list.filter((item) => only.has(urlOf(item)));
+  return {
+    reports: keep(items.reports),
+    entities: keep(items.entities),
+    threads: keep(items.threads),
+    timelinePages: keep(items.timelinePages),
+    topics: keep(items.topics),
+  };
+}
+
+/**
+ * Where Eleventy writes a page of this URL, relative to the output folder; null for a URL
+ * that is not a plain path inside it (dot segments, escapes, backslashes): such a page is never
+ * carried over, and Eleventy's containment check (containment.ts) sees it when it renders.
+ */
+export function outputPathOf(url: string): string | null {
+  const rel = url.replace(/^\/+/, "");
+  if (/(^|\/)\.\.?(\/|$)|[%\\]|^[a-z]+:/i.test(rel)) return null;
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}

@@ -1,0 +1,42 @@
+import { storyPages, type StoryPages } from "../digest/story-pages.ts";
+import type { Digest } from "../digest/types.ts";
+import { buildSiteIndex, type SiteIndex } from "./page-meta.ts";
+import { siteConfig, type SiteConfig } from "./site-config.ts";
+import { timelineData, type TimelineData } from "./timeline-data.ts";
+
+/**
+ * The page models every template draws on, computed once per digest: the site settings, the
+ * story pages (threads, entities, tallies), the timeline pages and the site index (per report:
+ * neighbours, JSON-LD, threads). The Eleventy globals and the render plan share these objects.
+ */
+export interface SiteData {
+  digest: Digest;
+  site: SiteConfig;
+  storyPages: StoryPages;
+  timeline: TimelineData;
+  siteIndex: SiteIndex;
+}
+
+const cache = new WeakMap<Digest, { env: string; data: SiteData }>();
+
+/** The settings the environment gives (DATELINE_URL…), as a cache key; the content folder is the digest's. */
+function envKey(env: NodeJS.ProcessEnv): string {
+  return JSON.stringify(Object.entries(env).filter(([k]) => k.startsWith("DATELINE_") && k !== "DATELINE_CONTENT").sort());
+}
+
+export function siteData(digest: Digest, env: NodeJS.ProcessEnv = process.env): SiteData {
+  const key = envKey(env);
+  const hit = cache.get(digest);
+  if (hit && hit.env === key) return hit.data;
+  const site = siteConfig(env, digest.story);
+  const pages = storyPages(digest);
+  const data: SiteData = {
+    digest,
+    site,
+    storyPages: pages,
+    timeline: timelineData(digest, site.title),
+    siteIndex: buildSiteIndex(digest, site, pages.threads.length > 0),
+  };
+  cache.set(digest, { env: key, data });
+  return data;
+}

@@ -1,0 +1,149 @@
+import { cp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+/**
+ * A rebuild renders only the pages whose model changed and carries the others over from the
+ * previous site (src/site/render-plan.ts, render-manifest.ts). Whatever the edit, the result
+ * must be byte for byte the site a build from scratch makes.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const EDITED = "2024-01-05-iraq-moves-to-end-coalition-mission.md";
+const NEIGHBOUR = "reports/drone-strike-in-baghdad-kills-militia-commander/index.html";
+
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    out.set(path.relative(dir, file).split(path.sep).join("/"), await readFile(file));
+  }
+  return out;
+}
+
+async function differences(a: string, b: string): Promise<string[]> {
+  const [x, y] = await Promise.all([tree(a), tree(b)]);
+  const names = [...new Set([...x.keys(), ...y.keys()])].sort();
+  return names.filter((n) => !x.get(n) || !y.get(n) || !x.get(n)!.equals(y.get(n)!));
+}
+
+/** Inode of each report page: a page carried over keeps the file (a hard link) of the previous build. */
+async function inodes(site: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const slug of await readdir(path.join(site, "reports"))) {
+    const file = path.join(site, "reports", slug, "index.html");
+    const s = await stat(file).catch(() => null);
+    if (s?.isFile()) out.set(slug, s.ino);
+  }
+  return out;
+}
+
+async function build(content: string, output: string): Promise<void> {
+  const run = await runCli(["build", "--content", content, "--output", output]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+}
+
+async function setup(): Promise<{ dir: string; content: string; site: string; fresh: () => Promise<string> }> {
+  const dir = await tempDir();
+  const content = path.join(dir, "content");
+  await cp(path.join(ROOT, "content"), content, { recursive: true });
+  const site = path.join(dir, "site");
+  await build(content, site);
+  let n = 0;
+  // A build from scratch into a folder no earlier build wrote (so nothing can be carried over).
+  const fresh = async () => {
+    const out = path.join(dir, `fresh-${++n}`);
+    await build(content, out);
+    return out;
+  };
+  return { dir, content, site, fresh };
+}
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const before = await readFile(file, "utf8");
+  const after = change(before);
+  expect(after).not.toBe(before);
+  await writeFile(file, after);
+}
+
+describe("a rebuild after an edit", () => {
+  it("rewrites the edited report's page, keeps the untouched ones, and equals a build from scratch", async () => {
+    const { content, site, fresh } = await setup();
+    const before = await inodes(site);
+    await edit(path.join(content, EDITED), (t) => t.replace("a date still to be set", "a date to be set within weeks"));
+    await build(content, site);
+    const after = await inodes(site);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    const rewritten = [...after].filter(([slug, ino]) => before.get(slug) !== ino).map(([slug]) => slug);
+    expect(rewritten).toContain("iraq-moves-to-end-coalition-mission");
+    // Most report pages do not print the edited sentence: they are carried over, not rendered.
+    expect(rewritten.length).toBeLessThan(before.size / 2);
+    expect(await readFile(path.join(site, "reports/iraq-moves-to-end-coalition-mission/index.html"), "utf8")).toContain("within weeks");
+    expect(await differences(site, await fresh())).toEqual([]);
+  }, 120_000);
+
+  it("renders again the pages that print an edited headline elsewhere (pager, related reports)", async () => {
+    const { content, site, fresh } = await setup();
+    await edit(path.join(content, EDITED), (t) => t.replace(/^title: .*$/m, 'title: "Baghdad sets out to close the coalition mission"'));
+    await build(content, site);
+    expect(await readFile(path.join(site, NEIGHBOUR), "utf8")).toContain("Baghdad sets out to close the coalition mission");
+    expect(await differences(site, await fresh())).toEqual([]);
+  }, 120_000);
+
+  it("adds and removes reports: new pages appear, deleted ones are gone, the rest equals a build from scratch", async () => {
+    const { content, site, fresh } = await setup();
+    const source = await readFile(path.join(content, EDITED), "utf8");
+    await writeFile(
+      path.join(content, "2024-01-12-coalition-talks-open.md"),
+      source
+        .replace(/^title: .*$/m, 'title: "Coalition talks open in Baghdad"')
+        .replace(/^date: .*$/m, "date: 2024-01-12")
+        .replace(/^slug: .*$/m, "slug: coalition-talks-open"),
+    );
+    await rm(path.join(content, "2023-11-22-attacks-on-us-troops-reach-66.md"));
+    await build(content, site);
+    const pages = await inodes(site);
+    expect(pages.has("coalition-talks-open")).toBe(true);
+    expect(pages.has("attacks-on-us-troops-reach-66")).toBe(false);
+    expect(await differences(site, await fresh())).toEqual([]);
+  }, 120_000);
+
+  it("renders a page again when the file in the site was changed by hand", async () => {
+    const { site, content } = await setup();
+    const page = path.join(site, NEIGHBOUR);
+    const good = await readFile(page, "utf8");
+    await writeFile(page, good.replace("</main>", "<p>defaced</p></main>"));
+    await build(content, site);
+    expect(await readFile(page, "utf8")).toBe(good);
+  }, 120_000);
+
+  it("renders every page again when a setting every page prints changes", async () => {
+    const { content, site, fresh } = await setup();
+    const before = await inodes(site);
+    const previous = process.env.DATELINE_URL;
+    process.env.DATELINE_URL = "https://news.example.com";
+    try {
+      await build(content, site);
+      const after = await inodes(site);
+      expect([...after].filter(([slug, ino]) => before.get(slug) === ino)).toEqual([]);
+      expect(await readFile(path.join(site, NEIGHBOUR), "utf8")).toContain("https://news.example.com/reports/");
+      expect(await differences(site, await fresh())).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.DATELINE_URL;
+      else process.env.DATELINE_URL = previous;
+    }
+  }, 120_000);
+
+  it("renders everything when the cache folder was deleted", async () => {
+    const { dir, content, site } = await setup();
+    const before = await inodes(site);
+    await rm(path.join(dir, ".cache"), { recursive: true, force: true });
+    await build(content, site);
+    const after = await inodes(site);
+    expect([...after].filter(([slug, ino]) => before.get(slug) === ino)).toEqual([]);
+  }, 120_000);
+});
