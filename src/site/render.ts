@@ -4,9 +4,11 @@ import Eleventy from "@11ty/eleventy";
 import type { DigestResult } from "../digest/build.ts";
 import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
+import { carryOver, loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest } from "./render-manifest.ts";
+import { planRender } from "./render-plan.ts";
 import { buildSearchIndex } from "./search-index.ts";
-import { siteConfig } from "./site-config.ts";
-import { writeSitemap } from "./sitemap.ts";
+import { siteData } from "./site-data.ts";
+import { writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
 import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
@@ -15,22 +17,34 @@ export interface RenderOptions {
   outputDir: string;
   /** Receives Eleventy's own warnings and errors. */
   log?: (line: string) => void;
+  /** Cache folder (default: `.cache/` beside the content folder), for the render manifest. */
+  cacheDir?: string;
 }
 
 export interface RenderResult {
+  /** Files Eleventy made or the build carried over from the previous site. */
   pages: number;
+  /** Of those, pages carried over unchanged from the previous site. */
+  reused: number;
 }
 
 /**
  * Renders a computed digest with Eleventy into a fresh folder beside the output, then swaps it
- * in: a failed render leaves the previous site exactly as it was.
+ * in: a failed render leaves the previous site exactly as it was. Report, story and timeline
+ * pages whose model is unchanged since the previous build are carried over from the previous
+ * site instead of rendered again (render-plan.ts, render-manifest.ts).
  */
 export async function renderSite(result: DigestResult, options: RenderOptions): Promise<RenderResult> {
   const contentDir = path.resolve(options.contentDir);
   const outputDir = path.resolve(options.outputDir);
   const staging = `${outputDir}.staging-${process.pid}`;
   const retired = `${outputDir}.old-${process.pid}`;
-  provideDigest(contentDir, result);
+  const cacheDir = options.cacheDir ?? path.join(path.dirname(contentDir), ".cache");
+  const data = siteData(result.digest);
+  const plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
+  const manifestPath = manifestFile(cacheDir, outputDir);
+  const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
+  provideDigest(contentDir, result, reuse.size > 0 ? new Set(plan.pages.filter((p) => !reuse.has(p.url)).map((p) => p.url)) : undefined);
   ensureTypeScriptLoader();
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
@@ -41,7 +55,15 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
   // Eleventy resolves templates/, public/ and the config from the working directory.
   process.chdir(PROJECT_ROOT);
   let pages = 0;
+  let search: Promise<unknown> | undefined;
   try {
+    // Nothing written yet: the manifest must never describe a site that is being replaced.
+    await rm(manifestPath, { force: true });
+    carryOver(reuse, outputDir, staging);
+    // The search index is made from the digest, not the pages: Pagefind's own process builds it
+    // on the other core while Eleventy renders.
+    search = buildSearchIndex(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
+    search.catch(() => {}); // a failure is reported where it is awaited, below
     const elev = new Eleventy("templates", staging, {
       configPath: ".eleventy.ts",
       quietMode: true,
@@ -52,13 +74,18 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) });
     await elev.init();
     quietBenchmarks(elev);
-    const [, templates] = (await elev.write()) as unknown as [unknown, unknown[]];
-    pages = templates.length;
+    const [, written] = (await elev.write()) as unknown as [unknown, Array<{ url: string | false; content?: unknown }>];
+    const built: BuiltPage[] = [
+      ...written.flatMap((t) => (typeof t.url === "string" ? [{ url: t.url, ...(typeof t.content === "string" ? { html: t.content } : {}) }] : [])),
+      ...[...reuse].map((url) => ({ url })),
+    ];
+    pages = written.length + reuse.size;
     // Over the complete staging folder, before the swap: what readers get is always whole.
-    const site = siteConfig();
-    await writeSitemap(staging, result.digest, site);
-    await buildSearchIndex(staging, result.digest, site);
+    await writeSitemap(staging, built, result.digest, data.site);
+    await search;
   } catch (error) {
+    // Let a running index finish writing before its folder is removed.
+    await search?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
@@ -67,7 +94,8 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     else process.env.DATELINE_CONTENT = previousContent;
   }
   await swapIn(staging, outputDir, retired);
-  return { pages };
+  await saveManifest(manifestPath, manifestOf(plan, outputDir));
+  return { pages, reused: reuse.size };
 }
 
 /**

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { readdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Digest } from "../digest/types.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
@@ -28,29 +27,32 @@ export function sitemapXml(entries: readonly SitemapEntry[], site: SiteConfig): 
 
 const NOINDEX = /<meta\s+name="robots"\s+content="[^"]*noindex/i;
 
+/** A page as a build knows it: written now (with its HTML) or carried over (known indexable). */
+export interface BuiltPage {
+  /** Site path as Eleventy gives it: "/reports/x/", "/feed.xml". */
+  url: string;
+  /** The HTML, when this build wrote the page; carried-over report and story pages have none. */
+  html?: string;
+}
+
 /**
- * Every HTML page Eleventy wrote into `siteDir` (whoever's template made it), except those
- * marked `noindex` (the 404 page). Report pages carry their date as `lastmod`.
+ * The sitemap entries of a build: every HTML page, except those marked `noindex` (the 404
+ * page). Report pages carry their date as `lastmod`. Works from what the build rendered and
+ * carried over, without reading the site back from disk.
  */
-export async function collectSitemap(siteDir: string, digest: Digest): Promise<SitemapEntry[]> {
+export function collectSitemap(pages: Iterable<BuiltPage>, digest: Digest): SitemapEntry[] {
   const dates = new Map(digest.reports.map((r) => [r.url, r.date]));
   const entries: SitemapEntry[] = [];
-  for (const e of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile() || !e.name.endsWith(".html")) continue;
-    const file = path.join(e.parentPath, e.name);
-    const rel = path.relative(siteDir, file).split(path.sep).join("/");
-    if (rel.startsWith("pagefind/")) continue;
-    // Read synchronously: one page after another, and the promise API cost several times the
-    // reading itself in CPU (issue 8).
-    if (NOINDEX.test(readFileSync(file, "utf8"))) continue;
-    const sitePath = `/${rel}`.replace(/(^|\/)index\.html$/, "$1");
-    entries.push({ path: sitePath, lastmod: dates.get(sitePath) ?? null });
+  for (const page of pages) {
+    const isHtml = page.url.endsWith("/") || page.url.endsWith(".html");
+    if (!isHtml || (page.html !== undefined && NOINDEX.test(page.html))) continue;
+    entries.push({ path: page.url, lastmod: dates.get(page.url) ?? null });
   }
   return entries;
 }
 
-export async function writeSitemap(siteDir: string, digest: Digest, site: SiteConfig): Promise<number> {
-  const entries = await collectSitemap(siteDir, digest);
+export async function writeSitemap(siteDir: string, pages: Iterable<BuiltPage>, digest: Digest, site: SiteConfig): Promise<number> {
+  const entries = collectSitemap(pages, digest);
   await writeFile(path.join(siteDir, "sitemap.xml"), sitemapXml(entries, site));
   return entries.length;
 }

@@ -18,8 +18,10 @@ Options:
   --quiet        no progress lines on long builds
 
 Reports are analyzed on every core, and the results are cached by content hash in .cache/
-beside the content folder, so a rebuild re-analyzes only what changed. Deleting .cache/ is
-always safe.
+beside the content folder: a rebuild re-analyzes only the reports that changed, renders only
+the pages whose content changed (the others are kept from the previous site, checked to be
+untouched) and re-indexes only the search shards that changed. Deleting .cache/ is always
+safe: the next build does everything again.
   -h, --help     show this help
 `;
 
@@ -75,7 +77,8 @@ export const buildCommand: Command = {
       io.stderr(`${all.length} reports → ${merged.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
     }
     const { renderSite } = await import("../../site/render.ts");
-    const { pages } = await renderSite(result, { contentDir, outputDir, log: (line) => io.stderr(`${line}\n`) });
+    const { pages, reused } = await renderSite(result, { contentDir, outputDir, log: (line) => io.stderr(`${line}\n`) });
+    if (!values.quiet && all.length >= LONG_BUILD) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const { reports, events } = result.digest;
     io.stdout(
