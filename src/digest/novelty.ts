@@ -104,8 +104,9 @@ export function computeNovelty(
   const ordered = [...reports].sort(compareReports);
   const position = new Map(ordered.map((r, i) => [r.slug, i]));
 
-  // paragraph → earliest listed occurrence in an earlier report
-  const repeatedFrom = new Map<string, PassageRef>(); // key `${slug}#${paragraph}`
+  // per report position: paragraph → earliest listed occurrence in an earlier report (a map
+  // per report rather than one keyed by "slug#paragraph": no key string per occurrence)
+  const repeatedFrom: (Map<string, PassageRef> | undefined)[] = new Array(ordered.length);
   // (earlier, later) report pair → paragraphs of the earlier report that the later repeats
   const repeats = new Map<number, Set<string>>();
   const n = ordered.length;
@@ -116,9 +117,9 @@ export function computeNovelty(
       const at = position.get(other.report);
       if (at === undefined || at === own) continue;
       if (at < own) {
-        const key = `${passage.at.report}#${passage.at.paragraph}`;
-        const known = repeatedFrom.get(key);
-        if (!known || position.get(known.report)! > at) repeatedFrom.set(key, other);
+        const from = (repeatedFrom[own] ??= new Map());
+        const known = from.get(passage.at.paragraph);
+        if (!known || position.get(known.report)! > at) from.set(passage.at.paragraph, other);
       } else {
         const key = own * n + at;
         let set = repeats.get(key);
@@ -181,8 +182,9 @@ export function computeNovelty(
     const at = position.get(report.slug)!;
     const newParagraphs: string[] = [];
     const repeatedParagraphs: RepeatedParagraph[] = [];
+    const repeated = repeatedFrom[at];
     for (const p of report.paragraphs) {
-      const from = repeatedFrom.get(`${report.slug}#${p.id}`);
+      const from = repeated?.get(p.id);
       if (from) repeatedParagraphs.push({ paragraph: p.id, from });
       else newParagraphs.push(p.id);
     }
