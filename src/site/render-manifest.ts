@@ -80,15 +80,23 @@ export function reusablePages(plan: RenderPlan, previous: RenderManifest | null,
  */
 export function carryOver(urls: Iterable<string>, fromDir: string, toDir: string): void {
   const made = new Set<string>();
+  // Parents first, one plain mkdir each: a recursive mkdir per page cost a second at 4,000 pages.
+  const ensure = (dir: string): void => {
+    if (made.has(dir)) return;
+    const parent = path.dirname(dir);
+    if (parent !== dir) ensure(parent);
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    made.add(dir);
+  };
   for (const url of urls) {
     const rel = outputPathOf(url);
     if (rel === null) throw new Error(`Cannot carry over ${url}: not a path inside the site`);
     const target = path.join(toDir, rel);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
+    ensure(path.dirname(target));
     try {
       linkSync(path.join(fromDir, rel), target);
     } catch {
