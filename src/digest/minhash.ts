@@ -139,9 +139,12 @@ export class LshIndex {
   private readonly bands: number;
   private capacity = 1024;
   private count = 0;
-  private keys: Uint32Array[];
-  /** Most recent id per slot, −1 for an empty slot. */
-  private heads: Int32Array[];
+  /**
+   * Per band, the table's slots as pairs [key | 0, most recent id], id −1 for an empty slot.
+   * Key and id side by side: a probe lands on one cache line, not two (issue 8: probing these
+   * tables, a cache miss per band per item, was most of the shared-passage LSH).
+   */
+  private slots: Int32Array[];
   /** `before[id * bands + band]`: the previous id in the bucket, −1 at its end. */
   private before = new Int32Array(0);
 
@@ -149,20 +152,26 @@ export class LshIndex {
   constructor(bands: number, expected = 0) {
     this.bands = bands;
     while (this.capacity < expected * 2) this.capacity *= 2;
-    this.keys = Array.from({ length: bands }, () => new Uint32Array(this.capacity));
-    this.heads = Array.from({ length: bands }, () => new Int32Array(this.capacity).fill(-1));
+    this.slots = Array.from({ length: bands }, () => LshIndex.emptySlots(this.capacity));
+    this.before = new Int32Array(expected * bands).fill(-1);
+  }
+
+  private static emptySlots(capacity: number): Int32Array {
+    const slots = new Int32Array(capacity * 2);
+    for (let i = 1; i < slots.length; i += 2) slots[i] = -1;
+    return slots;
   }
 
   /** The most recent id in band `band`'s bucket `key`, or −1 when the bucket is empty. */
   latest(band: number, key: number): number {
-    const keys = this.keys[band];
-    const heads = this.heads[band];
-    if (!keys || !heads) return -1;
+    const slots = this.slots[band];
+    if (!slots) return -1;
     const mask = this.capacity - 1;
+    const k = key | 0;
     for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-      const head = heads[slot]!;
+      const head = slots[2 * slot + 1]!;
       if (head === -1) return -1;
-      if (keys[slot] === key) return head;
+      if (slots[2 * slot] === k) return head;
     }
   }
 
@@ -191,14 +200,13 @@ export class LshIndex {
     }
     const mask = this.capacity - 1;
     for (let b = 0; b < this.bands; b++) {
-      const table = this.keys[b]!;
-      const heads = this.heads[b]!;
-      const key = keys[b]!;
-      let slot = key & mask;
-      while (heads[slot] !== -1 && table[slot] !== key) slot = (slot + 1) & mask;
-      this.before[id * this.bands + b] = heads[slot]!;
-      table[slot] = key;
-      heads[slot] = id;
+      const slots = this.slots[b]!;
+      const key = keys[b]! | 0;
+      let slot = keys[b]! & mask;
+      while (slots[2 * slot + 1] !== -1 && slots[2 * slot] !== key) slot = (slot + 1) & mask;
+      this.before[id * this.bands + b] = slots[2 * slot + 1]!;
+      slots[2 * slot] = key;
+      slots[2 * slot + 1] = id;
     }
   }
 
@@ -207,19 +215,16 @@ export class LshIndex {
     const capacity = this.capacity * 2;
     const mask = capacity - 1;
     for (let b = 0; b < this.bands; b++) {
-      const oldKeys = this.keys[b]!;
-      const oldHeads = this.heads[b]!;
-      const keys = new Uint32Array(capacity);
-      const heads = new Int32Array(capacity).fill(-1);
-      for (let i = 0; i < oldHeads.length; i++) {
-        if (oldHeads[i] === -1) continue;
-        let slot = oldKeys[i]! & mask;
-        while (heads[slot] !== -1) slot = (slot + 1) & mask;
-        keys[slot] = oldKeys[i]!;
-        heads[slot] = oldHeads[i]!;
+      const old = this.slots[b]!;
+      const slots = LshIndex.emptySlots(capacity);
+      for (let i = 0; i < old.length; i += 2) {
+        if (old[i + 1] === -1) continue;
+        let slot = (old[i]! >>> 0) & mask;
+        while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
+        slots[2 * slot] = old[i]!;
+        slots[2 * slot + 1] = old[i + 1]!;
       }
-      this.keys[b] = keys;
-      this.heads[b] = heads;
+      this.slots[b] = slots;
     }
     this.capacity = capacity;
   }
