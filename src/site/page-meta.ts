@@ -1,5 +1,5 @@
 import { newsArticle, scriptSafeJson } from "./json-ld.ts";
-import { availableSections, breadcrumbs, navItems, reportNeighbours, type Link, type NavItem, type Neighbours } from "./navigation.ts";
+import { availableSections, breadcrumbs, navItems, reportNeighbours, type Link, type NavItem, type Neighbours, type SectionAvailability } from "./navigation.ts";
 import { searchFacets, type DigestWithThreads, type SearchFacets } from "./search-facets.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 
@@ -27,12 +27,18 @@ export interface ReportView {
 
 export interface SiteIndex {
   site: SiteConfig;
+  /** The site's sections, in navigation order: thread, entity and tallies pages only when it has them. */
+  sections: Link[];
   /** By report URL ("/reports/<slug>/"). */
   reports: Record<string, ReportView>;
 }
 
-/** One pass over the reports. `threadPages`: the site has a page per thread at /threads/<slug>/. */
-export function buildSiteIndex(digest: DigestWithThreads, site: SiteConfig, threadPages: boolean): SiteIndex {
+/**
+ * One pass over the reports. `has`: which story pages the site has (`threads`: a page per
+ * thread at /threads/<slug>/, which report pages link to).
+ */
+export function buildSiteIndex(digest: DigestWithThreads, site: SiteConfig, has: SectionAvailability): SiteIndex {
+  const threadPages = has.threads;
   const titleCounts = new Map<string, number>();
   for (const r of digest.reports) titleCounts.set(r.title, (titleCounts.get(r.title) ?? 0) + 1);
   const neighbours = reportNeighbours(digest.reports);
@@ -51,7 +57,7 @@ export function buildSiteIndex(digest: DigestWithThreads, site: SiteConfig, thre
         .map((t) => ({ label: t.title, url: threadPages ? `/threads/${t.slug}/` : null })),
     };
   }
-  return { site, reports };
+  return { site, sections: availableSections(has), reports };
 }
 
 /** Everything the base layout prints about a page. */
@@ -72,42 +78,19 @@ export interface PageMeta {
   jsonLd: string | null;
 }
 
-/** A built template as Eleventy's `collections.all` lists it (the first page of each). */
-export interface BuiltPage {
-  url?: string | false;
-}
-
-const urlSets = new WeakMap<object, Set<string | false | undefined>>();
-
-/** The URLs of the built templates, computed once per collection (not once per page). */
-function builtUrls(all: readonly BuiltPage[]): Set<string | false | undefined> {
-  let urls = urlSets.get(all);
-  if (!urls) {
-    urls = new Set(all.map((p) => p.url));
-    urlSets.set(all, urls);
-  }
-  return urls;
-}
-
 function oneLine(value: unknown): string {
   return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
 }
 
 /**
- * The meta of one page from its URL, title and description. `built` (collections.all) says
- * which section pages exist, so navigation never links to a page the site does not have.
+ * The meta of one page from its URL, title and description. Navigation links only to the
+ * sections the site has (`index.sections`), whichever pages a build renders.
  */
-export function pageMeta(pageUrl: unknown, pageTitle: unknown, pageDescription: unknown, index: SiteIndex, built: readonly BuiltPage[] = []): PageMeta {
-  const { site } = index;
+export function pageMeta(pageUrl: unknown, pageTitle: unknown, pageDescription: unknown, index: SiteIndex): PageMeta {
+  const { site, sections } = index;
   const url = typeof pageUrl === "string" ? pageUrl : "/";
   const report = index.reports[url] ?? null;
   const title = oneLine(pageTitle) || site.title;
-  const urls = builtUrls(built);
-  const sections = availableSections({
-    threads: urls.has("/threads/"),
-    entities: urls.has("/entities/"),
-    tallies: urls.has("/tallies/"),
-  });
 
   let headTitle: string;
   if (report) headTitle = report.headTitle;

@@ -137,7 +137,6 @@ const urlOf = (item: { url?: string; report?: { url: string } }): string => item
  */
 export function planRender(data: SiteData, codeVersion: string): RenderPlan {
   const { items, timelineShared } = pageModels(data);
-  const { storyPages } = data;
   // Topic badges (labels and links) are in siteWide: they are printed on most planned pages.
   const shared: Record<PageKind, string> = {
     reports: "",
@@ -152,11 +151,7 @@ export function planRender(data: SiteData, codeVersion: string): RenderPlan {
       pages.push({ kind, url: urlOf(item), index, fingerprint: hashOf([shared[kind], item]) });
     });
   }
-  const sections = {
-    threads: storyPages.threads.length > 0,
-    entities: storyPages.entities.length > 0,
-    tallies: storyPages.tallies.length > 0,
-  };
+  const sections = data.siteIndex.sections.map((s) => s.url);
   const { topicUrls, topicLabels } = timelineShared;
   return { items, pages, timelineShared, siteWide: hashOf({ codeVersion, site: data.site, sections, topicUrls, topicLabels }) };
 }

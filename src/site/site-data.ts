@@ -1,5 +1,6 @@
 import { storyPages, type StoryPages } from "../digest/story-pages.ts";
 import type { Digest } from "../digest/types.ts";
+import type { SectionAvailability } from "./navigation.ts";
 import { buildSiteIndex, type SiteIndex } from "./page-meta.ts";
 import { siteConfig, type SiteConfig } from "./site-config.ts";
 import { timelineData, type TimelineData } from "./timeline-data.ts";
@@ -24,6 +25,11 @@ function envKey(env: NodeJS.ProcessEnv): string {
   return JSON.stringify(Object.entries(env).filter(([k]) => k.startsWith("DATELINE_") && k !== "DATELINE_CONTENT").sort());
 }
 
+/** Which section pages a site with these story pages has (their templates make none when empty). */
+export function sectionsOf(pages: StoryPages): SectionAvailability {
+  return { threads: pages.threads.length > 0, entities: pages.entities.length > 0, tallies: pages.tallies.length > 0 };
+}
+
 export function siteData(digest: Digest, env: NodeJS.ProcessEnv = process.env): SiteData {
   const key = envKey(env);
   const hit = cache.get(digest);
@@ -35,7 +41,7 @@ export function siteData(digest: Digest, env: NodeJS.ProcessEnv = process.env): 
     site,
     storyPages: pages,
     timeline: timelineData(digest, site.title),
-    siteIndex: buildSiteIndex(digest, site, pages.threads.length > 0),
+    siteIndex: buildSiteIndex(digest, site, sectionsOf(pages)),
   };
   cache.set(digest, { env: key, data });
   return data;

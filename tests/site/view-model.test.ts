@@ -128,9 +128,8 @@ describe("page meta", () => {
   const reports = [report("b", "2024-01-02", { title: "Same headline", topics: ["talks", "misc"] }), report("a", "2024-01-01", { title: "Same headline" }), report("c", "2023-12-30")];
   const story = { threads: [{ slug: "talks", title: "Bridge talks" }] };
   const digest = { ...digestOf(reports), story } as unknown as DigestWithThreads;
-  const index = buildSiteIndex(digest, site, true);
-  const built = [{ url: "/" }, { url: "/threads/" }];
-  const meta = (url: string, title: string, description?: string) => pageMeta(url, title, description, index, built);
+  const index = buildSiteIndex(digest, site, { threads: true, entities: false });
+  const meta = (url: string, title: string, description?: string) => pageMeta(url, title, description, index);
 
   it("titles the home page after the story and other pages after themselves", () => {
     expect(meta("/", "Latest reports").headTitle).toBe("River crossing talks: latest reports");
@@ -163,7 +162,7 @@ describe("page meta", () => {
     expect(b.neighbours.next).toBeNull();
     expect(b.search).toEqual({ year: "2024", threads: ["Bridge talks"] });
     expect(b.threads).toEqual([{ label: "Bridge talks", url: "/threads/talks/" }]);
-    expect(buildSiteIndex(digest, site, false).reports["/reports/b/"]!.threads).toEqual([{ label: "Bridge talks", url: null }]);
+    expect(buildSiteIndex(digest, site, { threads: false, entities: false }).reports["/reports/b/"]!.threads).toEqual([{ label: "Bridge talks", url: null }]);
     expect(Object.keys(index.reports).sort()).toEqual(["/reports/a/", "/reports/b/", "/reports/c/"]);
   });
 
