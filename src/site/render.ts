@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { DigestResult } from "../digest/build.ts";
@@ -8,7 +8,7 @@ import { carryOver, loadManifest, manifestFile, manifestOf, renderCodeVersion, r
 import { planRender } from "./render-plan.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { siteData } from "./site-data.ts";
-import { writeSitemap, type BuiltPage } from "./sitemap.ts";
+import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
 import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
@@ -19,7 +19,19 @@ export interface RenderOptions {
   log?: (line: string) => void;
   /** Cache folder (default: `.cache/` beside the content folder), for the render manifest. */
   cacheDir?: string;
+  /** Most planned pages per Eleventy run (default PAGES_PER_RUN). */
+  pagesPerRun?: number;
 }
+
+/**
+ * Most planned pages (reports, story and timeline pages) one Eleventy run renders. Eleventy
+ * keeps every page of a run in memory until the run ends: a large site renders in several runs,
+ * one after the other, so memory stays bounded whatever the number of reports.
+ */
+export const PAGES_PER_RUN = 2500;
+
+/** The templates that make the planned pages (render-plan.ts); the others make one page each. */
+const PLANNED_TEMPLATES = new Set(["report.njk", "entity.njk", "thread.njk", "timeline.njk", "timeline-topic.njk"]);
 
 export interface RenderResult {
   /** Files Eleventy made or the build carried over from the previous site. */
@@ -44,17 +56,22 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
   const plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
   const manifestPath = manifestFile(cacheDir, outputDir);
   const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
-  provideDigest(contentDir, result, reuse.size > 0 ? new Set(plan.pages.filter((p) => !reuse.has(p.url)).map((p) => p.url)) : undefined);
+  const runs = batches(
+    plan.pages.filter((p) => !reuse.has(p.url)).map((p) => p.url),
+    options.pagesPerRun ?? PAGES_PER_RUN,
+  );
   ensureTypeScriptLoader();
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const single = (await readdir(path.join(PROJECT_ROOT, "templates"))).filter((f) => f.endsWith(".njk") && !PLANNED_TEMPLATES.has(f));
 
   const previousCwd = process.cwd();
   const previousContent = process.env.DATELINE_CONTENT;
   process.env.DATELINE_CONTENT = contentDir;
   // Eleventy resolves templates/, public/ and the config from the working directory.
   process.chdir(PROJECT_ROOT);
-  let pages = 0;
+  const built: BuiltPage[] = [...reuse].map((url) => ({ url }));
   let search: Promise<unknown> | undefined;
   try {
     // Nothing written yet: the manifest must never describe a site that is being replaced.
@@ -64,22 +81,11 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     // on the other core while Eleventy renders.
     search = buildSearchIndex(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
     search.catch(() => {}); // a failure is reported where it is awaited, below
-    const elev = new Eleventy("templates", staging, {
-      configPath: ".eleventy.ts",
-      quietMode: true,
-      source: "script",
-      config: containOutput(staging),
-    });
-    const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
-    elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) });
-    await elev.init();
-    quietBenchmarks(elev);
-    const [, written] = (await elev.write()) as unknown as [unknown, Array<{ url: string | false; content?: unknown }>];
-    const built: BuiltPage[] = [
-      ...written.flatMap((t) => (typeof t.url === "string" ? [{ url: t.url, ...(typeof t.content === "string" ? { html: t.content } : {}) }] : [])),
-      ...[...reuse].map((url) => ({ url })),
-    ];
-    pages = written.length + reuse.size;
+    for (const [i, urls] of runs.entries()) {
+      provideDigest(contentDir, result, new Set(urls));
+      // The first run renders the one-page templates (home, archive, feeds…) too.
+      built.push(...(await runEleventy(staging, i === 0 ? [] : single, log)));
+    }
     // Over the complete staging folder, before the swap: what readers get is always whole.
     await writeSitemap(staging, built, result.digest, data.site);
     await search;
@@ -89,13 +95,42 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
+    provideDigest(contentDir, result);
     process.chdir(previousCwd);
     if (previousContent === undefined) delete process.env.DATELINE_CONTENT;
     else process.env.DATELINE_CONTENT = previousContent;
   }
   await swapIn(staging, outputDir, retired);
   await saveManifest(manifestPath, manifestOf(plan, outputDir));
-  return { pages, reused: reuse.size };
+  return { pages: built.length, reused: reuse.size };
+}
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length > 0 ? out : [[]];
+}
+
+/** One Eleventy run into `staging`, leaving out the given templates; what it wrote. */
+async function runEleventy(staging: string, skip: readonly string[], log: (line: string) => void): Promise<BuiltPage[]> {
+  const contain = containOutput(staging);
+  const elev = new Eleventy("templates", staging, {
+    configPath: ".eleventy.ts",
+    quietMode: true,
+    source: "script",
+    config: (eleventyConfig: Parameters<typeof contain>[0]) => {
+      contain(eleventyConfig);
+      for (const file of skip) eleventyConfig.ignores.add(`templates/${file}`);
+    },
+  });
+  elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) });
+  await elev.init();
+  quietBenchmarks(elev);
+  const [, written] = (await elev.write()) as unknown as [unknown, Array<{ url: string | false; content?: unknown }>];
+  // Only what the sitemap needs: the pages' HTML is let go with the run.
+  return written.flatMap((t) =>
+    typeof t.url === "string" ? [{ url: t.url, ...(typeof t.content === "string" && isNoindex(t.content) ? { noindex: true } : {}) }] : [],
+  );
 }
 
 /**

@@ -27,25 +27,29 @@ export function sitemapXml(entries: readonly SitemapEntry[], site: SiteConfig): 
 
 const NOINDEX = /<meta\s+name="robots"\s+content="[^"]*noindex/i;
 
-/** A page as a build knows it: written now (with its HTML) or carried over (known indexable). */
+/** Whether a page asks search engines to leave it out (the 404 page). */
+export function isNoindex(html: string): boolean {
+  return NOINDEX.test(html);
+}
+
+/** A page as a build knows it, written now or carried over from the previous build. */
 export interface BuiltPage {
   /** Site path as Eleventy gives it: "/reports/x/", "/feed.xml". */
   url: string;
-  /** The HTML, when this build wrote the page; carried-over report and story pages have none. */
-  html?: string;
+  noindex?: boolean;
 }
 
 /**
- * The sitemap entries of a build: every HTML page, except those marked `noindex` (the 404
- * page). Report pages carry their date as `lastmod`. Works from what the build rendered and
- * carried over, without reading the site back from disk.
+ * The sitemap entries of a build: every HTML page, except those marked `noindex`. Report
+ * pages carry their date as `lastmod`. Works from what the build rendered and carried over,
+ * without reading the site back from disk.
  */
 export function collectSitemap(pages: Iterable<BuiltPage>, digest: Digest): SitemapEntry[] {
   const dates = new Map(digest.reports.map((r) => [r.url, r.date]));
   const entries: SitemapEntry[] = [];
   for (const page of pages) {
     const isHtml = page.url.endsWith("/") || page.url.endsWith(".html");
-    if (!isHtml || (page.html !== undefined && NOINDEX.test(page.html))) continue;
+    if (!isHtml || page.noindex) continue;
     entries.push({ path: page.url, lastmod: dates.get(page.url) ?? null });
   }
   return entries;

@@ -1,6 +1,8 @@
 import { cp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/digest/build.ts";
+import { renderSite } from "../../src/site/render.ts";
 import { runCli } from "../helpers/cli.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -145,5 +147,15 @@ describe("a rebuild after an edit", () => {
     await build(content, site);
     const after = await inodes(site);
     expect([...after].filter(([slug, ino]) => before.get(slug) === ino)).toEqual([]);
+  }, 120_000);
+
+  it("renders a large site in several Eleventy runs, to the same bytes as one run", async () => {
+    const { dir, content, fresh } = await setup();
+    const out = path.join(dir, "in-runs");
+    // Three planned pages per run: the default story's reports, entity and timeline pages take many runs.
+    const { pages, reused } = await renderSite(await buildDigest(content), { contentDir: content, outputDir: out, pagesPerRun: 3, log: () => {} });
+    expect(reused).toBe(0);
+    expect(pages).toBeGreaterThan(20);
+    expect(await differences(out, await fresh())).toEqual([]);
   }, 120_000);
 });
