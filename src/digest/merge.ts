@@ -70,6 +70,9 @@ interface Weighted {
 
 const weightsOf = new WeakMap<MatchFeatures, Weighted>();
 
+/** A stated number's weight; keywords and names weigh 1. */
+const NUMBER_WEIGHT = 3;
+
 /** Feature ids, one table per kind of feature; ids are unique across the three. */
 const keywordIds = new Map<string, number>();
 const entityIds = new Map<string, number>();
@@ -89,7 +92,7 @@ function weighted(f: MatchFeatures): Weighted {
   const w = new Map<number, number>();
   for (const k of f.keywords) w.set(featureId(keywordIds, k), 1);
   for (const e of f.entities) w.set(featureId(entityIds, e), 1);
-  for (const n of f.numbers) w.set(featureId(numberIds, n), 3);
+  for (const n of f.numbers) w.set(featureId(numberIds, n), NUMBER_WEIGHT);
   const ids = Int32Array.from(w.keys()).sort();
   const weights = Uint8Array.from(ids, (id) => w.get(id)!);
   let total = 0;
@@ -112,16 +115,19 @@ function weightedSimilarity(a: MatchFeatures, wa: Weighted, b: MatchFeatures, wb
   const x = wa.ids;
   const y = wb.ids;
   let shared = 0;
+  let sharedNumber = false;
   for (let i = 0, j = 0; i < x.length && j < y.length; ) {
     if (x[i] === y[j]) {
       shared += wa.weights[i]!;
+      // Only numbers weigh NUMBER_WEIGHT: a shared one is a number both state.
+      if (wa.weights[i] === NUMBER_WEIGHT) sharedNumber = true;
       i++;
       j++;
     } else if (x[i]! < y[j]!) i++;
     else j++;
   }
   let score = (2 * shared) / denom;
-  if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n))) score /= 2;
+  if (a.numbers.length > 0 && b.numbers.length > 0 && !sharedNumber) score /= 2;
   return score;
 }
 
