@@ -194,12 +194,45 @@ function toEvent(c: Cluster): TimelineEvent & { first: EventMention } {
   return { id: `e-${c.date}${words ? `-${words}` : ""}`, date: c.date, precision, text: best.text, topics, sources, first };
 }
 
+/**
+ * The features a mention looks up in the postings: all but its most common ones, as many of
+ * those as weigh less in total than half the threshold times its total weight (a prefix filter,
+ * issue 8: common words' postings hold most entries of a day, and walking them grew faster than
+ * the corpus). Exact: an entry can reach the threshold only through a member that shares weight
+ * 2·shared ≥ threshold·(w(mention) + w(member)) ≥ threshold·w(mention), more than the left-out
+ * features weigh, so it shares a looked-up feature. Ties in frequency: the larger id left out.
+ */
+function probeFeatures(w: Weighted, frequency: Int32Array, threshold: number): Weighted & { left: number } {
+  const byFrequency = [...w.ids.keys()].sort((x, y) => frequency[w.ids[y]!]! - frequency[w.ids[x]!]! || w.ids[y]! - w.ids[x]!);
+  // Strictly below the bound, with a margin for the float product: leaving out less is safe.
+  const bound = threshold * w.total - 1e-9;
+  let left = 0;
+  let out = 0;
+  for (const i of byFrequency) {
+    if (2 * (left + w.weights[i]!) >= bound) break;
+    left += w.weights[i]!;
+    out++;
+  }
+  if (out === 0) return { ...w, left };
+  const skip = new Set(byFrequency.slice(0, out));
+  return { ids: w.ids.filter((_, i) => !skip.has(i)), weights: w.weights.filter((_, i) => !skip.has(i)), total: w.total - left, left };
+}
+
+/** One more than the largest feature id of the mentions (their weighted features are made here). */
+function nextIdAfter(mentions: readonly EventMention[]): number {
+  for (const m of mentions) weighted(m);
+  return nextId;
+}
+
 /** Folds mentions of the same event into one entry each (rule in the module header). */
 export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}): TimelineEvent[] {
   const threshold = options.threshold ?? MERGE_THRESHOLD;
   const ordered = [...mentions].sort(
     (a, b) => RANK[a.precision] - RANK[b.precision] || compareDates(a.date, b.date) || byPosition(a, b),
   );
+  // How many mentions have each feature, for choosing which features a mention looks up (below).
+  const frequency = new Int32Array(nextIdAfter(ordered));
+  for (const m of ordered) for (const id of weighted(m).ids) frequency[id]!++;
   const clusters: Cluster[] = [];
   /** Entries by every period they fall in: "2023", "2023-12", "2023-12-26". */
   const within = new Map<string, Cluster[]>();
@@ -236,6 +269,15 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
 
   // Which mention last touched each entry (entries are never more than mentions).
   const stamp = new Int32Array(ordered.length).fill(-1);
+  /**
+   * Per entry met by the current mention: the weight of the looked-up features that its compared
+   * members have (`counted`: the feature last counted, by `tick`). With `left`, the weight of the
+   * features not looked up, it bounds what any member shares with the mention.
+   */
+  const reach = new Int32Array(ordered.length);
+  const counted = new Int32Array(ordered.length).fill(-1);
+  let tick = -1;
+  let left = 0;
 
   for (const [at, m] of ordered.entries()) {
     const paragraph = paragraphKey(m);
@@ -246,15 +288,26 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
       // entries within the mention's date (rank 0), then those dated to its year (1), then to
       // its month (2); each group in creation order. The three groups are disjoint.
       const ranked: [number, Cluster][] = [];
+      const probe = probeFeatures(mw, frequency, threshold);
+      left = probe.left;
       const gather = (postings: Map<number, Cluster[]> | undefined, rank: number): void => {
         if (!postings) return;
-        for (const k of mw.ids) {
-          const list = postings.get(k);
+        for (let f = 0; f < probe.ids.length; f++) {
+          const list = postings.get(probe.ids[f]!);
           if (!list) continue;
+          const weight = probe.weights[f]!;
+          tick++;
           for (const c of list) {
-            if (stamp[c.index] === at) continue;
-            stamp[c.index] = at;
-            ranked.push([rank, c]);
+            if (stamp[c.index] !== at) {
+              stamp[c.index] = at;
+              reach[c.index] = 0;
+              ranked.push([rank, c]);
+            }
+            // An entry may be listed more than once under one feature; its weight counts once.
+            if (counted[c.index] !== tick) {
+              counted[c.index] = tick;
+              reach[c.index]! += weight;
+            }
           }
         }
       };
@@ -273,10 +326,17 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
       if (!compatibleDates(c.date, m.date)) continue;
       // Two sentences of one paragraph tell two things, not one thing twice.
       if (c.paragraphs.has(paragraph)) continue;
+      const needed = c.date.length === m.date.length ? threshold : Math.max(threshold, CROSS_PRECISION_THRESHOLD);
+      if (threshold > 0) {
+        // A member sharing weight x scores at most 2x / (w(mention) + x) (it weighs at least x),
+        // and x ≤ reach + left: an entry that cannot reach `needed` is not scored (issue 8:
+        // most entries met through one or two words). Exact; the margin only scores more.
+        const x = reach[c.index]! + left;
+        if ((2 * x) / (mw.total + x) < needed - 1e-9) continue;
+      }
       let score = 0;
       const compared = Math.min(c.members.length, MAX_COMPARED);
       for (let i = 0; i < compared; i++) score = Math.max(score, weightedSimilarity(m, mw, c.members[i]!, c.compared[i]!));
-      const needed = c.date.length === m.date.length ? threshold : Math.max(threshold, CROSS_PRECISION_THRESHOLD);
       if (score >= needed && score > bestScore) {
         best = c;
         bestScore = score;
