@@ -238,17 +238,21 @@ export function indexEntities(
   story?: EntityStory | null,
   minMentions = 1,
 ): Entity[] {
-  const bySlug = new Map<string, Entity & { seen: Set<string>; variantSet: Set<string> }>();
+  const bySlug = new Map<string, Entity & { seen: Set<string>; variantSet: Set<string>; reportSet: Set<string> }>();
   for (const report of reports) {
     for (const m of mentions.get(report.slug) ?? []) {
       let e = bySlug.get(m.slug);
       if (!e) {
-        e = { name: m.name, slug: m.slug, kind: m.kind, variants: [], reports: [], sources: [], mentions: 0, seen: new Set(), variantSet: new Set() };
+        e = { name: m.name, slug: m.slug, kind: m.kind, variants: [], reports: [], sources: [], mentions: 0, seen: new Set(), variantSet: new Set(), reportSet: new Set() };
         bySlug.set(m.slug, e);
       }
       e.mentions += 1;
       e.variantSet.add(m.text);
-      if (!e.reports.includes(report.slug)) e.reports.push(report.slug);
+      // A set beside the list: `includes` made a name in thousands of reports quadratic (issue 8).
+      if (!e.reportSet.has(report.slug)) {
+        e.reportSet.add(report.slug);
+        e.reports.push(report.slug);
+      }
       const url = `${report.url}#${m.paragraph}`;
       if (!e.seen.has(url)) {
         e.seen.add(url);
@@ -259,7 +263,7 @@ export function indexEntities(
   const configured = (name: string) => Boolean(story && (name in story.entities || name in story.aliases));
   return [...bySlug.values()]
     .filter((e) => e.mentions >= minMentions || configured(e.name))
-    .map(({ seen: _seen, variantSet, ...e }) => ({ ...e, variants: [...variantSet].sort(compare) }))
+    .map(({ seen: _seen, reportSet: _reports, variantSet, ...e }) => ({ ...e, variants: [...variantSet].sort(compare) }))
     .sort((a, b) => byName(a.name, b.name));
 }
 
