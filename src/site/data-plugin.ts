@@ -32,27 +32,39 @@ export async function siteFor(contentDir: string): Promise<SiteConfig> {
  * page's meta (titles, description, canonical URL, navigation, breadcrumbs) from the `pageMeta`
  * function, a lookup in `siteIndex` (see page-meta.ts).
  */
+/**
+ * A global data value as Eleventy should hold it. Eleventy deep-copies every plain object of the
+ * data cascade for each paginated template, once per run; a frozen object it takes as it is. At
+ * 10,000 reports those copies of the digest and its indexes cost over a gigabyte (issue 8).
+ * Templates only read global data, so each value is a frozen shallow copy (the caller's object
+ * is left as it was).
+ */
+export function shared<T>(value: T): T {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (Object.freeze({ ...value }) as T) : value;
+}
+
 export default function dataPlugin(eleventyConfig: UserConfig, options: DataPluginOptions): void {
   const data = () => dataFor(options.contentDir);
+  const global = (name: string, compute: () => Promise<unknown>) => eleventyConfig.addGlobalData(name, async () => shared(await compute()));
   // Under `dateline serve`, a change to a report recomputes the digest before the rebuild.
   eleventyConfig.addWatchTarget(`${options.contentDir}/**/*.md`);
   eleventyConfig.on("eleventy.beforeWatch", () => forgetDigests());
-  eleventyConfig.addGlobalData("site", async () => (await data()).site);
-  eleventyConfig.addGlobalData("digest", async () => (await data()).digest);
-  eleventyConfig.addGlobalData("digestJson", async () => toDigestJson((await data()).digest));
-  eleventyConfig.addGlobalData("feeds", async () => buildFeeds((await data()).digest, (await data()).site));
-  eleventyConfig.addGlobalData("archive", async () => reportArchive((await data()).digest.reports));
+  global("site", async () => (await data()).site);
+  global("digest", async () => (await data()).digest);
+  global("digestJson", async () => toDigestJson((await data()).digest));
+  global("feeds", async () => buildFeeds((await data()).digest, (await data()).site));
+  global("archive", async () => reportArchive((await data()).digest.reports));
   // The search page merges these Pagefind bundles (search-shards.ts).
-  eleventyConfig.addGlobalData("searchBundles", async () => searchBundles((await digestFor(options.contentDir)).digest));
+  global("searchBundles", async () => searchBundles((await data()).digest));
   // Thread, entity and tallies pages (src/digest/story-pages.ts).
-  eleventyConfig.addGlobalData("storyPages", async () => (await data()).storyPages);
+  global("storyPages", async () => (await data()).storyPages);
   // Timeline pages, topic timelines, "On the timeline" of report pages, TimelineJS export.
-  eleventyConfig.addGlobalData("timeline", async () => (await data()).timeline.site);
-  eleventyConfig.addGlobalData("timelineJs", async () => (await data()).timeline.timelineJs);
+  global("timeline", async () => (await data()).timeline.site);
+  global("timelineJs", async () => (await data()).timeline.timelineJs);
   // Computed once per build; pages look their part up by URL (no per-page computed data).
-  eleventyConfig.addGlobalData("siteIndex", async () => (await data()).siteIndex);
+  global("siteIndex", async () => (await data()).siteIndex);
   // The paginated templates page over these: every page, or those this build must render.
-  eleventyConfig.addGlobalData("renderPlan", async () => itemsToRender(pageModels(await data()).items, selectionFor(options.contentDir)));
-  eleventyConfig.addGlobalData("timelineShared", async () => pageModels(await data()).timelineShared);
+  global("renderPlan", async () => itemsToRender(pageModels(await data()).items, selectionFor(options.contentDir)));
+  global("timelineShared", async () => pageModels(await data()).timelineShared);
   eleventyConfig.addNunjucksGlobal("pageMeta", pageMeta);
 }
