@@ -34,10 +34,19 @@ interface Header {
 const FORMAT = "dateline-analysis-2";
 const MAGIC = Buffer.from(`${FORMAT}\n`);
 
-/** Hash of every source file under `src/` (sorted), so a code change invalidates the cache. */
+/**
+ * Where an analysis never comes from: the site's rendering and the command line. Editing a
+ * template helper must not make the next build analyze every report again.
+ */
+const NOT_ANALYSIS = /^(site|cli)[\\/]/;
+
+/**
+ * Hash of every source file under `src/` (sorted) that can shape an analysis, so a change to
+ * that code invalidates the cache.
+ */
 export async function codeVersion(srcDir: string): Promise<string> {
   const hash = createHash("sha256").update(FORMAT);
-  const files = (await readdir(srcDir, { recursive: true })).filter((f) => f.endsWith(".ts")).sort();
+  const files = (await readdir(srcDir, { recursive: true })).filter((f) => f.endsWith(".ts") && !NOT_ANALYSIS.test(f)).sort();
   for (const file of files) {
     hash.update(file);
     hash.update(await readFile(path.join(srcDir, file)));

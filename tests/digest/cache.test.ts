@@ -5,6 +5,7 @@ import { loadContent } from "../../src/content/load.ts";
 import { loadStoryIfPresent } from "../../src/content/story.ts";
 import { analyzeLoaded } from "../../src/digest/analyze.ts";
 import { analyzeInProcess, buildDigest, cachedAnalyzer } from "../../src/digest/build.ts";
+import { codeVersion } from "../../src/digest/cache.ts";
 import { analyzeParallel } from "../../src/digest/pool.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -54,6 +55,24 @@ describe("the analysis cache", () => {
     await rm(cache, { recursive: true });
     const again = await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version: "x" }));
     expect(again.digest).toEqual(plain.digest);
+  });
+});
+
+describe("the code version of the analysis cache", () => {
+  it("changes with the analysis code, not with the site's rendering or the command line", async () => {
+    const src = path.join(await tempDir(), "src");
+    for (const dir of ["digest", "time", "site", "cli"]) {
+      await cp(path.join(import.meta.dirname, "../../src", dir === "site" ? "site/site-config.ts" : dir === "cli" ? "cli/main.ts" : `${dir}/types.ts`), path.join(src, dir, "x.ts"), { recursive: true });
+    }
+    const base = await codeVersion(src);
+    await writeFile(path.join(src, "site", "x.ts"), "export const changed = 1;\n");
+    await writeFile(path.join(src, "cli", "x.ts"), "export const changed = 2;\n");
+    expect(await codeVersion(src)).toBe(base);
+    await writeFile(path.join(src, "time", "x.ts"), "export const changed = 3;\n");
+    const timeChanged = await codeVersion(src);
+    expect(timeChanged).not.toBe(base);
+    await writeFile(path.join(src, "digest", "x.ts"), "export const changed = 4;\n");
+    expect(await codeVersion(src)).not.toBe(timeChanged);
   });
 });
 
