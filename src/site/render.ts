@@ -6,7 +6,7 @@ import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
 import { carryOver, loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest } from "./render-manifest.ts";
 import { planRender } from "./render-plan.ts";
-import { buildSearchIndex } from "./search-index.ts";
+import { buildSearchIndexInBackground } from "./search-thread.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
@@ -28,7 +28,7 @@ export interface RenderOptions {
  * keeps every page of a run in memory until the run ends: a large site renders in several runs,
  * one after the other, so memory stays bounded whatever the number of reports.
  */
-export const PAGES_PER_RUN = 2000;
+export const PAGES_PER_RUN = 1000;
 
 /** The templates that make the planned pages (render-plan.ts); the others make one page each. */
 const PLANNED_TEMPLATES = new Set(["report.njk", "entity.njk", "thread.njk", "timeline.njk", "timeline-topic.njk"]);
@@ -79,9 +79,9 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     // Nothing written yet: the manifest must never describe a site that is being replaced.
     await rm(manifestPath, { force: true });
     carryOver(reuse, outputDir, staging);
-    // The search index is made from the digest, not the pages: Pagefind's own process builds it
-    // on the other core while Eleventy renders.
-    search = buildSearchIndex(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
+    // The search index is made from the digest, not the pages: a worker thread and Pagefind's
+    // own process build it on the other core while Eleventy renders.
+    search = buildSearchIndexInBackground(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
     search.catch(() => {}); // a failure is reported where it is awaited, below
     for (const [i, urls] of runs.entries()) {
       provideDigest(contentDir, result, new Set(urls));

@@ -88,7 +88,17 @@ async function writeBundle(records: readonly SearchRecord[], language: string, o
  * in canonical order, so the same digest gives the same bytes.
  */
 export async function buildSearchIndex(siteDir: string, digest: Digest, site: SiteConfig, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const records = searchRecords(digest, site.language, site.title);
+  return indexRecords(siteDir, searchRecords(digest, site.language, site.title), site.language, options);
+}
+
+/**
+ * The indexing half of `buildSearchIndex`: shards, cache and Pagefind bundles for records
+ * already made (search-thread.ts runs it in a worker thread). `records` is emptied as each
+ * shard is handed to Pagefind.
+ */
+export async function indexRecords(siteDir: string, records: SearchRecord[], language: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const pages = records.filter((r) => r.kind === "html").length;
+  const entries = records.length - pages;
   // The same split as searchBundles (the search page's list), from the same URLs.
   const { shards: count, used } = shardsInUse(
     records.map((r) => r.url),
@@ -96,7 +106,10 @@ export async function buildSearchIndex(siteDir: string, digest: Digest, site: Si
   );
   const groups = new Map<number, SearchRecord[]>(used.map((k) => [k, []]));
   for (const r of records) groups.get(shardOf(r.url, count))!.push(r);
-  const keys = new Map([...groups].map(([k, g]) => [k, fingerprint(g, site.language)]));
+  const keys = new Map([...groups].map(([k, g]) => [k, fingerprint(g, language)]));
+  // From here on the records live only in the groups of the shards still to index, each let go
+  // once Pagefind has it: on a large site they are a second copy of every report's HTML.
+  records.length = 0;
 
   // Without a cache, bundles are written beside the site and moved in; with one, into it.
   const cacheDir = options.cacheDir === undefined ? null : path.resolve(options.cacheDir);
@@ -104,12 +117,18 @@ export async function buildSearchIndex(siteDir: string, digest: Digest, site: Si
   await mkdir(workDir, { recursive: true });
   const entry = (key: string) => path.join(workDir, key);
   const cached = (key: string) => cacheDir !== null && existsSync(path.join(entry(key), "pagefind-entry.json"));
-  const stale = [...new Set(keys.values())].filter((key) => !cached(key));
+  /** Fingerprint → the shard to index for it. */
+  const stale = new Map<string, number>();
+  for (const [k, key] of keys) {
+    if (cached(key) || stale.has(key)) groups.delete(k);
+    else stale.set(key, k);
+  }
   try {
-    for (const key of stale) {
+    for (const [key, k] of stale) {
       const temp = path.join(workDir, `.tmp-${process.pid}-${key}`);
       await rm(temp, { recursive: true, force: true });
-      await writeBundle(groups.get([...keys].find(([, v]) => v === key)![0])!, site.language, temp);
+      await writeBundle(groups.get(k)!, language, temp);
+      groups.delete(k);
       // A finished bundle appears under its key at once, never half written.
       await rm(entry(key), { recursive: true, force: true });
       await rename(temp, entry(key));
@@ -124,11 +143,10 @@ export async function buildSearchIndex(siteDir: string, digest: Digest, site: Si
     }
     if (cacheDir) await prune(cacheDir, new Set(keys.values()));
   } finally {
-    if (stale.length > 0) await pagefind.close();
+    if (stale.size > 0) await pagefind.close();
     if (!cacheDir) await rm(workDir, { recursive: true, force: true });
   }
-  const pages = records.filter((r) => r.kind === "html").length;
-  return { pages, entries: records.length - pages, shards: used.length, reindexed: stale.length };
+  return { pages, entries, shards: used.length, reindexed: stale.size };
 }
 
 /**
