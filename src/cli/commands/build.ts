@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import path from "node:path";
 import type { Command } from "../command.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -39,6 +40,17 @@ function progressPrinter(write: (text: string) => void): (done: number, total: n
   };
 }
 
+/**
+ * V8 lets the heap grow up to four times what survives a collection before it collects again;
+ * a build allocates fast and lets go of most of it (pages rendered, then written), so the process
+ * sat on gigabytes of garbage: 2.5 GB of memory at 10,000 reports for about 1 GB in use.
+ * Growing by half at most keeps it near what is in use, at no measurable cost in time (issue 8).
+ * V8 reads the factor at each collection, so setting it here, before the build, takes effect.
+ */
+function boundHeapGrowth(): void {
+  setFlagsFromString("--heap-growing-percent=50");
+}
+
 export const buildCommand: Command = {
   name: "build",
   summary: "build the site from the reports",
@@ -53,6 +65,7 @@ export const buildCommand: Command = {
     const outputDir = path.resolve(io.cwd, values.output ?? "_site");
     const shownContent = path.relative(io.cwd, contentDir) || ".";
     const started = performance.now();
+    boundHeapGrowth();
     // The pipeline and Eleventy load only when this command runs, so other commands start fast.
     const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
     let result: DigestResult;
