@@ -67,6 +67,9 @@ export const buildCommand: Command = {
     const started = performance.now();
     boundHeapGrowth();
     // The pipeline and Eleventy load only when this command runs, so other commands start fast.
+    // The renderer (Eleventy, Pagefind) starts loading now, beside the digest, not after it.
+    const rendering = import("../../site/render.ts");
+    rendering.catch(() => {}); // awaited below; a content error may end the build first
     const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
     let result: DigestResult;
     try {
@@ -89,7 +92,7 @@ export const buildCommand: Command = {
     if (!values.quiet && all.length >= LONG_BUILD) {
       io.stderr(`${all.length} reports → ${merged.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
     }
-    const { renderSite } = await import("../../site/render.ts");
+    const { renderSite } = await rendering;
     const { pages, reused } = await renderSite(result, { contentDir, outputDir, log: (line) => io.stderr(`${line}\n`) });
     if (!values.quiet && all.length >= LONG_BUILD) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { Command } from "../command.ts";
 import { parseCommandArgs } from "../args.ts";
-import { startDevServer } from "../../site/dev-server.ts";
 import { siteConfig } from "../../site/site-config.ts";
 
 const help = `Usage: dateline serve [--content DIR] [--output DIR] [--port N]
@@ -31,6 +30,8 @@ export const serveCommand: Command = {
     const outputDir = path.resolve(io.cwd, values.output ?? "_site");
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+    // Loaded only for this command: the dev server brings an HTTP and WebSocket stack.
+    const { startDevServer } = await import("../../site/dev-server.ts");
     const server = await startDevServer({
       contentDir,
       outputDir,
