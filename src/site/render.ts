@@ -123,6 +123,8 @@ async function runEleventy(staging: string, skip: readonly string[], log: (line:
     config: (eleventyConfig: Parameters<typeof contain>[0]) => {
       contain(eleventyConfig);
       for (const file of skip) eleventyConfig.ignores.add(`templates/${file}`);
+      // public/ is copied by the first run; the others would copy it again.
+      if (skip.length > 0) eleventyConfig.addPassthroughCopy = () => eleventyConfig;
     },
   });
   elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) });
