@@ -70,8 +70,27 @@ export interface RenderPlan {
   siteWide: string;
 }
 
-export function hashOf(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 22);
+/**
+ * A fingerprint of values: strings are hashed as they are, anything else as its JSON, each
+ * behind its length so that no two lists of parts hash alike. (A change detector, not a
+ * security measure: SHA-1 is the fastest hash Node has built in.) The large strings of a page
+ * model — a report's HTML, its JSON-LD — are best passed as parts of their own: JSON-escaping
+ * their quotes cost more than hashing them (issue 8).
+ */
+export function hashOf(...parts: unknown[]): string {
+  const hash = createHash("sha1");
+  for (const part of parts) {
+    const text = typeof part === "string" ? part : (JSON.stringify(part) ?? "undefined");
+    hash.update(`${typeof part === "string" ? "s" : "j"}${text.length}:`).update(text);
+  }
+  return hash.digest("base64url");
+}
+
+/** A report page's fingerprint, its HTML and JSON-LD hashed apart from the rest of its model. */
+function reportFingerprint(item: ReportPage): string {
+  const { html, ...report } = item.report;
+  const { jsonLd, ...view } = item.view;
+  return hashOf(html, jsonLd, { ...item, report, view });
 }
 
 function referencedReports(links: ReportCrossLinks | null): Set<string> {
@@ -148,7 +167,8 @@ export function planRender(data: SiteData, codeVersion: string): RenderPlan {
   const pages: PlannedPage[] = [];
   for (const kind of Object.keys(items) as PageKind[]) {
     (items[kind] as Array<{ url?: string; report?: { url: string } }>).forEach((item, index) => {
-      pages.push({ kind, url: urlOf(item), index, fingerprint: hashOf([shared[kind], item]) });
+      const fingerprint = kind === "reports" ? reportFingerprint(item as ReportPage) : hashOf(shared[kind], item);
+      pages.push({ kind, url: urlOf(item), index, fingerprint });
     });
   }
   const sections = data.siteIndex.sections.map((s) => s.url);
