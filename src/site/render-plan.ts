@@ -56,8 +56,6 @@ export interface PlannedPage {
   kind: PageKind;
   url: string;
   fingerprint: string;
-  /** Index of the page's model in its kind's list. */
-  index: number;
 }
 
 export interface RenderPlan {
@@ -166,10 +164,10 @@ export function planRender(data: SiteData, codeVersion: string): RenderPlan {
   };
   const pages: PlannedPage[] = [];
   for (const kind of Object.keys(items) as PageKind[]) {
-    (items[kind] as Array<{ url?: string; report?: { url: string } }>).forEach((item, index) => {
+    for (const item of items[kind] as Array<{ url?: string; report?: { url: string } }>) {
       const fingerprint = kind === "reports" ? reportFingerprint(item as ReportPage) : hashOf(shared[kind], item);
-      pages.push({ kind, url: urlOf(item), index, fingerprint });
-    });
+      pages.push({ kind, url: urlOf(item), fingerprint });
+    }
   }
   const sections = data.siteIndex.sections.map((s) => s.url);
   const { topicUrls, topicLabels } = timelineShared;

@@ -1,0 +1,64 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeInProcess, buildDigest } from "../../src/digest/build.ts";
+import { hashOf, itemsToRender, outputPathOf, planRender } from "../../src/site/render-plan.ts";
+import { siteData } from "../../src/site/site-data.ts";
+
+const CONTENT = path.resolve(import.meta.dirname, "../../content");
+
+describe("where a planned page is written", () => {
+  it("maps page URLs to files inside the site", () => {
+    expect(outputPathOf("/")).toBe("index.html");
+    expect(outputPathOf("/reports/a/")).toBe("reports/a/index.html");
+    expect(outputPathOf("/404.html")).toBe("404.html");
+  });
+
+  it("refuses URLs that could reach outside the site, so such a page is never carried over", () => {
+    for (const url of ["/reports/../../etc/", "/../x/", "/reports/./a/", "/reports/%2e%2e/a/", "/a\\b/", "file:/x/"]) {
+      expect(outputPathOf(url), url).toBeNull();
+    }
+  });
+});
+
+describe("fingerprints", () => {
+  it("tell apart parts that concatenate alike, and strings from their JSON", () => {
+    expect(hashOf("ab", "c")).not.toBe(hashOf("a", "bc"));
+    expect(hashOf("1")).not.toBe(hashOf(1));
+    expect(hashOf({ a: 1 })).toBe(hashOf({ a: 1 }));
+  });
+});
+
+describe("the render plan", async () => {
+  const { digest } = await buildDigest(CONTENT, analyzeInProcess);
+  const plan = planRender(siteData(digest), "code-1");
+
+  it("plans every report, entity, thread, timeline page and topic timeline, each URL once", () => {
+    const urls = plan.pages.map((p) => p.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    for (const report of digest.reports) expect(urls).toContain(report.url);
+    expect(plan.pages.filter((p) => p.kind === "threads").length).toBe(digest.story?.threads.length);
+    expect(urls).toContain("/timeline/");
+  });
+
+  it("changes a report's fingerprint with what its page prints, and only that report's", () => {
+    const edited = structuredClone(digest);
+    edited.reports[0]!.html = edited.reports[0]!.html.replace("</p>", " More.</p>");
+    const other = planRender(siteData(edited), "code-1");
+    const changed = plan.pages.filter((p, i) => p.fingerprint !== other.pages[i]!.fingerprint).map((p) => p.url);
+    expect(changed).toEqual([digest.reports[0]!.url]);
+    expect(other.siteWide).toBe(plan.siteWide);
+  });
+
+  it("changes the site-wide fingerprint with the rendering code", () => {
+    expect(planRender(siteData(digest), "code-2").siteWide).not.toBe(plan.siteWide);
+  });
+
+  it("selects the models of the pages a build must render", () => {
+    const only = new Set([digest.reports[1]!.url, "/timeline/"]);
+    const items = itemsToRender(plan.items, only);
+    expect(items.reports.map((r) => r.report.url)).toEqual([digest.reports[1]!.url]);
+    expect(items.timelinePages.map((p) => p.url)).toEqual(["/timeline/"]);
+    expect(items.entities).toEqual([]);
+    expect(itemsToRender(plan.items)).toBe(plan.items);
+  });
+});
