@@ -59,9 +59,12 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
   const plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
   const manifestPath = manifestFile(cacheDir, outputDir);
   const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
-  // The one-page templates (home, archive, feeds, digest.json…) in a run of their own first: the
-  // largest outputs never share a run with thousands of pages.
-  const runs = [[], ...batches(plan.pages.filter((p) => !reuse.has(p.url)).map((p) => p.url), options.pagesPerRun ?? PAGES_PER_RUN)];
+  const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
+  const toRender = plan.pages.filter((p) => !reuse.has(p.url)).map((p) => p.url);
+  // A few pages (a small site, a rebuild after an edit) render with the one-page templates (home,
+  // archive, feeds, digest.json…) in one run; many go in runs of their own after those, so the
+  // largest outputs never share a run with a thousand pages.
+  const runs = toRender.length <= perRun / 4 ? [toRender] : [[], ...batches(toRender, perRun)];
   ensureTypeScriptLoader();
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
