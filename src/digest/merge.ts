@@ -140,6 +140,11 @@ function byPosition(a: EventMention, b: EventMention): number {
   );
 }
 
+/** The order mentions are folded in: most precise first, then by date, then by where they are told. */
+export function byMergeOrder(a: EventMention, b: EventMention): number {
+  return RANK[a.precision] - RANK[b.precision] || compareDates(a.date, b.date) || byPosition(a, b);
+}
+
 interface Cluster {
   /** Its rank in creation order. */
   index: number;
@@ -227,9 +232,7 @@ function nextIdAfter(mentions: readonly EventMention[]): number {
 /** Folds mentions of the same event into one entry each (rule in the module header). */
 export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}): TimelineEvent[] {
   const threshold = options.threshold ?? MERGE_THRESHOLD;
-  const ordered = [...mentions].sort(
-    (a, b) => RANK[a.precision] - RANK[b.precision] || compareDates(a.date, b.date) || byPosition(a, b),
-  );
+  const ordered = [...mentions].sort(byMergeOrder);
   // How many mentions have each feature, for choosing which features a mention looks up (below).
   const frequency = new Int32Array(nextIdAfter(ordered));
   for (const m of ordered) for (const id of weighted(m).ids) frequency[id]!++;

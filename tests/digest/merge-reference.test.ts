@@ -5,25 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import type { EventMention } from "../../src/digest/events.ts";
-import { compareDates, compatibleDates } from "../../src/digest/events-date.ts";
-import { CROSS_PRECISION_THRESHOLD, mergeEvents, similarity } from "../../src/digest/merge.ts";
-import type { Precision } from "../../src/digest/types.ts";
+import { compatibleDates } from "../../src/digest/events-date.ts";
+import { byMergeOrder, CROSS_PRECISION_THRESHOLD, mergeEvents, similarity } from "../../src/digest/merge.ts";
 import { prng } from "./synthetic.ts";
-
-const RANK: Record<Precision, number> = { day: 0, month: 1, year: 2 };
-
-function byPosition(a: EventMention, b: EventMention): number {
-  return (
-    compareDates(a.reportDate, b.reportDate) ||
-    (a.source.report < b.source.report ? -1 : a.source.report > b.source.report ? 1 : 0) ||
-    a.paragraphIndex - b.paragraphIndex ||
-    a.offset - b.offset
-  );
-}
 
 /** The greedy clustering of merge.ts's header, by brute force: groups of "report#paragraph@offset". */
 function referenceGroups(mentions: EventMention[], threshold: number): string[][] {
-  const ordered = [...mentions].sort((a, b) => RANK[a.precision] - RANK[b.precision] || compareDates(a.date, b.date) || byPosition(a, b));
+  const ordered = [...mentions].sort(byMergeOrder);
   const clusters: { date: string; members: EventMention[] }[] = [];
   for (const m of ordered) {
     const year = m.date.slice(0, 4);
