@@ -1,18 +1,12 @@
-import { cp, readFile, readdir } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { listFiles } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
 
 describe("two builds of the same content", () => {
   it("write byte-identical sites: every page, digest.json, feeds, sitemap and search index", async () => {
@@ -25,8 +19,8 @@ describe("two builds of the same content", () => {
     expect((await runCli(["build", "--content", content, "--output", a])).code).toBe(0);
     expect((await runCli(["build", "--content", content, "--output", b])).code).toBe(0);
 
-    const names = await files(a);
-    expect(await files(b)).toEqual(names);
+    const names = await listFiles(a);
+    expect(await listFiles(b)).toEqual(names);
     expect(names).toEqual(expect.arrayContaining(["index.html", "digest.json", path.join("timeline", "index.html")]));
     expect(names.filter((n) => n.startsWith(`reports${path.sep}`)).length).toBeGreaterThan(5);
     const differ: string[] = [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/build.ts";
 import { renderSite } from "../../src/site/render.ts";
 import { runCli } from "../helpers/cli.ts";
+import { readTree } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -16,18 +17,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const EDITED = "2024-01-05-iraq-moves-to-end-coalition-mission.md";
 const NEIGHBOUR = "reports/drone-strike-in-baghdad-kills-militia-commander/index.html";
 
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    out.set(path.relative(dir, file).split(path.sep).join("/"), await readFile(file));
-  }
-  return out;
-}
-
 async function differences(a: string, b: string): Promise<string[]> {
-  const [x, y] = await Promise.all([tree(a), tree(b)]);
+  const [x, y] = await Promise.all([readTree(a), readTree(b)]);
   const names = [...new Set([...x.keys(), ...y.keys()])].sort();
   return names.filter((n) => !x.get(n) || !y.get(n) || !x.get(n)!.equals(y.get(n)!));
 }

@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Element } from "hast";
 import { fromHtml } from "hast-util-from-html";
@@ -7,6 +7,7 @@ import { toString } from "hast-util-to-string";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { listFiles } from "../helpers/files.ts";
 import { readPages } from "../helpers/site.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -29,13 +30,6 @@ async function build(content: string, output: string, env: Record<string, string
   }
 }
 
-async function allFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
 
 const attr = (el: Element | undefined, name: string): string | undefined => {
   const value = el?.properties[name];
@@ -90,8 +84,8 @@ describe("the built site's pages", () => {
   });
 
   it("are the same bytes when built twice from the same content, search index and feeds included", async () => {
-    const files = await allFiles(siteA);
-    expect(await allFiles(siteB)).toEqual(files);
+    const files = await listFiles(siteA);
+    expect(await listFiles(siteB)).toEqual(files);
     expect(files).toEqual(expect.arrayContaining(["feed.xml", "feed.json", "sitemap.xml", "robots.txt", "pagefind/pagefind-ui.js"]));
     expect(files.some((f) => f.startsWith("pagefind/index/"))).toBe(true);
     const differing: string[] = [];

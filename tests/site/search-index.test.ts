@@ -1,4 +1,4 @@
-import { readFile, readdir, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInProcess, buildDigest } from "../../src/digest/build.ts";
@@ -6,6 +6,7 @@ import type { Digest } from "../../src/digest/types.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
 import { bundlePath, searchBundles, shardOf } from "../../src/site/search-shards.ts";
 import { siteConfig } from "../../src/site/site-config.ts";
+import { readTree } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
@@ -19,14 +20,7 @@ beforeAll(async () => {
 });
 
 /** Every file of a site's search bundles, by path, with its bytes. */
-async function bundleFiles(site: string): Promise<Map<string, Buffer>> {
-  const dir = path.join(site, "pagefind");
-  const files = new Map<string, Buffer>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) files.set(path.relative(dir, path.join(e.parentPath, e.name)), await readFile(path.join(e.parentPath, e.name)));
-  }
-  return files;
-}
+const bundleFiles = (site: string): Promise<Map<string, Buffer>> => readTree(path.join(site, "pagefind"));
 
 /** The bundles (by shard) whose files differ between two sites. */
 function changedShards(a: Map<string, Buffer>, b: Map<string, Buffer>, shards: number): number[] {

@@ -1,21 +1,14 @@
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeInProcess, buildDigest } from "../../src/digest/build.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
 import { buildSearchIndexInBackground } from "../../src/site/search-thread.ts";
 import { siteConfig } from "../../src/site/site-config.ts";
+import { readTree } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
-
-async function files(dir: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out.set(path.relative(dir, path.join(e.parentPath, e.name)), await readFile(path.join(e.parentPath, e.name)));
-  }
-  return out;
-}
 
 describe("the search index on a worker thread", () => {
   it("writes the same bundles as building it in the calling thread", async () => {
@@ -26,7 +19,7 @@ describe("the search index on a worker thread", () => {
     const there = await buildSearchIndexInBackground(path.join(root, "there"), digest, site, { shardSize: 10 });
     expect(there).toEqual(here);
     expect(there.shards).toBeGreaterThan(1);
-    const [a, b] = await Promise.all([files(path.join(root, "here")), files(path.join(root, "there"))]);
+    const [a, b] = await Promise.all([readTree(path.join(root, "here")), readTree(path.join(root, "there"))]);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect([...a].filter(([name, bytes]) => !bytes.equals(b.get(name)!))).toEqual([]);
   }, 120_000);
