@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { linkFiles } from "./link-files.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
 
 /**
@@ -79,30 +80,12 @@ export function reusablePages(plan: RenderPlan, previous: RenderManifest | null,
  * stays whole until the swap, and nothing writes to these files), copies where links fail.
  */
 export function carryOver(urls: Iterable<string>, fromDir: string, toDir: string): void {
-  const made = new Set<string>();
-  // Parents first, one plain mkdir each: a recursive mkdir per page cost a second at 4,000 pages.
-  const ensure = (dir: string): void => {
-    if (made.has(dir)) return;
-    const parent = path.dirname(dir);
-    if (parent !== dir) ensure(parent);
-    try {
-      mkdirSync(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    made.add(dir);
-  };
-  for (const url of urls) {
+  const files = [...urls].map((url) => {
     const rel = outputPathOf(url);
     if (rel === null) throw new Error(`Cannot carry over ${url}: not a path inside the site`);
-    const target = path.join(toDir, rel);
-    ensure(path.dirname(target));
-    try {
-      linkSync(path.join(fromDir, rel), target);
-    } catch {
-      copyFileSync(path.join(fromDir, rel), target);
-    }
-  }
+    return rel;
+  });
+  linkFiles(files, fromDir, toDir);
 }
 
 /** The manifest of a finished build, read from the pages as they lie in `siteDir`. */

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { Digest } from "../digest/types.ts";
+import { linkFiles } from "./link-files.ts";
 import { stabilizePagefind } from "./pagefind-stable.ts";
 import { searchRecords, type SearchRecord } from "./search-records.ts";
 import { bundlePath, shardOf, shardsInUse, type ShardOptions } from "./search-shards.ts";
@@ -150,38 +151,16 @@ export async function indexRecords(siteDir: string, records: SearchRecord[], lan
 }
 
 /**
- * Puts a cached bundle into the site as hard links: a bundle of thousands of small files is
- * linked in a fraction of the time a copy takes. Neither side is ever written in place (cache
- * entries are complete before they get their name, and the site is rebuilt into a fresh
- * folder), so sharing the files is safe, and deleting either leaves the other whole. Where
- * links cannot be made (another file system), the files are copied.
+ * Puts a cached bundle into the site as hard links (link-files.ts). Cache entries are complete
+ * before they get their name, and the site is rebuilt into a fresh folder, so neither side is
+ * ever written in place.
  */
 async function linkTree(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   await mkdir(to, { recursive: true });
   const rel = (e: { parentPath: string; name: string }) => path.relative(from, path.join(e.parentPath, e.name));
   for (const e of entries) if (e.isDirectory()) await mkdir(path.join(to, rel(e)), { recursive: true });
-  const files = entries.filter((e) => e.isFile()).map(rel);
-  let next = 0;
-  let copy = false;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const [src, dest] = [path.join(from, file), path.join(to, file)];
-      if (!copy) {
-        try {
-          await link(src, dest);
-          continue;
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
-          copy = true;
-        }
-      }
-      await copyFile(src, dest);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+  linkFiles(entries.filter((e) => e.isFile()).map(rel), from, to);
 }
 
 /** Removes the cache entries (and leftover temporary bundles) that this build did not use. */
