@@ -6,7 +6,6 @@ import { buildFeeds } from "./feeds.ts";
 import { pageMeta } from "./page-meta.ts";
 import { searchBundles } from "./search-shards.ts";
 import { itemsToRender, pageModels } from "./render-plan.ts";
-import type { SiteConfig } from "./site-config.ts";
 import { siteData, type SiteData } from "./site-data.ts";
 
 export interface DataPluginOptions {
@@ -16,11 +15,6 @@ export interface DataPluginOptions {
 
 async function dataFor(contentDir: string): Promise<SiteData> {
   return siteData((await digestFor(contentDir)).digest);
-}
-
-/** The site settings, titled after the story of `content/story.yaml` when there is one. */
-export async function siteFor(contentDir: string): Promise<SiteConfig> {
-  return (await dataFor(contentDir)).site;
 }
 
 /**
