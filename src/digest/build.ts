@@ -5,6 +5,7 @@ import { ContentError, type Problem } from "../content/problems.ts";
 import { loadStoryIfPresent, type StoryConfig } from "../content/story.ts";
 import { analyzeLoaded, type ReportAnalysis } from "./analyze.ts";
 import { AnalysisCache, codeVersion, reportHash, storyHash } from "./cache.ts";
+import { ParseCache } from "./parse-cache.ts";
 import { analyzeParallel, type PoolOptions } from "./pool.ts";
 import { crossLink } from "./crosslinks.ts";
 import { indexEntities } from "./entities.ts";
@@ -40,7 +41,20 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
 }
 
 /** Runs the per-report stage over every loaded report. */
-export type Analyzer = (reports: readonly LoadedReport[], story: StoryConfig | null) => Promise<ReportAnalysis[]>;
+export interface Analyzer {
+  (reports: readonly LoadedReport[], story: StoryConfig | null): Promise<ReportAnalysis[]>;
+  /**
+   * Where this analyzer keeps its cache, when it keeps one (cachedAnalyzer): buildDigest then
+   * keeps the parse cache and the cross-report stages' caches there too, under the same version.
+   */
+  caches?: CacheSetup;
+}
+
+export interface CacheSetup {
+  dir: string;
+  /** The code version every cache file is made with (computed once). */
+  version: () => Promise<string>;
+}
 
 export const analyzeInProcess: Analyzer = async (reports, story) => reports.map((r) => analyzeLoaded(r, story));
 
@@ -60,9 +74,11 @@ export interface CachedAnalyzerOptions extends PoolOptions {
  * from the cache; the rest are analyzed on every core; the cache is then updated.
  */
 export function cachedAnalyzer(contentDir: string, options: CachedAnalyzerOptions = {}): Analyzer {
-  return async (reports, story) => {
-    const cacheDir = options.cacheDir ?? path.join(path.dirname(path.resolve(contentDir)), ".cache");
-    const cache = await AnalysisCache.open(cacheDir, contentDir, options.version ?? (await codeVersion(SRC_DIR)));
+  const cacheDir = options.cacheDir ?? path.join(path.dirname(path.resolve(contentDir)), ".cache");
+  let version: Promise<string> | undefined;
+  const caches: CacheSetup = { dir: cacheDir, version: () => (version ??= options.version !== undefined ? Promise.resolve(options.version) : codeVersion(SRC_DIR)) };
+  const analyze = async (reports: readonly LoadedReport[], story: StoryConfig | null): Promise<ReportAnalysis[]> => {
+    const cache = await AnalysisCache.open(cacheDir, contentDir, await caches.version());
     const sh = storyHash(story);
     const hashes = reports.map((r) => reportHash(r, sh));
     const results: (ReportAnalysis | undefined)[] = reports.map((r, i) => cache.get(r.file, hashes[i]!));
@@ -82,15 +98,19 @@ export function cachedAnalyzer(contentDir: string, options: CachedAnalyzerOption
     // The cross-report stages build new objects and never alter these (the cache holds them).
     return results as ReportAnalysis[];
   };
+  return Object.assign(analyze, { caches });
 }
 
 /** content folder → validated reports (+ story.yaml) → per-report stage → cross-report stages → digest. */
 export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess): Promise<DigestResult> {
   const storyFile = path.join(contentDir, "story.yaml");
+  const caches = analyze.caches;
+  const parseCache = caches ? await ParseCache.open(caches.dir, contentDir, await caches.version()) : undefined;
   const [{ reports: loaded, problems }, story] = await Promise.all([
-    loadContent(contentDir),
+    loadContent(contentDir, parseCache ? { memo: parseCache } : {}),
     loadStoryIfPresent(storyFile, path.relative(process.cwd(), storyFile) || storyFile),
   ]);
+  await parseCache?.save();
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems, contentDir);
   const analyses = await analyze(loaded, story);
   return { digest: assembleDigest(analyses, story), problems };

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { LoadedReport } from "../content/load.ts";
 import type { StoryConfig } from "../content/story.ts";
 import type { ReportAnalysis } from "./analyze.ts";
+import { BlobFile } from "./blob-file.ts";
 
 /**
  * The per-report analysis cache: one file per content folder under `.cache/`, mapping each
@@ -12,27 +13,11 @@ import type { ReportAnalysis } from "./analyze.ts";
  * (front matter and body), the story configuration and the source code of the pipeline, so a
  * change to any of them re-analyzes exactly what it affects. Deleting `.cache/` is always safe.
  *
- * File layout: the format name and a 4-byte header length, a JSON header (code version, and per
- * report file its hash and the byte length of its entry), then each entry's analysis as its own
- * v8-serialized blob, in header order. Per-entry blobs mean a rebuild after one edit reads the
- * file once, deserializes each analysis straight from the file's bytes, and writes back the
- * unchanged entries' bytes as they were, serializing only what was re-analyzed (issue 8:
- * re-serializing the whole cache was 0.2 s of CPU a rebuild at 4,000 reports).
+ * Each analysis is its own v8-serialized blob in the file (blob-file.ts), so a rebuild after one
+ * edit deserializes each analysis straight from the file's bytes and serializes only what was
+ * re-analyzed.
  */
-interface Entry {
-  hash: string;
-  /** The serialized analysis (from the file, or serialized when set). */
-  blob: Uint8Array;
-}
-
-interface Header {
-  version: string;
-  /** [file, hash, blob length], in the order of the blobs. */
-  entries: [string, string, number][];
-}
-
 const FORMAT = "dateline-analysis-2";
-const MAGIC = Buffer.from(`${FORMAT}\n`);
 
 /**
  * Where an analysis never comes from: the site's rendering and the command line. Editing a
@@ -62,31 +47,25 @@ export function storyHash(story: StoryConfig | null): string {
   return createHash("sha256").update(JSON.stringify(story)).digest("hex");
 }
 
+/** Where a content folder's cache files go: `<cacheDir>/<kind>-<hash of the folder's path>.v8`. */
+export function cacheFile(cacheDir: string, contentDir: string, kind: string): string {
+  const key = createHash("sha256").update(path.resolve(contentDir)).digest("hex").slice(0, 16);
+  return path.join(cacheDir, `${kind}-${key}.v8`);
+}
+
 export class AnalysisCache {
-  private entries = new Map<string, Entry>();
-  private dirty = false;
   hits = 0;
   misses = 0;
 
-  private constructor(
-    private readonly file: string,
-    private readonly version: string,
-  ) {}
+  private constructor(private readonly store: BlobFile) {}
 
   /** Opens the cache of a content folder; a missing, stale or unreadable cache starts empty. */
   static async open(cacheDir: string, contentDir: string, version: string): Promise<AnalysisCache> {
-    const key = createHash("sha256").update(path.resolve(contentDir)).digest("hex").slice(0, 16);
-    const cache = new AnalysisCache(path.join(cacheDir, `analysis-${key}.v8`), version);
-    try {
-      cache.entries = parse(await readFile(cache.file), version);
-    } catch {
-      // No cache yet, or one from another version or format: start afresh.
-    }
-    return cache;
+    return new AnalysisCache(await BlobFile.open(cacheFile(cacheDir, contentDir, "analysis"), FORMAT, version));
   }
 
   get(file: string, hash: string): ReportAnalysis | undefined {
-    const entry = this.entries.get(file);
+    const entry = this.store.get(file);
     if (entry && entry.hash === hash) {
       try {
         const analysis = deserialize(entry.blob) as ReportAnalysis;
@@ -101,49 +80,15 @@ export class AnalysisCache {
   }
 
   set(file: string, hash: string, analysis: ReportAnalysis): void {
-    this.entries.set(file, { hash, blob: serialize(analysis) });
-    this.dirty = true;
+    this.store.set(file, hash, serialize(analysis));
   }
 
   /** Keeps only the given files (reports deleted from the folder leave the cache). */
   retain(files: ReadonlySet<string>): void {
-    for (const file of this.entries.keys()) {
-      if (!files.has(file)) {
-        this.entries.delete(file);
-        this.dirty = true;
-      }
-    }
+    this.store.retain(files);
   }
 
-  async save(): Promise<void> {
-    if (!this.dirty) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const list = [...this.entries];
-    const header: Header = { version: this.version, entries: list.map(([file, e]) => [file, e.hash, e.blob.length]) };
-    const json = Buffer.from(JSON.stringify(header));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(json.length);
-    await writeFile(tmp, Buffer.concat([MAGIC, length, json, ...list.map(([, e]) => e.blob)]));
-    await rename(tmp, this.file);
-    this.dirty = false;
+  save(): Promise<void> {
+    return this.store.save();
   }
-}
-
-/** The entries of a cache file; throws when it is not one, or is of another code version. */
-function parse(data: Buffer, version: string): Map<string, Entry> {
-  if (!data.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not a cache file of this format");
-  const jsonLength = data.readUInt32LE(MAGIC.length);
-  let at = MAGIC.length + 4;
-  const header = JSON.parse(data.toString("utf8", at, at + jsonLength)) as Header;
-  if (header.version !== version) throw new Error("cache of another code version");
-  at += jsonLength;
-  const entries = new Map<string, Entry>();
-  for (const [file, hash, length] of header.entries) {
-    if (at + length > data.length) throw new Error("truncated cache file");
-    // A view into the file's bytes, not a copy.
-    entries.set(file, { hash, blob: data.subarray(at, at + length) });
-    at += length;
-  }
-  return entries;
 }

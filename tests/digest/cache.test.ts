@@ -85,7 +85,7 @@ describe("the analysis cache file", () => {
       return counts;
     };
     await run();
-    const [cacheFile] = await readdir(cache);
+    const cacheFile = (await readdir(cache)).find((f) => f.startsWith("analysis-"));
     const before = await readFile(path.join(cache, cacheFile!));
     const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
     const last = path.join(content, files[files.length - 1]!);

@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import { deserialize, serialize } from "node:v8";
+import type { ParseMemo, ParseOutcome } from "../content/load.ts";
+import { BlobFile } from "./blob-file.ts";
+import { cacheFile } from "./cache.ts";
+
+const FORMAT = "dateline-parse-1";
+
+/**
+ * The parse cache: what each report file's bytes made when loaded (the validated report and
+ * every problem, warnings included), keyed by a hash of the bytes, so a rebuild re-parses only
+ * the files that changed and still reports every warning of every file (src/content/load.ts,
+ * ParseMemo). Same file format and rules as the analysis cache (blob-file.ts): part of the
+ * code version, a damaged or older file or entry is discarded, deleting it is always safe.
+ */
+export class ParseCache implements ParseMemo {
+  hits = 0;
+  misses = 0;
+  private readonly seen = new Set<string>();
+
+  private constructor(private readonly store: BlobFile) {}
+
+  static async open(cacheDir: string, contentDir: string, version: string): Promise<ParseCache> {
+    return new ParseCache(await BlobFile.open(cacheFile(cacheDir, contentDir, "parse"), FORMAT, version));
+  }
+
+  parse(file: string, bytes: Uint8Array, compute: (file: string, bytes: Uint8Array) => ParseOutcome): ParseOutcome {
+    this.seen.add(file);
+    // SHA-1 is ample against accidental collisions and a third faster than SHA-256 here.
+    const hash = createHash("sha1").update(bytes).digest("hex");
+    const entry = this.store.get(file);
+    if (entry && entry.hash === hash) {
+      try {
+        const outcome = deserialize(entry.blob) as ParseOutcome;
+        this.hits++;
+        return outcome;
+      } catch {
+        // A damaged entry: parsed again below, and replaced.
+      }
+    }
+    this.misses++;
+    const outcome = compute(file, bytes);
+    this.store.set(file, hash, serialize(outcome));
+    return outcome;
+  }
+
+  /** Writes the cache back, keeping only the files parsed since it was opened. */
+  save(): Promise<void> {
+    this.store.retain(this.seen);
+    return this.store.save();
+  }
+}
