@@ -78,25 +78,41 @@ const keywordIds = new Map<string, number>();
 const entityIds = new Map<string, number>();
 const numberIds = new Map<string, number>();
 let nextId = 0;
+/** The weight of each feature id (its kind's), grown as ids are made. */
+let weightOfId = new Uint8Array(1024);
 
-function featureId(table: Map<string, number>, feature: string): number {
+function featureId(table: Map<string, number>, feature: string, weight: number): number {
   let id = table.get(feature);
-  if (id === undefined) table.set(feature, (id = nextId++));
+  if (id === undefined) {
+    table.set(feature, (id = nextId++));
+    if (id >= weightOfId.length) {
+      const grown = new Uint8Array(weightOfId.length * 2);
+      grown.set(weightOfId);
+      weightOfId = grown;
+    }
+    weightOfId[id] = weight;
+  }
   return id;
 }
 
 function weighted(f: MatchFeatures): Weighted {
   const hit = weightsOf.get(f);
   if (hit) return hit;
-  // Keyword, name and number ids never coincide, so a feature's weight is its kind's.
-  const w = new Map<number, number>();
-  for (const k of f.keywords) w.set(featureId(keywordIds, k), 1);
-  for (const e of f.entities) w.set(featureId(entityIds, e), 1);
-  for (const n of f.numbers) w.set(featureId(numberIds, n), NUMBER_WEIGHT);
-  const ids = Int32Array.from(w.keys()).sort();
-  const weights = Uint8Array.from(ids, (id) => w.get(id)!);
+  // The ids into a typed array sorted natively, then deduplicated in place (issue 8: a Map per
+  // mention and typed arrays made from iterators and with a mapping function were 0.2 s at
+  // 4,000 reports). A feature's weight is its kind's: keyword, name and number ids never coincide.
+  const all = new Int32Array(f.keywords.length + f.entities.length + f.numbers.length);
+  let n = 0;
+  for (const k of f.keywords) all[n++] = featureId(keywordIds, k, 1);
+  for (const e of f.entities) all[n++] = featureId(entityIds, e, 1);
+  for (const x of f.numbers) all[n++] = featureId(numberIds, x, NUMBER_WEIGHT);
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
+  const ids = unique === n ? all : all.slice(0, unique);
+  const weights = new Uint8Array(unique);
   let total = 0;
-  for (const v of weights) total += v;
+  for (let i = 0; i < unique; i++) total += weights[i] = weightOfId[ids[i]!]!;
   const out = { ids, weights, total };
   weightsOf.set(f, out);
   return out;
@@ -152,12 +168,24 @@ interface Cluster {
   members: EventMention[];
   /** The weighted features of its first MAX_COMPARED members (the ones compared). */
   compared: Weighted[];
-  /** "report#paragraph" of every member, for the one-paragraph rule. */
-  paragraphs: Set<string>;
+  /** The paragraph of every member (numbered by paragraphNumbers), for the one-paragraph rule. */
+  paragraphs: Set<number>;
 }
 
-function paragraphKey(m: EventMention): string {
-  return `${m.source.report}#${m.source.paragraph}`;
+/**
+ * A number per distinct source paragraph of the mentions, in their order: sets of numbers
+ * instead of "report#paragraph" strings, one built per mention (issue 8).
+ */
+function paragraphNumbers(mentions: readonly EventMention[]): Int32Array {
+  const byReport = new Map<string, Map<string, number>>();
+  let next = 0;
+  return Int32Array.from(mentions, (m) => {
+    let paragraphs = byReport.get(m.source.report);
+    if (!paragraphs) byReport.set(m.source.report, (paragraphs = new Map()));
+    let n = paragraphs.get(m.source.paragraph);
+    if (n === undefined) paragraphs.set(m.source.paragraph, (n = next++));
+    return n;
+  });
 }
 
 /** A complete text beats a cut one ("…"); then the text with the most features wins. */
@@ -206,21 +234,48 @@ function toEvent(c: Cluster): TimelineEvent & { first: EventMention } {
  * the corpus). Exact: an entry can reach the threshold only through a member that shares weight
  * 2·shared ≥ threshold·(w(mention) + w(member)) ≥ threshold·w(mention), more than the left-out
  * features weigh, so it shares a looked-up feature. Ties in frequency: the larger id left out.
+ *
+ * Written into one reused Probe (issue 8: five arrays and a set a mention were a large share of
+ * merging's garbage); `ids`/`weights` hold `count` looked-up features, ascending by id.
  */
-function probeFeatures(w: Weighted, frequency: Int32Array, threshold: number): Weighted & { left: number } {
-  const byFrequency = [...w.ids.keys()].sort((x, y) => frequency[w.ids[y]!]! - frequency[w.ids[x]!]! || w.ids[y]! - w.ids[x]!);
-  // Strictly below the bound, with a margin for the float product: leaving out less is safe.
-  const bound = threshold * w.total - 1e-9;
-  let left = 0;
-  let out = 0;
-  for (const i of byFrequency) {
-    if (2 * (left + w.weights[i]!) >= bound) break;
-    left += w.weights[i]!;
-    out++;
+class Probe {
+  ids = new Int32Array(64);
+  weights = new Uint8Array(64);
+  count = 0;
+  /** The weight of the features left out. */
+  left = 0;
+  private readonly byFrequency: number[] = [];
+  private skip = new Uint8Array(64);
+
+  fill(w: Weighted, frequency: Int32Array, threshold: number): void {
+    const n = w.ids.length;
+    if (n > this.ids.length) {
+      this.ids = new Int32Array(n);
+      this.weights = new Uint8Array(n);
+      this.skip = new Uint8Array(n);
+    }
+    const order = this.byFrequency;
+    order.length = 0;
+    for (let i = 0; i < n; i++) order.push(i);
+    order.sort((x, y) => frequency[w.ids[y]!]! - frequency[w.ids[x]!]! || w.ids[y]! - w.ids[x]!);
+    // Strictly below the bound, with a margin for the float product: leaving out less is safe.
+    const bound = threshold * w.total - 1e-9;
+    this.skip.fill(0, 0, n);
+    let left = 0;
+    for (const i of order) {
+      if (2 * (left + w.weights[i]!) >= bound) break;
+      left += w.weights[i]!;
+      this.skip[i] = 1;
+    }
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.skip[i]) continue;
+      this.ids[count] = w.ids[i]!;
+      this.weights[count++] = w.weights[i]!;
+    }
+    this.count = count;
+    this.left = left;
   }
-  if (out === 0) return { ...w, left };
-  const skip = new Set(byFrequency.slice(0, out));
-  return { ids: w.ids.filter((_, i) => !skip.has(i)), weights: w.weights.filter((_, i) => !skip.has(i)), total: w.total - left, left };
 }
 
 /** One more than the largest feature id of the mentions (their weighted features are made here). */
@@ -282,42 +337,63 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
   let tick = -1;
   let left = 0;
 
-  for (const [at, m] of ordered.entries()) {
-    const paragraph = paragraphKey(m);
+  const paragraphOf = paragraphNumbers(ordered);
+  const probe = new Probe();
+  /**
+   * The entries met by the current mention, each as `rank · 2^26 + index` so that a native
+   * numeric sort puts them in the order a full scan of the period meets them (rank, then creation
+   * order) without a comparator or a tuple per entry (issue 8). Entries are fewer than 2^26.
+   */
+  let met = new Float64Array(1024);
+  let metCount = 0;
+  const RANK_SHIFT = 2 ** 26;
+  /** Meets the entries of `postings` under the probed features (see the loop below). */
+  const gather = (at: number, postings: Map<number, Cluster[]> | undefined, rank: number): void => {
+    if (!postings) return;
+    for (let f = 0; f < probe.count; f++) {
+      const list = postings.get(probe.ids[f]!);
+      if (!list) continue;
+      const weight = probe.weights[f]!;
+      tick++;
+      for (const c of list) {
+        if (stamp[c.index] !== at) {
+          stamp[c.index] = at;
+          reach[c.index] = 0;
+          if (metCount === met.length) {
+            const grown = new Float64Array(met.length * 2);
+            grown.set(met);
+            met = grown;
+          }
+          met[metCount++] = rank * RANK_SHIFT + c.index;
+        }
+        // An entry may be listed more than once under one feature; its weight counts once.
+        if (counted[c.index] !== tick) {
+          counted[c.index] = tick;
+          reach[c.index]! += weight;
+        }
+      }
+    }
+  };
+
+  for (let at = 0; at < ordered.length; at++) {
+    const m = ordered[at]!;
+    const paragraph = paragraphOf[at]!;
     const mw = weighted(m);
     let candidates: Iterable<Cluster>;
     if (threshold > 0) {
       // The entries that share a feature, in the order a full scan of the period meets them:
       // entries within the mention's date (rank 0), then those dated to its year (1), then to
       // its month (2); each group in creation order. The three groups are disjoint.
-      const ranked: [number, Cluster][] = [];
-      const probe = probeFeatures(mw, frequency, threshold);
+      probe.fill(mw, frequency, threshold);
       left = probe.left;
-      const gather = (postings: Map<number, Cluster[]> | undefined, rank: number): void => {
-        if (!postings) return;
-        for (let f = 0; f < probe.ids.length; f++) {
-          const list = postings.get(probe.ids[f]!);
-          if (!list) continue;
-          const weight = probe.weights[f]!;
-          tick++;
-          for (const c of list) {
-            if (stamp[c.index] !== at) {
-              stamp[c.index] = at;
-              reach[c.index] = 0;
-              ranked.push([rank, c]);
-            }
-            // An entry may be listed more than once under one feature; its weight counts once.
-            if (counted[c.index] !== tick) {
-              counted[c.index] = tick;
-              reach[c.index]! += weight;
-            }
-          }
-        }
-      };
-      gather(m.date.length >= 10 ? exactly.get(m.date) : inPeriod.get(m.date), 0);
-      if (m.date.length > 4) gather(exactly.get(m.date.slice(0, 4)), 1);
-      if (m.date.length > 7) gather(exactly.get(m.date.slice(0, 7)), 2);
-      candidates = ranked.sort((x, y) => x[0] - y[0] || x[1].index - y[1].index).map(([, c]) => c);
+      metCount = 0;
+      gather(at, m.date.length >= 10 ? exactly.get(m.date) : inPeriod.get(m.date), 0);
+      if (m.date.length > 4) gather(at, exactly.get(m.date.slice(0, 4)), 1);
+      if (m.date.length > 7) gather(at, exactly.get(m.date.slice(0, 7)), 2);
+      const sorted = met.subarray(0, metCount).sort();
+      const list: Cluster[] = new Array(metCount);
+      for (let i = 0; i < metCount; i++) list[i] = clusters[sorted[i]! % RANK_SHIFT]!;
+      candidates = list;
     } else {
       const all = new Set<Cluster>(within.get(m.date) ?? []);
       for (const len of [4, 7]) if (m.date.length > len) for (const c of exact.get(m.date.slice(0, len)) ?? []) all.add(c);
