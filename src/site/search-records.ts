@@ -1,6 +1,7 @@
 import { threadPages, threadUrl, type KeyFigure, type ThreadPage } from "../digest/story-pages.ts";
 import { readableDate } from "./filters-plugin.ts";
 import { searchFacets, type DigestWithThreads } from "./search-facets.ts";
+import type { SearchRecord } from "./search-split.ts";
 import { timelineData } from "./timeline-data.ts";
 
 /**
@@ -13,9 +14,7 @@ import { timelineData } from "./timeline-data.ts";
  * from markup: the title from the `<h1>`, the extra weight of words in headings, and
  * sub-results for headings with ids. Timeline entries are plain records, as before.
  */
-export type SearchRecord =
-  | { kind: "html"; url: string; html: string }
-  | { kind: "record"; url: string; title: string; content: string; filters: Record<string, string[]> };
+export type { SearchRecord } from "./search-split.ts";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 const escapeHtml = (text: string): string => (/[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c]!) : text);
@@ -42,41 +41,77 @@ export function searchRecordUrls(digest: DigestWithThreads, siteTitle = ""): str
   return [...digest.reports.map((r) => r.url), ...(digest.story?.threads ?? []).map((t) => threadUrl(t.slug)), ...digest.events.map((e) => entryUrl(e.id))];
 }
 
+/** The records of a site, made one at a time, on demand. */
+export interface SearchRecordSource {
+  /** Every record's URL, in record order (`searchRecordUrls`). */
+  readonly urls: readonly string[];
+  /** Pages (reports and thread pages) and timeline entries. */
+  readonly pages: number;
+  readonly entries: number;
+  /** Makes record `i` (of `urls`): the same record `searchRecords` puts at position `i`. */
+  record(i: number): SearchRecord;
+}
+
+/**
+ * The records of `searchRecords`, one at a time: a shard's records can be made when they are
+ * needed and let go once used, so the records of a large site never sit in memory together.
+ */
+export function searchRecordSource(digest: DigestWithThreads, language: string, siteTitle: string): SearchRecordSource {
+  const entryUrl = entryUrls(digest, siteTitle);
+  const reports = digest.reports.length;
+  const threads = digest.story?.threads.length ?? 0;
+  let pagesOfThreads: ThreadPage[] | undefined;
+  return {
+    urls: searchRecordUrls(digest, siteTitle),
+    pages: reports + threads,
+    entries: digest.events.length,
+    record(i) {
+      if (i < reports) return reportRecord(digest, digest.reports[i]!, language);
+      if (i < reports + threads) {
+        // Thread pages as thread.njk marks them: type Thread, the thread's own title as its
+        // filter; the lede, key figures, timeline and report list, under the page's headings
+        // and ids. Their models are made together (cheap), once.
+        const thread = (pagesOfThreads ??= threadPages(digest))[i - reports]!;
+        return { kind: "html", url: thread.url, html: page(language, threadBody(thread)) };
+      }
+      return entryRecord(digest, digest.events[i - reports - threads]!, entryUrl);
+    },
+  };
+}
+
 /**
  * Every record, in a fixed order: reports (digest order), thread pages (story order), then
  * timeline entries (date order). The same digest always gives the same records.
  */
 export function searchRecords(digest: DigestWithThreads, language: string, siteTitle: string): SearchRecord[] {
-  const records: SearchRecord[] = [];
-  // A report as report.njk marks it: type Report, its year, its threads; the title and the
-  // date, source and thread line of the header, then the body (sanitized HTML of the digest).
-  for (const report of digest.reports) {
-    const facets = searchFacets(report.topics, report.date, digest);
-    const meta = [readableDate(report.date), report.source].filter(Boolean).map((s) => escapeHtml(s!)).join(" · ");
-    const threads = facets.threads.length > 0 ? `<p>Thread${facets.threads.length > 1 ? "s" : ""}: ${facets.threads.map(escapeHtml).join(", ")}</p>` : "";
-    const body =
-      `<article data-pagefind-body>${filterTags("type", ["Report"])}${filterTags("year", [facets.year])}${filterTags("thread", facets.threads)}` +
-      `<h1>${escapeHtml(report.title)}</h1><p>${meta}</p>${threads}<div>${report.html}</div></article>`;
-    records.push({ kind: "html", url: report.url, html: page(language, body) });
-  }
-  // Thread pages as thread.njk marks them: type Thread, the thread's own title as its filter;
-  // the lede, key figures, timeline and report list, under the page's headings and ids.
-  if ((digest.story?.threads.length ?? 0) > 0) {
-    for (const thread of threadPages(digest)) records.push({ kind: "html", url: thread.url, html: page(language, threadBody(thread)) });
-  }
-  // Each timeline entry lands on its place on the (possibly paged) timeline.
-  const entryUrl = entryUrls(digest, siteTitle);
-  for (const event of digest.events) {
-    const facets = searchFacets(event.topics, event.date, digest);
-    records.push({
-      kind: "record",
-      url: entryUrl(event.id),
-      title: `Timeline: ${readableDate(event.date)}`,
-      content: event.text,
-      filters: { type: ["Timeline entry"], year: [facets.year], ...(facets.threads.length > 0 ? { thread: facets.threads } : {}) },
-    });
-  }
-  return records;
+  const source = searchRecordSource(digest, language, siteTitle);
+  return source.urls.map((_, i) => source.record(i));
+}
+
+/**
+ * A report as report.njk marks it: type Report, its year, its threads; the title and the date,
+ * source and thread line of the header, then the body (sanitized HTML of the digest).
+ */
+function reportRecord(digest: DigestWithThreads, report: DigestWithThreads["reports"][number], language: string): SearchRecord {
+  const facets = searchFacets(report.topics, report.date, digest);
+  const meta = [readableDate(report.date), report.source].filter(Boolean).map((s) => escapeHtml(s!)).join(" · ");
+  const threads = facets.threads.length > 0 ? `<p>Thread${facets.threads.length > 1 ? "s" : ""}: ${facets.threads.map(escapeHtml).join(", ")}</p>` : "";
+  const body =
+    `<article data-pagefind-body>${filterTags("type", ["Report"])}${filterTags("year", [facets.year])}${filterTags("thread", facets.threads)}` +
+    `<h1>${escapeHtml(report.title)}</h1><p>${meta}</p>${threads}<div>${report.html}</div></article>`;
+  return { kind: "html", url: report.url, html: page(language, body) };
+}
+
+/** A timeline entry, landing on its place on the (possibly paged) timeline. */
+function entryRecord(digest: DigestWithThreads, event: DigestWithThreads["events"][number], entryUrl: (id: string) => string): SearchRecord {
+  const facets = searchFacets(event.topics, event.date, digest);
+  return {
+    kind: "record",
+    url: entryUrl(event.id),
+    title: `Timeline: ${readableDate(event.date)}`,
+    content: event.text,
+    filters: { type: ["Timeline entry"], year: [facets.year], ...(facets.threads.length > 0 ? { thread: facets.threads } : {}) },
+  };
 }
 
 /** The indexed part of a thread page (thread.njk), with the page's section headings and ids. */

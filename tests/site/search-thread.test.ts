@@ -1,14 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeInProcess, buildDigest } from "../../src/digest/build.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
-import { buildSearchIndexInBackground } from "../../src/site/search-thread.ts";
+import { buildSearchIndexInBackground, startSearchIndex } from "../../src/site/search-thread.ts";
 import { siteConfig } from "../../src/site/site-config.ts";
 import { readTree } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
+
+/** Pagefind processes this process started (Linux: read from /proc). */
+function pagefindChildren(): number[] {
+  const children: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat)!;
+      const [state, ppid] = rest!.split(" ");
+      if (Number(ppid) === process.pid && state !== "Z" && /pagefind/.test(comm!)) children.push(Number(name));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return children;
+}
+
+async function until(condition: () => boolean, ms = 15_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (condition()) return true;
+  return condition();
+}
 
 describe("the search index on a worker thread", () => {
   it("writes the same bundles as building it in the calling thread", async () => {
@@ -24,6 +47,37 @@ describe("the search index on a worker thread", () => {
     expect([...a].filter(([name, bytes]) => !bytes.equals(b.get(name)!))).toEqual([]);
   }, 120_000);
 
+  it("can be started before the digest exists and given it later, with a cache, to the same bundles", async () => {
+    const job = startSearchIndex();
+    const { digest } = await buildDigest(CONTENT, analyzeInProcess);
+    const site = siteConfig(process.env, digest.story);
+    const root = await tempDir();
+    const cacheDir = path.join(root, "cache");
+    const options = { shardSize: 10, cacheDir };
+    const early = await job.index(path.join(root, "early"), digest, site, options);
+    expect(early.reindexed).toBe(early.shards);
+    await expect(job.index(path.join(root, "again"), digest, site, options)).rejects.toThrow(/once/);
+    // Everything cached now: the second build indexes nothing and writes the same bytes.
+    const cached = await startSearchIndex().index(path.join(root, "cached"), digest, site, options);
+    expect(cached).toEqual({ ...early, reindexed: 0 });
+    const reference = await buildSearchIndex(path.join(root, "reference"), digest, site, { shardSize: 10 });
+    const trees = await Promise.all(["early", "cached", "reference"].map((d) => readTree(path.join(root, d))));
+    for (const tree of trees.slice(0, 2)) {
+      expect([...tree.keys()]).toEqual([...trees[2]!.keys()]);
+      expect([...tree].filter(([name, bytes]) => !bytes.equals(trees[2]!.get(name)!))).toEqual([]);
+    }
+    expect(pagefindChildren()).toEqual([]);
+  }, 120_000);
+
+  it("starts Pagefind ahead of the digest, and a cancelled job leaves no Pagefind process behind", async () => {
+    const job = startSearchIndex();
+    expect(await until(() => pagefindChildren().length > 0)).toBe(true);
+    await job.cancel();
+    expect(await until(() => pagefindChildren().length === 0)).toBe(true);
+    const { digest } = await buildDigest(CONTENT, analyzeInProcess);
+    await expect(job.index(await tempDir(), digest, siteConfig(process.env, digest.story))).rejects.toThrow(/once/);
+  }, 120_000);
+
   it("rejects with the thread's error when indexing fails", async () => {
     const { digest } = await buildDigest(CONTENT, analyzeInProcess);
     const root = await tempDir();
@@ -31,5 +85,6 @@ describe("the search index on a worker thread", () => {
     const blocked = path.join(root, "blocked");
     await writeFile(blocked, "not a folder");
     await expect(buildSearchIndexInBackground(blocked, digest, siteConfig(process.env, digest.story))).rejects.toThrow();
+    expect(await until(() => pagefindChildren().length === 0)).toBe(true);
   }, 120_000);
 });

@@ -1,0 +1,143 @@
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { linkFiles } from "./link-files.ts";
+import { stabilizePagefind } from "./pagefind-stable.ts";
+import { bundlePath, FINGERPRINT, type SearchPlan, type SearchRecord } from "./search-split.ts";
+
+/**
+ * The writing half of the search index: Pagefind bundles for a plan (search-split.ts), on the
+ * search-index thread (search-worker.ts) or in the calling thread (`buildSearchIndex`). It never
+ * sees the digest: the records of a shard to index arrive when it asks for them, one shard at a
+ * time, and are let go once Pagefind has them. Its imports stay light (no digest modules).
+ */
+
+/** Gives the records of one shard, in record order. */
+export type ShardRecords = (shard: number) => Promise<SearchRecord[]>;
+
+const check = (what: string, response: { errors: string[] }): void => {
+  if (response.errors.length > 0) throw new Error(`Pagefind ${what}: ${response.errors.join("; ")}`);
+};
+
+/** Indexes one shard's records into a Pagefind bundle at `outputPath`, in canonical form. */
+async function writeBundle(records: readonly SearchRecord[], language: string, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
+  try {
+    for (const r of records) {
+      if (r.kind === "html") check("page", await index.addHTMLFile({ url: r.url, content: r.html }));
+      else check("record", await index.addCustomRecord({ url: r.url, content: r.content, language, meta: { title: r.title }, filters: r.filters }));
+    }
+    check("write", await index.writeFiles({ outputPath }));
+  } finally {
+    await index.deleteIndex();
+  }
+  await stabilizePagefind(outputPath);
+}
+
+/**
+ * Starts Pagefind's process ahead of the first shard to index (the search-index thread does
+ * this while the digest is still being computed). Starting it is most of what creating an
+ * index costs; the index made here is deleted at once. Harmless when nothing is indexed:
+ * `writeSearchBundles` closes Pagefind in the end either way.
+ */
+export async function warmUpPagefind(): Promise<void> {
+  const { index } = await pagefind.createIndex({});
+  await index?.deleteIndex();
+}
+
+/** Closes Pagefind's process, if one was started. */
+export async function closePagefind(): Promise<void> {
+  await pagefind.close();
+}
+
+/**
+ * Writes the bundles of `plan` into `<siteDir>/pagefind/`. Stale shards are indexed one after
+ * the other, their records asked for one shard ahead (at most two shards' records are held at
+ * once); meanwhile, between Pagefind's replies, the cached bundles are hard-linked into the
+ * site. With `cacheDir`, new bundles are written into it under their key and entries this
+ * plan does not use are removed; without it, they are written beside the site and moved in.
+ * Returns the number of shards indexed.
+ */
+export async function writeSearchBundles(siteDir: string, plan: SearchPlan, recordsOf: ShardRecords, cacheDir?: string): Promise<number> {
+  const cache = cacheDir === undefined ? null : path.resolve(cacheDir);
+  const workDir = cache ?? `${path.resolve(siteDir)}.search-${process.pid}`;
+  const entry = (key: string) => path.join(workDir, key);
+  const keyOf = new Map(plan.shards.map((s) => [s.shard, s.key]));
+  // The first shard to index is asked for now: its records come while the folders are set up.
+  let ask = 0;
+  const fetchNext = (): Promise<SearchRecord[]> | undefined => {
+    const next = ask < plan.stale.length ? recordsOf(plan.stale[ask++]!) : undefined;
+    next?.catch(() => {}); // awaited in turn
+    return next;
+  };
+  let next = fetchNext();
+  try {
+    await mkdir(workDir, { recursive: true });
+    await rm(path.join(siteDir, "pagefind"), { recursive: true, force: true });
+    await mkdir(siteDir, { recursive: true });
+    const place = async (shard: number): Promise<void> => {
+      const to = path.join(siteDir, bundlePath(shard));
+      if (cache) await linkTree(entry(keyOf.get(shard)!), to);
+      else await rename(entry(keyOf.get(shard)!), to);
+    };
+    // A shard is placed from the cache at once unless its bundle is still to be written: it is
+    // stale, or has the key of a stale shard (the planner marks only the first of each key).
+    const staleKeys = new Set(plan.stale.map((k) => keyOf.get(k)!));
+    const later = plan.shards.filter((s) => staleKeys.has(s.key)).map((s) => s.shard);
+    const now = plan.shards.filter((s) => !staleKeys.has(s.key)).map((s) => s.shard);
+
+    const indexing = (async () => {
+      for (const shard of plan.stale) {
+        const records = await next!;
+        // Ask for the next shard before indexing this one: its records travel while Pagefind works.
+        next = fetchNext();
+        const key = keyOf.get(shard)!;
+        const temp = path.join(workDir, `.tmp-${process.pid}-${key}`);
+        await rm(temp, { recursive: true, force: true });
+        await writeBundle(records, plan.language, temp);
+        records.length = 0;
+        // A finished bundle appears under its key at once, never half written.
+        await rm(entry(key), { recursive: true, force: true });
+        await rename(temp, entry(key));
+      }
+    })();
+    // Linking is synchronous work on this thread: one bundle at a time, yielding between
+    // bundles, so Pagefind's replies (it indexes in its own process) are not held up for long.
+    const linking = (async () => {
+      for (const shard of now) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await place(shard);
+      }
+    })();
+    const outcomes = await Promise.allSettled([indexing, linking]);
+    for (const o of outcomes) if (o.status === "rejected") throw o.reason;
+    for (const shard of later) await place(shard);
+    if (cache) await prune(cache, new Set(keyOf.values()));
+  } finally {
+    await next?.catch(() => {});
+    if (!cache) await rm(workDir, { recursive: true, force: true });
+  }
+  return plan.stale.length;
+}
+
+/**
+ * Puts a cached bundle into the site as hard links (link-files.ts). Cache entries are complete
+ * before they get their name, and the site is rebuilt into a fresh folder, so neither side is
+ * ever written in place.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  await mkdir(to, { recursive: true });
+  const rel = (e: { parentPath: string; name: string }) => path.relative(from, path.join(e.parentPath, e.name));
+  for (const e of entries) if (e.isDirectory()) await mkdir(path.join(to, rel(e)), { recursive: true });
+  linkFiles(entries.filter((e) => e.isFile()).map(rel), from, to);
+}
+
+/** Removes the cache entries (and leftover temporary bundles) that this build did not use. */
+async function prune(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(cacheDir)) {
+    const leftover = name.startsWith(`.tmp-${process.pid}-`);
+    if ((FINGERPRINT.test(name) && !used.has(name)) || leftover) await rm(path.join(cacheDir, name), { recursive: true, force: true });
+  }
+}
