@@ -68,8 +68,6 @@ interface Weighted {
   total: number;
 }
 
-const weightsOf = new WeakMap<MatchFeatures, Weighted>();
-
 /** A stated number's weight; keywords and names weigh 1. */
 const NUMBER_WEIGHT = 3;
 
@@ -95,9 +93,8 @@ function featureId(table: Map<string, number>, feature: string, weight: number):
   return id;
 }
 
+/** A mention's weighted features (computed once per mention by mergeEvents). */
 function weighted(f: MatchFeatures): Weighted {
-  const hit = weightsOf.get(f);
-  if (hit) return hit;
   // The ids into a typed array sorted natively, then deduplicated in place (issue 8: a Map per
   // mention and typed arrays made from iterators and with a mapping function were 0.2 s at
   // 4,000 reports). A feature's weight is its kind's: keyword, name and number ids never coincide.
@@ -113,9 +110,7 @@ function weighted(f: MatchFeatures): Weighted {
   const weights = new Uint8Array(unique);
   let total = 0;
   for (let i = 0; i < unique; i++) total += weights[i] = weightOfId[ids[i]!]!;
-  const out = { ids, weights, total };
-  weightsOf.set(f, out);
-  return out;
+  return { ids, weights, total };
 }
 
 /** Text similarity of two mentions in [0, 1] (the rule in the module header). */
@@ -195,10 +190,12 @@ function informativeness(m: EventMention): number {
 
 const SLUG_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "to", "and", "that", "said", "says", "was", "were", "had", "has", "have", "for", "by", "with", "from", "this", "it", "is", "be", "its"]);
 
+/** Printable ASCII only: decomposing it (NFKD) and dropping combining marks change nothing. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 function slugWords(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // The Unicode normalization only where it can matter (issue 8: it was most of this function).
+  const words = (ASCII.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))
     .toLowerCase()
     .replace(/(\d),(?=\d{3})/g, "$1")
     .split(/[^a-z0-9]+/)
@@ -278,19 +275,16 @@ class Probe {
   }
 }
 
-/** One more than the largest feature id of the mentions (their weighted features are made here). */
-function nextIdAfter(mentions: readonly EventMention[]): number {
-  for (const m of mentions) weighted(m);
-  return nextId;
-}
-
 /** Folds mentions of the same event into one entry each (rule in the module header). */
 export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}): TimelineEvent[] {
   const threshold = options.threshold ?? MERGE_THRESHOLD;
   const ordered = [...mentions].sort(byMergeOrder);
   // How many mentions have each feature, for choosing which features a mention looks up (below).
-  const frequency = new Int32Array(nextIdAfter(ordered));
-  for (const m of ordered) for (const id of weighted(m).ids) frequency[id]!++;
+  // In an array by position rather than a WeakMap by mention (issue 8: its lookups, several
+  // per mention, were a tenth of merging).
+  const weights = ordered.map(weighted);
+  const frequency = new Int32Array(nextId);
+  for (const w of weights) for (const id of w.ids) frequency[id]!++;
   const clusters: Cluster[] = [];
   /** Entries by every period they fall in: "2023", "2023-12", "2023-12-26". */
   const within = new Map<string, Cluster[]>();
@@ -310,19 +304,19 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
    */
   const exactly = new Map<string, Map<number, Cluster[]>>();
   const inPeriod = new Map<string, Map<number, Cluster[]>>();
-  const post = (index: Map<string, Map<number, Cluster[]>>, period: string, c: Cluster, m: EventMention): void => {
+  const post = (index: Map<string, Map<number, Cluster[]>>, period: string, c: Cluster, w: Weighted): void => {
     let postings = index.get(period);
     if (!postings) index.set(period, (postings = new Map()));
-    for (const k of weighted(m).ids) {
+    for (const k of w.ids) {
       const list = postings.get(k);
       if (!list) postings.set(k, [c]);
       else if (list[list.length - 1] !== c) list.push(c);
     }
   };
-  const indexFeatures = (c: Cluster, m: EventMention): void => {
-    post(exactly, c.date, c, m);
-    post(inPeriod, c.date.slice(0, 4), c, m);
-    if (c.date.length >= 7) post(inPeriod, c.date.slice(0, 7), c, m);
+  const indexFeatures = (c: Cluster, w: Weighted): void => {
+    post(exactly, c.date, c, w);
+    post(inPeriod, c.date.slice(0, 4), c, w);
+    if (c.date.length >= 7) post(inPeriod, c.date.slice(0, 7), c, w);
   };
 
   // Which mention last touched each entry (entries are never more than mentions).
@@ -378,7 +372,7 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
   for (let at = 0; at < ordered.length; at++) {
     const m = ordered[at]!;
     const paragraph = paragraphOf[at]!;
-    const mw = weighted(m);
+    const mw = weights[at]!;
     let candidates: Iterable<Cluster>;
     if (threshold > 0) {
       // The entries that share a feature, in the order a full scan of the period meets them:
@@ -425,12 +419,12 @@ export function mergeEvents(mentions: EventMention[], options: MergeOptions = {}
       best.members.push(m);
       if (best.compared.length < MAX_COMPARED) best.compared.push(mw);
       best.paragraphs.add(paragraph);
-      if (best.members.length <= MAX_COMPARED) indexFeatures(best, m);
+      if (best.members.length <= MAX_COMPARED) indexFeatures(best, mw);
       continue;
     }
     const cluster: Cluster = { index: clusters.length, date: m.date, members: [m], compared: [mw], paragraphs: new Set([paragraph]) };
     clusters.push(cluster);
-    indexFeatures(cluster, m);
+    indexFeatures(cluster, mw);
     for (const len of [4, 7, 10]) {
       if (m.date.length < len) break;
       const key = m.date.slice(0, len);

@@ -187,30 +187,43 @@ function lowerBound(list: readonly Occurrence[], order: number): number {
 /**
  * The up-to-`limit` occurrences nearest to `self` in report order, from several sorted lists,
  * leaving out `self`'s own report. Reads at most `limit` entries on each side of each list.
+ * `scratch` is reused from one call to the next (issue 8: a map and four arrays a paragraph):
+ * its stamps, by occurrence order, mark what is pooled for `self`.
  */
-function nearestOthers(self: Occurrence, lists: readonly (readonly Occurrence[])[], limit: number): Occurrence[] {
-  const pool = new Map<number, Occurrence>();
+function nearestOthers(self: Occurrence, lists: readonly (readonly Occurrence[])[], limit: number, scratch: NearScratch): Occurrence[] {
+  const { stamp, pool } = scratch;
+  pool.length = 0;
+  const add = (o: Occurrence): void => {
+    if (stamp[o.order] === self.order) return;
+    stamp[o.order] = self.order;
+    pool.push(o);
+  };
   for (const list of lists) {
     const at = lowerBound(list, self.order);
     let taken = 0;
     for (let i = at - 1; i >= 0 && taken < limit; i--) {
       const o = list[i]!;
       if (o.report === self.report) continue;
-      pool.set(o.order, o);
+      add(o);
       taken++;
     }
     taken = 0;
     for (let i = at; i < list.length && taken < limit; i++) {
       const o = list[i]!;
       if (o.report === self.report) continue;
-      pool.set(o.order, o);
+      add(o);
       taken++;
     }
   }
-  return [...pool.values()]
-    .sort((x, y) => Math.abs(x.order - self.order) - Math.abs(y.order - self.order) || x.order - y.order)
-    .slice(0, limit)
-    .sort((x, y) => x.order - y.order);
+  if (pool.length === 0) return [];
+  if (pool.length > limit) pool.sort((x, y) => Math.abs(x.order - self.order) - Math.abs(y.order - self.order) || x.order - y.order);
+  return pool.slice(0, limit).sort((x, y) => x.order - y.order);
+}
+
+interface NearScratch {
+  /** By occurrence order: the order of the occurrence whose pool it was last put in. */
+  stamp: Int32Array;
+  pool: Occurrence[];
 }
 
 /** The `limit` ids nearest to `to` (ties: the smaller id). */
@@ -404,6 +417,7 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
 
   const shared: SharedPassage[] = [];
   const nearNodes = new Map<number, Set<number>>(); // per node, computed once
+  const scratch: NearScratch = { stamp: new Int32Array(occurrences.length).fill(-1), pool: [] };
   for (const occurrence of occurrences) {
     const node = nodes[occurrence.node]!;
     // The ALSO_IN_LIMIT neighbour nodes nearest in order suffice: at most that many are listed.
@@ -415,7 +429,7 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
     }
     const lists = [...textNodes].map((n) => nodes[n]!.occurrences);
     if (occurrence.retold.length > 0) lists.push(occurrence.retold);
-    const others = nearestOthers(occurrence, lists, ALSO_IN_LIMIT);
+    const others = nearestOthers(occurrence, lists, ALSO_IN_LIMIT, scratch);
     if (others.length === 0) continue;
     shared.push({
       at: occurrence.ref,

@@ -45,6 +45,8 @@ const CLOSE_DAYS = 7;
  * 4,000 reports were a third of this stage's garbage).
  */
 interface Evidence {
+  /** The pair: earlier position × number of reports + later position. */
+  key: number;
   /** Shared paragraphs of the earlier and of the later report of the pair. */
   earlier: Set<string> | null;
   later: Set<string> | null;
@@ -111,7 +113,7 @@ export function relateReportsWithStats(
     const key = Math.min(a, b) * n + Math.max(a, b);
     let e = evidence.get(key);
     if (!e) {
-      e = { earlier: null, later: null, events: null, entities: null };
+      e = { key, earlier: null, later: null, events: null, entities: null };
       evidence.set(key, e);
     }
     return e;
@@ -174,10 +176,8 @@ export function relateReportsWithStats(
   // Scores first; the reasons (strings) only for the links kept, at most `limit` a report
   // (issue 8: building them for every candidate pair was half of this stage).
   const lists: Candidate[][] = ordered.map(() => []);
-  // Numeric keys: a typed array sorts them without a comparator call per step.
-  const keys = Float64Array.from(evidence.keys()).sort();
-  for (const key of keys) {
-    const e = evidence.get(key)!;
+  for (const e of byKey(evidence)) {
+    const key = e.key;
     const events = e.events ?? NO_EVENTS;
     const entities = e.entities ?? NO_ENTITIES;
     const a = Math.floor(key / n);
@@ -200,16 +200,56 @@ export function relateReportsWithStats(
   const related = new Map<string, RelatedLink[]>();
   const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
   for (const report of bySlug) {
-    const list = lists[position.get(report.slug)!]!;
-    list.sort((x, y) => y.score - x.score || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
     const kept: RelatedLink[] = [];
-    for (const { other, score, pair } of list.slice(0, limit)) {
+    for (const { other, score, pair } of best(lists[position.get(report.slug)!]!, limit)) {
       const r = ordered[other]!;
       kept.push({ slug: r.slug, url: r.url, title: r.title, date: r.date, score, reasons: [...pairReasons(pair)] });
     }
     related.set(report.slug, kept);
   }
   return { related, stats: { candidatePairs: evidence.size } };
+}
+
+/**
+ * The pairs in key order. Numeric keys, each with its entry's rank in insertion order, sorted
+ * as one typed array (no comparator call per step), then read back by rank: no second map
+ * lookup per pair (issue 8). Keys are below n², so key · 2^k + rank is exact while n² · 2^k
+ * stays under 2^53 (n ≤ ~10^6 for any count of pairs here); beyond that, a comparator sort.
+ */
+function byKey(evidence: ReadonlyMap<number, Evidence>): Evidence[] {
+  const list = [...evidence.values()];
+  const shift = 2 ** Math.ceil(Math.log2(list.length + 1));
+  const largest = list.reduce((max, e) => Math.max(max, e.key), 0);
+  if ((largest + 1) * shift > Number.MAX_SAFE_INTEGER) return list.sort((x, y) => x.key - y.key);
+  const codes = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) codes[i] = list[i]!.key * shift + i;
+  codes.sort();
+  return Array.from(codes, (code) => list[code % shift]!);
+}
+
+/** Higher score first, ties by slug: a total order (a report is in another's list once). */
+function byRank(x: Candidate, y: Candidate): number {
+  return y.score - x.score || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0);
+}
+
+/**
+ * The first `limit` candidates in rank order: what sorting the whole list and slicing gives, by
+ * insertion into a list of at most `limit` (issue 8: sorting every report's candidates, dozens
+ * each, to keep five was a third of this stage).
+ */
+function best(list: readonly Candidate[], limit: number): Candidate[] {
+  const top: Candidate[] = [];
+  if (limit <= 0) return top;
+  for (const c of list) {
+    if (top.length === limit && byRank(c, top[limit - 1]!) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && byRank(c, top[at - 1]!) < 0) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = c;
+  }
+  return top;
 }
 
 /** A scored pair of reports; `reasons` is filled when one of its links is kept. */
