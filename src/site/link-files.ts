@@ -1,4 +1,5 @@
 import { copyFileSync, linkSync, mkdirSync } from "node:fs";
+import { copyFile, link, mkdir } from "node:fs/promises";
 import path from "node:path";
 
 /** Link errors that mean "no hard links here" (another file system, a file system without them). */
@@ -39,4 +40,45 @@ export function linkFiles(files: Iterable<string>, fromDir: string, toDir: strin
     }
     copyFileSync(from, to);
   }
+}
+
+/**
+ * `linkFiles` on Node's thread pool, `concurrency` files at a time: for a build that has other
+ * work for the main thread meanwhile (carrying unchanged pages over while Eleventy renders).
+ */
+export async function linkFilesInBackground(files: Iterable<string>, fromDir: string, toDir: string, concurrency = 32): Promise<void> {
+  const folders = new Map<string, Promise<void>>();
+  const ensure = (dir: string): Promise<void> => {
+    let made = folders.get(dir);
+    if (!made) {
+      const parent = path.dirname(dir);
+      made = (parent === dir ? Promise.resolve() : ensure(parent)).then(() =>
+        mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "EEXIST") throw error;
+        }),
+      );
+      folders.set(dir, made);
+    }
+    return made;
+  };
+  let copy = false;
+  const place = async (file: string): Promise<void> => {
+    const [from, to] = [path.join(fromDir, file), path.join(toDir, file)];
+    await ensure(path.dirname(to));
+    if (!copy) {
+      try {
+        return await link(from, to);
+      } catch (error) {
+        if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+        copy = true;
+      }
+    }
+    await copyFile(from, to);
+  };
+  const queue = [...files];
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < queue.length) await place(queue[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, lane));
 }

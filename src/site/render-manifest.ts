@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { linkFiles } from "./link-files.ts";
+import { linkFilesInBackground } from "./link-files.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
 
 /**
@@ -78,14 +78,15 @@ export function reusablePages(plan: RenderPlan, previous: RenderManifest | null,
 /**
  * Puts the reused pages of the previous site into the new one: hard links (the previous site
  * stays whole until the swap, and nothing writes to these files), copies where links fail.
+ * On Node's thread pool: the render goes on meanwhile.
  */
-export function carryOver(urls: Iterable<string>, fromDir: string, toDir: string): void {
+export async function carryOver(urls: Iterable<string>, fromDir: string, toDir: string): Promise<void> {
   const files = [...urls].map((url) => {
     const rel = outputPathOf(url);
     if (rel === null) throw new Error(`Cannot carry over ${url}: not a path inside the site`);
     return rel;
   });
-  linkFiles(files, fromDir, toDir);
+  await linkFilesInBackground(files, fromDir, toDir);
 }
 
 /** The manifest of a finished build, read from the pages as they lie in `siteDir`. */

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -52,9 +53,9 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
   const staging = `${outputDir}.staging-${process.pid}`;
   const retired = `${outputDir}.old-${process.pid}`;
   const cacheDir = options.cacheDir ?? path.join(path.dirname(contentDir), ".cache");
-  // Earlier sites, retired by earlier builds (see swapIn), go while this one is computed.
+  // Sites retired by earlier builds whose deletion did not finish (see swapIn).
   const trash = path.join(cacheDir, "trash");
-  const sweeping = rm(trash, { recursive: true, force: true }).catch(() => {});
+  discardInBackground(await readdir(trash).then((names) => names.map((n) => path.join(trash, n)), () => []));
   const data = siteData(result.digest);
   const plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
   const manifestPath = manifestFile(cacheDir, outputDir);
@@ -78,10 +79,12 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
   process.chdir(PROJECT_ROOT);
   const built: BuiltPage[] = [...reuse].map((url) => ({ url }));
   let search: Promise<unknown> | undefined;
+  let carrying: Promise<void> | undefined;
   try {
     // Nothing written yet: the manifest must never describe a site that is being replaced.
     await rm(manifestPath, { force: true });
-    carryOver(reuse, outputDir, staging);
+    carrying = carryOver(reuse, outputDir, staging);
+    carrying.catch(() => {}); // awaited below
     // The search index is made from the digest, not the pages: a worker thread and Pagefind's
     // own process build it on the other core while Eleventy renders.
     search = buildSearchIndexInBackground(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
@@ -90,12 +93,14 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
       provideDigest(contentDir, result, new Set(urls));
       built.push(...(await runEleventy(staging, i === 0 ? [] : single, log)));
     }
+    await carrying;
     // Over the complete staging folder, before the swap: what readers get is always whole.
     await writeSitemap(staging, built, result.digest, data.site);
     await search;
   } catch (error) {
     // Let a running index finish writing before its folder is removed.
     await search?.catch(() => {});
+    await carrying?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
@@ -104,7 +109,6 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     if (previousContent === undefined) delete process.env.DATELINE_CONTENT;
     else process.env.DATELINE_CONTENT = previousContent;
   }
-  await sweeping;
   await swapIn(staging, outputDir, retired, trash);
   await saveManifest(manifestPath, manifestOf(plan, outputDir));
   return { pages: built.length, reused: reuse.size };
@@ -154,9 +158,11 @@ function quietBenchmarks(elev: Eleventy): void {
 
 /**
  * Swaps the finished staging folder in. The previous site is moved into `trash` (in the cache
- * folder), which the next build empties while it computes, instead of being deleted now: tens of
- * thousands of files on a large site, a second off every rebuild. Where the cache lies on another
- * file system, it is deleted at once.
+ * folder) and deleted by a process of its own that outlives the build: tens of thousands of
+ * files on a large site, a second off every rebuild, and deleted here they also held up the
+ * file reads and writes of the render (Node runs both on one small thread pool). Whatever is
+ * left there (a build killed mid-way) is deleted the same way by the next build. Where the
+ * cache lies on another file system, the previous site is deleted at once.
  */
 async function swapIn(staging: string, outputDir: string, retired: string, trash: string): Promise<void> {
   let hadPrevious = true;
@@ -173,10 +179,22 @@ async function swapIn(staging: string, outputDir: string, retired: string, trash
     throw error;
   }
   if (!hadPrevious) return;
+  const discarded = path.join(trash, `${path.basename(outputDir)}-${process.pid}-${Date.now()}`);
   try {
     await mkdir(trash, { recursive: true });
-    await rename(retired, path.join(trash, `${path.basename(outputDir)}-${process.pid}-${Date.now()}`));
+    await rename(retired, discarded);
   } catch {
     await rm(retired, { recursive: true, force: true });
+    return;
   }
+  discardInBackground([discarded]);
+}
+
+/** Deletes folders from a detached Node process, which goes on after this one exits. */
+function discardInBackground(dirs: readonly string[]): void {
+  if (dirs.length === 0) return;
+  const script = 'for (const d of process.argv.slice(1)) try { require("node:fs").rmSync(d, { recursive: true, force: true }) } catch {}';
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS; // nothing to preload for this
+  spawn(process.execPath, ["-e", script, ...dirs], { detached: true, stdio: "ignore", env }).unref();
 }

@@ -149,4 +149,21 @@ describe("a rebuild after an edit", () => {
     expect(pages).toBeGreaterThan(20);
     expect(await differences(out, await fresh())).toEqual([]);
   }, 120_000);
+
+  it("deletes the previous site after the swap, in a process that outlives the build", async () => {
+    const { dir, content, site } = await setup();
+    const marker = path.join(site, "marker-of-the-previous-site.txt");
+    await writeFile(marker, "old");
+    await build(content, site);
+    await expect(stat(marker)).rejects.toThrow(); // the new site is a new folder
+    // The retired site sits in .cache/trash/ until the detached process has deleted it.
+    const trash = path.join(dir, ".cache", "trash");
+    const deadline = Date.now() + 60_000;
+    let left = await readdir(trash).catch(() => []);
+    while (left.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = await readdir(trash).catch(() => []);
+    }
+    expect(left).toEqual([]);
+  }, 120_000);
 });
