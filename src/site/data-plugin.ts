@@ -1,5 +1,4 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { toDigestJson } from "../digest/export.ts";
 import { reportArchive } from "./archive.ts";
 import { digestFor, forgetDigests, selectionFor } from "./digest-store.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -18,13 +17,14 @@ async function dataFor(contentDir: string): Promise<SiteData> {
 }
 
 /**
- * Global data for the templates: `digest` (the model), `digestJson` (the export), `site`,
+ * Global data for the templates: `digest` (the model), `site`,
  * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), `storyPages` (threads,
- * entities, tallies), `timeline` and `timelineJs` (timeline-data.ts), `siteIndex` (per report:
+ * entities, tallies), `timeline` (timeline-data.ts), `siteIndex` (per report:
  * previous/next, JSON-LD, threads, search filters), and `renderPlan` / `timelineShared`: the
  * models of the paginated pages this build renders (render-plan.ts). The base layout gets each
  * page's meta (titles, description, canonical URL, navigation, breadcrumbs) from the `pageMeta`
- * function, a lookup in `siteIndex` (see page-meta.ts).
+ * function, a lookup in `siteIndex` (see page-meta.ts). `digest.json` and the TimelineJS file
+ * are not templates: render.ts writes them (data-files.ts).
  */
 /**
  * A global data value as Eleventy should hold it. Eleventy deep-copies every plain object of the
@@ -41,8 +41,7 @@ const computed = new WeakMap<SiteData, Map<string, unknown>>();
 
 /**
  * A value derived from the site data, computed once per digest: Eleventy evaluates every global
- * on each of its runs, and a large site renders in many (render.ts). `digest.json` alone took
- * 0.6 s a run at 10,000 reports.
+ * on each of its runs, and a large site renders in many (render.ts).
  */
 function once<T>(data: SiteData, name: string, compute: (data: SiteData) => T): T {
   let values = computed.get(data);
@@ -59,16 +58,14 @@ export default function dataPlugin(eleventyConfig: UserConfig, options: DataPlug
   eleventyConfig.on("eleventy.beforeWatch", () => forgetDigests());
   global("site", async () => (await data()).site);
   global("digest", async () => (await data()).digest);
-  global("digestJson", async () => once(await data(), "digestJson", (d) => toDigestJson(d.digest)));
   global("feeds", async () => once(await data(), "feeds", (d) => buildFeeds(d.digest, d.site)));
   global("archive", async () => once(await data(), "archive", (d) => reportArchive(d.digest.reports)));
   // The search page merges these Pagefind bundles (search-shards.ts).
   global("searchBundles", async () => once(await data(), "searchBundles", (d) => searchBundles(d.digest)));
   // Thread, entity and tallies pages (src/digest/story-pages.ts).
   global("storyPages", async () => (await data()).storyPages);
-  // Timeline pages, topic timelines, "On the timeline" of report pages, TimelineJS export.
+  // Timeline pages, topic timelines, "On the timeline" of report pages.
   global("timeline", async () => (await data()).timeline.site);
-  global("timelineJs", async () => (await data()).timeline.timelineJs);
   // Computed once per build; pages look their part up by URL (no per-page computed data).
   global("siteIndex", async () => (await data()).siteIndex);
   // The paginated templates page over these: every page, or those this build must render.

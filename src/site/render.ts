@@ -11,6 +11,7 @@ import { buildSearchIndexInBackground } from "./search-thread.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
+import { writeDataFiles } from "./data-files.ts";
 import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
 export interface RenderOptions {
@@ -89,6 +90,8 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     // own process build it on the other core while Eleventy renders.
     search = buildSearchIndexInBackground(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
     search.catch(() => {}); // a failure is reported where it is awaited, below
+    await mkdir(staging, { recursive: true });
+    built.push(...(await writeDataFiles(staging, data)));
     for (const [i, urls] of runs.entries()) {
       provideDigest(contentDir, result, new Set(urls));
       built.push(...(await runEleventy(staging, i === 0 ? [] : single, log)));

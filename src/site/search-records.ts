@@ -28,7 +28,7 @@ const page = (language: string, body: string): string =>
 
 /** Where a timeline entry sits on the (possibly paged) timeline, as the timeline pages place it. */
 function entryUrls(digest: DigestWithThreads, siteTitle: string): (id: string) => string {
-  const { locations } = timelineData(digest, siteTitle).site;
+  const { locations } = timelineData(digest).site;
   return (id) => locations[id] ?? `/timeline/#${id}`;
 }
 

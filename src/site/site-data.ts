@@ -40,7 +40,7 @@ export function siteData(digest: Digest, env: NodeJS.ProcessEnv = process.env): 
     digest,
     site,
     storyPages: pages,
-    timeline: timelineData(digest, site.title),
+    timeline: timelineData(digest),
     siteIndex: buildSiteIndex(digest, site, sectionsOf(pages)),
   };
   cache.set(digest, { env: key, data });

@@ -5,12 +5,10 @@ import type { Digest } from "../digest/types.ts";
 /**
  * Template data of the timeline pages (src/digest/timeline.ts), computed once per digest: the
  * grouped and paged timeline, the per-topic pages (labelled with thread titles when the story
- * names them), each report's "On the timeline" entries, and the TimelineJS3 export.
+ * names them) and each report's "On the timeline" entries.
  */
 export interface TimelineData {
   site: TimelineSite;
-  /** `/timeline.timelinejs.json`, serialized. */
-  timelineJs: string;
 }
 
 const cache = new WeakMap<Digest, { size: number; data: TimelineData }>();
@@ -24,18 +22,25 @@ export function pageSize(value: string | undefined): number {
   return Number.isInteger(n) && n > 0 ? n : MAX_EVENTS_PER_PAGE;
 }
 
-export function timelineData(digest: Digest, title: string): TimelineData {
+export function timelineData(digest: Digest): TimelineData {
   const size = pageSize(process.env.DATELINE_TIMELINE_PAGE_SIZE);
   const hit = cache.get(digest);
   if (hit && hit.size === size) return hit.data;
   const labels = Object.fromEntries((digest.story?.threads ?? []).map((t) => [t.slug, t.title]));
-  const site = timelineSite(digest.events, { labels, maxPerPage: size });
+  const data = { site: timelineSite(digest.events, { labels, maxPerPage: size }) };
+  cache.set(digest, { size, data });
+  return data;
+}
+
+/**
+ * `/timeline.timelinejs.json`: the timeline as TimelineJS3 reads it, each entry linking to its
+ * place on the (possibly paged) timeline.
+ */
+export function timelineJsFile(digest: Digest, site: TimelineSite, title: string): string {
   const js = toTimelineJS(digest.events, {
     title,
     description: `${digest.events.length} dated events from ${digest.reports.length} reports`,
     eventUrl: (e) => site.locations[e.id] ?? `/timeline/#${e.id}`,
   });
-  const data = { site, timelineJs: `${JSON.stringify(js, null, 2)}\n` };
-  cache.set(digest, { size, data });
-  return data;
+  return `${JSON.stringify(js, null, 2)}\n`;
 }

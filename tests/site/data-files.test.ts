@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/digest/build.ts";
+import { toDigestJson } from "../../src/digest/export.ts";
+import { writeDataFiles } from "../../src/site/data-files.ts";
+import { siteData } from "../../src/site/site-data.ts";
+import { timelineData, timelineJsFile } from "../../src/site/timeline-data.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+describe("the data files of a site", () => {
+  it("writes digest.json and the TimelineJS file, exactly the export, and names them for the sitemap", async () => {
+    const { digest } = await buildDigest(path.join(ROOT, "content"));
+    const data = siteData(digest, {});
+    const dir = await tempDir();
+    const written = await writeDataFiles(dir, data);
+    expect(written.map((p) => p.url)).toEqual(["/digest.json", "/timeline.timelinejs.json"]);
+    const json = await readFile(path.join(dir, "digest.json"), "utf8");
+    expect(json).toBe(toDigestJson(digest));
+    expect((JSON.parse(json) as { reports: unknown[] }).reports).toHaveLength(digest.reports.length);
+    const timeline = await readFile(path.join(dir, "timeline.timelinejs.json"), "utf8");
+    expect(timeline).toBe(timelineJsFile(digest, timelineData(digest).site, data.site.title));
+    const events = (JSON.parse(timeline) as { events: Array<{ unique_id: string }> }).events;
+    expect(events.map((e) => e.unique_id).sort()).toEqual(digest.events.map((e) => e.id).sort());
+  });
+});
