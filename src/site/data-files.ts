@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { toDigestJson } from "../digest/export.ts";
 import type { SiteData } from "./site-data.ts";
@@ -17,6 +17,7 @@ export async function writeDataFiles(siteDir: string, data: SiteData): Promise<B
     ["/digest.json", () => toDigestJson(data.digest)],
     ["/timeline.timelinejs.json", () => timelineJsFile(data.digest, data.timeline.site, data.site.title)],
   ];
+  await mkdir(siteDir, { recursive: true });
   for (const [url, make] of files) await writeFile(path.join(siteDir, url), make());
   return files.map(([url]) => ({ url }));
 }

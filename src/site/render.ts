@@ -90,12 +90,12 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     // own process build it on the other core while Eleventy renders.
     search = buildSearchIndexInBackground(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
     search.catch(() => {}); // a failure is reported where it is awaited, below
-    await mkdir(staging, { recursive: true });
-    built.push(...(await writeDataFiles(staging, data)));
     for (const [i, urls] of runs.entries()) {
       provideDigest(contentDir, result, new Set(urls));
       built.push(...(await runEleventy(staging, i === 0 ? [] : single, log)));
     }
+    // The data files after the pages: the search index, on the other core, has more time.
+    built.push(...(await writeDataFiles(staging, data)));
     await carrying;
     // Over the complete staging folder, before the swap: what readers get is always whole.
     await writeSitemap(staging, built, result.digest, data.site);
