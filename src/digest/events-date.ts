@@ -3,7 +3,9 @@
  * reading them off TIMEX3 values, comparing, and testing whether two can be the same day.
  */
 import { TZDate } from "@date-fns/tz";
-import { format, setISODay, setISOWeek } from "date-fns";
+import { format } from "date-fns/format";
+import { setISODay } from "date-fns/setISODay";
+import { setISOWeek } from "date-fns/setISOWeek";
 import type { PartialDate, Precision } from "./types.ts";
 
 export interface CalendarDate {

@@ -16,7 +16,7 @@
  */
 import { slugify } from "../content/slug.ts";
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import { compareDates } from "./events-date.ts";
 import type { TimelineEvent } from "./types.ts";
 
