@@ -238,3 +238,90 @@ export function factWeights(fingerprints: readonly (readonly string[])[]): (fact
 export function isSameFacts(o: FactOverlap): boolean {
   return o.anchored && !o.conflicting && o.shared >= FACTS_MIN_SHARED && o.containment >= FACTS_MIN_CONTAINMENT && o.jaccard >= FACTS_MIN_JACCARD;
 }
+
+/** A fingerprint prepared for many comparisons (FactComparer): facts as ids, with weights and kinds. */
+export interface PreparedFacts {
+  ids: Int32Array;
+  /** The weight of each fact, in fingerprint order. */
+  weights: Float64Array;
+  /** Σ weights, summed in fingerprint order (as factOverlap sums them). */
+  total: number;
+  /** Per fact: DATE_FACT / NUMBER_FACT by its first letter, NAME_FACT when it starts with "e:". */
+  flags: Uint8Array;
+  dates: number;
+  numbers: number;
+}
+
+const DATE_FACT = 1;
+const NUMBER_FACT = 2;
+const NAME_FACT = 4;
+
+/**
+ * factOverlap for fingerprints compared many times over (the shared-passage stage verifies a
+ * hundred thousand pairs at 4,000 reports): each fingerprint's weights and kinds are looked up
+ * once, and a comparison marks one side's ids in a reused array instead of building a set and
+ * looking up every weight again (issue 8). Gives exactly what factOverlap gives with the same
+ * weights: every sum is taken in the same order.
+ */
+export class FactComparer {
+  private readonly idOf = new Map<string, number>();
+  private mark = new Int32Array(1024);
+  private tick = 0;
+
+  constructor(private readonly weight: (fact: string) => number) {}
+
+  prepare(facts: readonly string[]): PreparedFacts {
+    const ids = new Int32Array(facts.length);
+    const weights = new Float64Array(facts.length);
+    const flags = new Uint8Array(facts.length);
+    let total = 0;
+    let dates = 0;
+    let numbers = 0;
+    facts.forEach((f, i) => {
+      let id = this.idOf.get(f);
+      if (id === undefined) this.idOf.set(f, (id = this.idOf.size));
+      ids[i] = id;
+      total += weights[i] = this.weight(f);
+      flags[i] = (f[0] === "d" ? DATE_FACT : f[0] === "n" ? NUMBER_FACT : 0) | (f.startsWith("e:") ? NAME_FACT : 0);
+      if (f[0] === "d") dates++;
+      else if (f[0] === "n") numbers++;
+    });
+    return { ids, weights, total, flags, dates, numbers };
+  }
+
+  /** factOverlap(a's facts, b's facts, weight). */
+  overlap(a: PreparedFacts, b: PreparedFacts): FactOverlap {
+    if (this.mark.length < this.idOf.size) {
+      const grown = new Int32Array(Math.max(this.idOf.size, this.mark.length * 2));
+      grown.set(this.mark);
+      this.mark = grown;
+    }
+    const tick = ++this.tick;
+    for (let i = 0; i < b.ids.length; i++) this.mark[b.ids[i]!] = tick;
+    let shared = 0;
+    let sharedWeight = 0;
+    let sharedDates = 0;
+    let sharedNumbers = 0;
+    let dated = false;
+    let named = false;
+    for (let i = 0; i < a.ids.length; i++) {
+      if (this.mark[a.ids[i]!] !== tick) continue;
+      shared++;
+      sharedWeight += a.weights[i]!;
+      const flag = a.flags[i]!;
+      if (flag & DATE_FACT) sharedDates++;
+      if (flag & NUMBER_FACT) sharedNumbers++;
+      if (flag & NAME_FACT) named = true;
+      else dated = true;
+    }
+    const smaller = Math.min(a.total, b.total);
+    const union = a.total + b.total - sharedWeight;
+    return {
+      shared,
+      containment: smaller === 0 ? 0 : sharedWeight / smaller,
+      jaccard: union === 0 ? 0 : sharedWeight / union,
+      anchored: dated && named,
+      conflicting: disagree([a.dates, b.dates, sharedDates]) || disagree([a.numbers, b.numbers, sharedNumbers]),
+    };
+  }
+}

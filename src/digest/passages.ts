@@ -28,7 +28,7 @@
  */
 import type { Report, SourceRef } from "./types.ts";
 import { shingles, overlap, type Overlap } from "./shingles.ts";
-import { factOverlap, factSet, factWeights, isSameFacts, FACTS_MIN_SHARED } from "./facts.ts";
+import { FactComparer, factSet, factWeights, isSameFacts, FACTS_MIN_SHARED } from "./facts.ts";
 import { DEFAULT_MINHASH, LshIndex, MinHasher, type MinHashParams } from "./minhash.ts";
 import { bandKeys, passageFeatures, type PassageFeatures } from "./passage-features.ts";
 import { compareReports, paragraphUrl } from "./report-order.ts";
@@ -149,6 +149,16 @@ interface Occurrence {
   factKeys: Uint32Array | null;
   /** Occurrences that retell the same facts (ascending by order). */
   retold: Occurrence[];
+  /**
+   * It as another paragraph's match, made once and shared by every list it is in (issue 8:
+   * 175,000 of these at 4,000 reports, mostly the same few thousand paragraphs over and over).
+   */
+  asText?: PassageRef;
+  asFacts?: PassageRef;
+}
+
+function passageRef(o: Occurrence, match: PassageRef["match"]): PassageRef {
+  return { report: o.ref.report, paragraph: o.ref.paragraph, url: o.ref.url, match };
 }
 
 /** A distinct shingle set and where it occurs (occurrences ascending by `order`). */
@@ -236,6 +246,13 @@ function clusters(occurrences: readonly Occurrence[], nodes: readonly Node[]): P
   const seen = new Uint8Array(occurrences.length);
   const expanded = new Uint8Array(nodes.length);
   const groups: PassageGroup[] = [];
+  // Read in place rather than copied into a list per occurrence (issue 8: spreading a background
+  // paragraph's hundreds of occurrences was a third of this function).
+  const visit = (x: Occurrence, stack: Occurrence[]): void => {
+    if (seen[x.order]) return;
+    seen[x.order] = 1;
+    stack.push(x);
+  };
   // Occurrences are visited in order, so components come out in order of first appearance.
   for (const start of occurrences) {
     if (seen[start.order]) continue;
@@ -245,17 +262,13 @@ function clusters(occurrences: readonly Occurrence[], nodes: readonly Node[]): P
     while (stack.length > 0) {
       const o = stack.pop()!;
       members.push(o);
-      const next = [...o.retold];
+      for (const x of o.retold) visit(x, stack);
       if (!expanded[o.node]) {
         // A node's occurrences and its neighbours' are pushed once, not once per occurrence.
         expanded[o.node] = 1;
         const node = nodes[o.node]!;
-        next.push(...node.occurrences, ...node.neighbours.flatMap((n) => nodes[n]!.occurrences));
-      }
-      for (const x of next) {
-        if (seen[x.order]) continue;
-        seen[x.order] = 1;
-        stack.push(x);
+        for (const x of node.occurrences) visit(x, stack);
+        for (const n of node.neighbours) for (const x of nodes[n]!.occurrences) visit(x, stack);
       }
     }
     if (new Set(members.map((m) => m.report)).size < 2) continue;
@@ -400,12 +413,13 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
 
   // Retold passages: the same LSH over fact fingerprints of the paragraphs that have enough facts.
   const factual = occurrences.filter((o) => o.facts.length >= FACTS_MIN_SHARED);
-  const weight = factWeights(occurrences.map((o) => o.facts));
+  const comparer = new FactComparer(factWeights(occurrences.map((o) => o.facts)));
+  const prepared = factual.map((o) => comparer.prepare(o.facts));
   const facts: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
   for (const [a, b] of lshMatch(
     factual.map((o) => (o.factKeys && !hasher ? o.factKeys : keysOf(factSet(o.facts), null))),
     bands,
-    (a, b) => factual[a]!.report !== factual[b]!.report && isSameFacts(factOverlap(factual[a]!.facts, factual[b]!.facts, weight)),
+    (a, b) => factual[a]!.report !== factual[b]!.report && isSameFacts(comparer.overlap(prepared[a]!, prepared[b]!)),
     facts,
   )) {
     // a < b, and factual is in order, so each `retold` list stays ascending… except for the
@@ -434,7 +448,7 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
     shared.push({
       at: occurrence.ref,
       // Fields written out rather than spread (the spread was a tenth of this stage); same key order.
-      alsoIn: others.map((o) => ({ report: o.ref.report, paragraph: o.ref.paragraph, url: o.ref.url, match: textNodes.has(o.node) ? "text" : "facts" })),
+      alsoIn: others.map((o) => (textNodes.has(o.node) ? (o.asText ??= passageRef(o, "text")) : (o.asFacts ??= passageRef(o, "facts")))),
     });
   }
 

@@ -75,3 +75,27 @@ describe("crossLink with retold passages", () => {
     expect(links.reports["port-b"]!.related[0]!.reasons[0]).toBe("shares 1 passage");
   });
 });
+
+describe("FactComparer", () => {
+  it("gives exactly what factOverlap gives with the same weights, for every pair", async () => {
+    const { loadContent } = await import("../../src/content/load.ts");
+    const { analyzeReport } = await import("../../src/digest/report.ts");
+    const { FactComparer, factWeights } = await import("../../src/digest/facts.ts");
+    const { reports } = await loadContent(new URL("../../content", import.meta.url).pathname);
+    const prints = reports.flatMap((r) => analyzeReport(r).paragraphs.map(paragraphFacts));
+    // Fingerprints with repeated facts and facts of every kind, beside the real ones.
+    prints.push(["d:2024-01-05", "d:2024-01-05", "n:3", "e:austin"], ["n:3", "n:4", "e:austin", "x:other"], [], ["e:austin"]);
+    const weight = factWeights(prints);
+    const comparer = new FactComparer(weight);
+    const prepared = prints.map((p) => comparer.prepare(p));
+    let same = 0;
+    for (let a = 0; a < prints.length; a++) {
+      for (let b = 0; b < prints.length; b++) {
+        const expected = factOverlap(prints[a]!, prints[b]!, weight);
+        expect(comparer.overlap(prepared[a]!, prepared[b]!)).toEqual(expected);
+        if (a !== b && isSameFacts(expected)) same++;
+      }
+    }
+    expect(same).toBeGreaterThan(0);
+  });
+});
