@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import { nlp } from "./nlp.ts";
 
 /**
  * Word lemmas through compromise ("attacked" → "attack", "facilities" → "facility"), plus the

@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import { nlp } from "./nlp.ts";
 import type { EntityKind } from "../content/story.ts";
 
 /**

@@ -16,7 +16,7 @@
  * "and", "but", "while", "whereas" or "and then" — which in reporting prose separate two
  * happenings told in one sentence ("On May 2 the army withdrew; on May 9 it returned.").
  */
-import nlp from "compromise";
+import { nlp } from "./nlp.ts";
 
 /** A stretch of a text, with offsets into it. `text === input.slice(start, end)`. */
 export interface TextSpan {
