@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadContent, type LoadedReport } from "../content/load.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { loadStoryIfPresent, type StoryConfig } from "../content/story.ts";
-import { analyzeLoaded, type ReportAnalysis } from "./analyze.ts";
+import type { ReportAnalysis } from "./analyze.ts";
 import { AnalysisCache, codeVersion, reportHash, storyHash } from "./cache.ts";
 import { ParseCache } from "./parse-cache.ts";
 import { analyzeParallel, type PoolOptions } from "./pool.ts";
@@ -56,7 +56,10 @@ export interface CacheSetup {
   version: () => Promise<string>;
 }
 
-export const analyzeInProcess: Analyzer = async (reports, story) => reports.map((r) => analyzeLoaded(r, story));
+export const analyzeInProcess: Analyzer = async (reports, story) => {
+  const { analyzeLoaded } = await import("./analyze.ts"); // see analyzeParallel
+  return reports.map((r) => analyzeLoaded(r, story));
+};
 
 const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
 

@@ -2,7 +2,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { LoadedReport } from "../content/load.ts";
 import type { StoryConfig } from "../content/story.ts";
-import { analyzeLoaded, type ReportAnalysis } from "./analyze.ts";
+import type { ReportAnalysis } from "./analyze.ts";
 
 export interface PoolOptions {
   /** Threads besides the main one (default: available cores − 1). */
@@ -27,7 +27,11 @@ export async function analyzeParallel(reports: readonly LoadedReport[], story: S
     done += n;
     options.onProgress?.(done, reports.length);
   };
+  if (reports.length === 0) return results;
   if (workers === 0 || reports.length < (options.minReports ?? 200)) {
+    // Loaded here, not up front: a rebuild whose reports all come from the cache never needs
+    // the Markdown processor and the date tagger (some 150 modules of start-up).
+    const { analyzeLoaded } = await import("./analyze.ts");
     reports.forEach((r, i) => {
       results[i] = analyzeLoaded(r, story);
     });
@@ -66,6 +70,7 @@ export async function analyzeParallel(reports: readonly LoadedReport[], story: S
     }
   };
   const runMain = async (): Promise<void> => {
+    const { analyzeLoaded } = await import("./analyze.ts");
     for (let batch = take(); batch; batch = take()) {
       const [start, end] = batch;
       for (let i = start; i < end; i++) results[i] = analyzeLoaded(reports[i]!, story);
