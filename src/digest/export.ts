@@ -6,7 +6,12 @@ import type { Digest } from "./types.ts";
  * Later versions add fields; none is ever removed or renamed.
  */
 export function toDigestJson(digest: Digest): string {
-  const out = {
+  return `${JSON.stringify(digestExport(digest), null, 2)}\n`;
+}
+
+/** What `digest.json` holds, as an object (a large site writes it piece by piece). */
+export function digestExport(digest: Digest) {
+  return {
     reports: digest.reports.map((r) => ({
       slug: r.slug,
       url: r.url,
@@ -29,5 +34,4 @@ export function toDigestJson(digest: Digest): string {
     })),
     tallies: digest.tallies.map(toContractTally),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
 }

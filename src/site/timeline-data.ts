@@ -1,5 +1,5 @@
 import { MAX_EVENTS_PER_PAGE, timelineSite, type TimelineSite } from "../digest/timeline.ts";
-import { toTimelineJS } from "../digest/timelinejs.ts";
+import { toTimelineJS, type TimelineJSData } from "../digest/timelinejs.ts";
 import type { Digest } from "../digest/types.ts";
 
 /**
@@ -36,11 +36,10 @@ export function timelineData(digest: Digest): TimelineData {
  * `/timeline.timelinejs.json`: the timeline as TimelineJS3 reads it, each entry linking to its
  * place on the (possibly paged) timeline.
  */
-export function timelineJsFile(digest: Digest, site: TimelineSite, title: string): string {
-  const js = toTimelineJS(digest.events, {
+export function timelineJs(digest: Digest, site: TimelineSite, title: string): TimelineJSData {
+  return toTimelineJS(digest.events, {
     title,
     description: `${digest.events.length} dated events from ${digest.reports.length} reports`,
     eventUrl: (e) => site.locations[e.id] ?? `/timeline/#${e.id}`,
   });
-  return `${JSON.stringify(js, null, 2)}\n`;
 }

@@ -5,7 +5,7 @@ import { buildDigest } from "../../src/digest/build.ts";
 import { toDigestJson } from "../../src/digest/export.ts";
 import { writeDataFiles } from "../../src/site/data-files.ts";
 import { siteData } from "../../src/site/site-data.ts";
-import { timelineData, timelineJsFile } from "../../src/site/timeline-data.ts";
+import { timelineData, timelineJs } from "../../src/site/timeline-data.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -21,7 +21,7 @@ describe("the data files of a site", () => {
     expect(json).toBe(toDigestJson(digest));
     expect((JSON.parse(json) as { reports: unknown[] }).reports).toHaveLength(digest.reports.length);
     const timeline = await readFile(path.join(dir, "timeline.timelinejs.json"), "utf8");
-    expect(timeline).toBe(timelineJsFile(digest, timelineData(digest).site, data.site.title));
+    expect(timeline).toBe(`${JSON.stringify(timelineJs(digest, timelineData(digest).site, data.site.title), null, 2)}\n`);
     const events = (JSON.parse(timeline) as { events: Array<{ unique_id: string }> }).events;
     expect(events.map((e) => e.unique_id).sort()).toEqual(digest.events.map((e) => e.id).sort());
   });

@@ -1,0 +1,60 @@
+import { open } from "node:fs/promises";
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces, byte for byte: the top object and the arrays
+ * directly in it are laid out here, and each of their elements is stringified on its own and
+ * indented to its depth. (A JSON string never holds a raw line break, so indenting after every
+ * "\n" is exact.) Built for plain data: a value with a `toJSON` method is left to
+ * JSON.stringify whole.
+ */
+export function* prettyJsonPieces(value: unknown, depth = 0, open = 2): Generator<string> {
+  const pad = (d: number) => "\n" + "  ".repeat(d);
+  const hasToJson = value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function";
+  if (depth >= open || value === null || typeof value !== "object" || hasToJson) {
+    const text = JSON.stringify(value, null, 2);
+    yield depth === 0 ? text : text.replaceAll("\n", pad(depth));
+    return;
+  }
+  const skipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return yield "[]";
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? `[${pad(depth + 1)}` : `,${pad(depth + 1)}`;
+      yield* skipped(value[i]) ? ["null"] : prettyJsonPieces(value[i], depth + 1, open);
+    }
+    return yield `${pad(depth)}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => !skipped(v));
+  if (entries.length === 0) return yield "{}";
+  for (const [i, [key, v]] of entries.entries()) {
+    yield `${i === 0 ? "{" : ","}${pad(depth + 1)}${JSON.stringify(key)}: `;
+    yield* prettyJsonPieces(v, depth + 1, open);
+  }
+  yield `${pad(depth)}}`;
+}
+
+/**
+ * Writes `JSON.stringify(value, null, 2)` and a final line break to `file` without ever holding
+ * the whole text: `digest.json` of 10,000 reports is over 50 MB, twice that as a string.
+ */
+export async function writePrettyJson(file: string, value: unknown): Promise<void> {
+  const handle = await open(file, "w");
+  try {
+    let buffered: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      await handle.write(buffered.join(""));
+      buffered = [];
+      size = 0;
+    };
+    for (const piece of prettyJsonPieces(value)) {
+      buffered.push(piece);
+      size += piece.length;
+      if (size >= 1 << 20) await flush();
+    }
+    buffered.push("\n");
+    await flush();
+  } finally {
+    await handle.close();
+  }
+}
