@@ -1,0 +1,92 @@
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCorpus, writeCorpus } from "../../bench/generate.ts";
+import { buildDigest, cachedAnalyzer } from "../../src/digest/build.ts";
+import { toDigestJson } from "../../src/digest/export.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const CONTENT = path.resolve(import.meta.dirname, "../../content");
+
+/**
+ * A rebuild through the caches (parse, analysis and whatever the cross-report stages keep)
+ * must give byte for byte what a build from scratch gives, whatever changed in between.
+ */
+async function expectSameAsScratch(content: string, cache: string, version: string, scratchRoot: string): Promise<void> {
+  const warm = await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version }));
+  // From scratch: an empty cache folder of its own.
+  const fresh = path.join(scratchRoot, `scratch-${Math.random().toString(36).slice(2)}`);
+  const scratch = await buildDigest(content, cachedAnalyzer(content, { cacheDir: fresh, version }));
+  await rm(fresh, { recursive: true, force: true });
+  expect(JSON.stringify(warm.digest)).toBe(JSON.stringify(scratch.digest));
+  expect(toDigestJson(warm.digest)).toBe(toDigestJson(scratch.digest));
+  expect(warm.problems).toEqual(scratch.problems);
+}
+
+async function append(file: string, text: string): Promise<void> {
+  await writeFile(file, `${(await readFile(file, "utf8")).replace(/\n*$/, "\n")}\n${text}\n`);
+}
+
+describe("a rebuild through the caches", () => {
+  it("gives the digest a build from scratch gives after edits, additions, deletions, story and code changes, and damaged caches (generated corpus)", async () => {
+    const root = await tempDir();
+    const content = path.join(root, "content");
+    const cache = path.join(root, ".cache");
+    writeCorpus(generateCorpus(150, 11), content);
+    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const check = (version = "v1") => expectSameAsScratch(content, cache, version, root);
+
+    await check(); // fills the caches
+
+    // One report's body edited (a sentence appended to the middle file, as the bench does).
+    await append(path.join(content, files[files.length >> 1]!), "Officials said on Monday that the review of the 12 sites would continue.");
+    await check();
+    await check(); // nothing changed: everything from the caches
+
+    // A report edited in its front matter: a new headline and date move it in report order.
+    const moved = path.join(content, files[7]!);
+    await writeFile(moved, (await readFile(moved, "utf8")).replace(/^title: .*$/m, 'title: "A retitled report"').replace(/^date: .*$/m, "date: 2024-02-29"));
+
+    // A report added, copying another's text (so it shares passages and events), with a warning.
+    const source = await readFile(path.join(content, files[3]!), "utf8");
+    await writeFile(path.join(content, "zz-added.md"), source.replace(/^slug: .*$/m, "slug: zz-added").replace(/^---\n/, "---\nauthor: someone\n"));
+
+    // Reports deleted.
+    await rm(path.join(content, files[0]!));
+    await rm(path.join(content, files[files.length - 1]!));
+    await check();
+
+    // A story configuration added, then changed.
+    await cp(path.join(CONTENT, "story.yaml"), path.join(content, "story.yaml"));
+    await check();
+    const story = path.join(content, "story.yaml");
+    await writeFile(story, (await readFile(story, "utf8")).replace(/^title: .*$/m, "title: Another title"));
+    await check();
+
+    // Another code version: nothing cached is used.
+    await check("v2");
+
+    // Damaged cache files: cut short, and garbage.
+    for (const f of await readdir(cache)) {
+      const bytes = await readFile(path.join(cache, f));
+      await writeFile(path.join(cache, f), bytes.subarray(0, bytes.length >> 1));
+    }
+    await append(path.join(content, files[20]!), "A correction was appended on January 11.");
+    await check("v2");
+    for (const f of await readdir(cache)) await writeFile(path.join(cache, f), "not a cache");
+    await check("v2");
+  }, 240_000);
+
+  it("gives the digest a build from scratch gives after an edit of the shipped story (content/)", async () => {
+    const root = await tempDir();
+    const content = path.join(root, "content");
+    const cache = path.join(root, ".cache");
+    await cp(CONTENT, content, { recursive: true });
+    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    await expectSameAsScratch(content, cache, "v1", root);
+    await append(path.join(content, files[files.length >> 1]!), "US officials said on January 12 that 3 more sites had been struck.");
+    await expectSameAsScratch(content, cache, "v1", root);
+    await rm(path.join(content, files[1]!));
+    await expectSameAsScratch(content, cache, "v1", root);
+  }, 120_000);
+});
