@@ -174,36 +174,65 @@ export function relateReportsWithStats(
   }
 
   // Scores first; the reasons (strings) only for the links kept, at most `limit` a report
-  // (issue 8: building them for every candidate pair was half of this stage).
-  const lists: Candidate[][] = ordered.map(() => []);
-  for (const e of byKey(evidence)) {
-    const key = e.key;
+  // (issue 8: building them for every candidate pair was half of this stage). Pairs are kept in
+  // typed arrays by their rank in key order, and each report's candidates as a slice of one
+  // array of ranks, rather than as an object per pair and two per candidate link (issue 8: half
+  // a million short-lived objects at 4,000 reports).
+  const pairs = byKey(evidence);
+  const score = new Float64Array(pairs.length);
+  const sharedOf = new Int32Array(pairs.length);
+  const daysOf = new Int32Array(pairs.length);
+  const isRelated = new Uint8Array(pairs.length);
+  const counts = new Int32Array(n + 1);
+  pairs.forEach((e, i) => {
     const events = e.events ?? NO_EVENTS;
     const entities = e.entities ?? NO_ENTITIES;
-    const a = Math.floor(key / n);
-    const b = key % n;
+    const a = Math.floor(e.key / n);
+    const b = e.key % n;
     // Passages shared: counted on the side with more distinct paragraphs (one long paragraph
     // may contain two short ones of the other report).
     const shared = Math.max(e.earlier?.size ?? 0, e.later?.size ?? 0);
-    if (shared === 0 && events.length === 0 && entities.length < 2) continue;
+    if (shared === 0 && events.length === 0 && entities.length < 2) return;
     const days = Math.abs(dayNumber[a]! - dayNumber[b]!);
-    let score = 3 * shared + 2 * events.length;
+    let sum = 3 * shared + 2 * events.length;
     if (entities.length > 1) entities.sort((x, y) => entityWeight.get(y)! - entityWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0));
-    for (const name of entities) score += entityWeight.get(name)!;
-    if (days <= CLOSE_DAYS) score += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
-    score = Math.round(score * 1000) / 1000;
-    const pair: Pair = { shared, evidence: e, days, reasons: null };
-    lists[a]!.push({ slug: ordered[b]!.slug, other: b, score, pair });
-    lists[b]!.push({ slug: ordered[a]!.slug, other: a, score, pair });
-  }
+    for (const name of entities) sum += entityWeight.get(name)!;
+    if (days <= CLOSE_DAYS) sum += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
+    score[i] = Math.round(sum * 1000) / 1000;
+    sharedOf[i] = shared;
+    daysOf[i] = days;
+    isRelated[i] = 1;
+    counts[a + 1]!++;
+    counts[b + 1]!++;
+  });
+  // Report r's candidate pairs are candidates[start[r] .. start[r + 1]).
+  const start = counts;
+  for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
+  const candidates = new Int32Array(start[n]!);
+  const filled = start.slice(0, n);
+  pairs.forEach((e, i) => {
+    if (!isRelated[i]) return;
+    candidates[filled[Math.floor(e.key / n)]!++] = i;
+    candidates[filled[e.key % n]!++] = i;
+  });
 
+  const otherOf = (i: number, r: number): number => {
+    const a = Math.floor(pairs[i]!.key / n);
+    return a === r ? pairs[i]!.key % n : a;
+  };
+  const reasonsOf: (string[] | undefined)[] = [];
   const related = new Map<string, RelatedLink[]>();
   const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
   for (const report of bySlug) {
+    const r = position.get(report.slug)!;
+    // Higher score first, ties by slug: a strict total order (a report is in another's list once).
+    const before = (i: number, j: number): boolean =>
+      score[i] !== score[j] ? score[i]! > score[j]! : ordered[otherOf(i, r)]!.slug < ordered[otherOf(j, r)]!.slug;
     const kept: RelatedLink[] = [];
-    for (const { other, score, pair } of best(lists[position.get(report.slug)!]!, limit)) {
-      const r = ordered[other]!;
-      kept.push({ slug: r.slug, url: r.url, title: r.title, date: r.date, score, reasons: [...pairReasons(pair)] });
+    for (const i of best(candidates.subarray(start[r]!, start[r + 1]!), limit, before)) {
+      const o = ordered[otherOf(i, r)]!;
+      const reasons = (reasonsOf[i] ??= pairReasons(pairs[i]!, sharedOf[i]!, daysOf[i]!));
+      kept.push({ slug: o.slug, url: o.url, title: o.title, date: o.date, score: score[i]!, reasons: [...reasons] });
     }
     related.set(report.slug, kept);
   }
@@ -227,23 +256,19 @@ function byKey(evidence: ReadonlyMap<number, Evidence>): Evidence[] {
   return Array.from(codes, (code) => list[code % shift]!);
 }
 
-/** Higher score first, ties by slug: a total order (a report is in another's list once). */
-function byRank(x: Candidate, y: Candidate): number {
-  return y.score - x.score || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0);
-}
-
 /**
- * The first `limit` candidates in rank order: what sorting the whole list and slicing gives, by
- * insertion into a list of at most `limit` (issue 8: sorting every report's candidates, dozens
- * each, to keep five was a third of this stage).
+ * The first `limit` items in the order `before` gives: what sorting the whole list and slicing
+ * gives, by insertion into a list of at most `limit` (issue 8: sorting every report's
+ * candidates, dozens each, to keep five was a third of this stage). `before` must be a strict
+ * total order.
  */
-function best(list: readonly Candidate[], limit: number): Candidate[] {
-  const top: Candidate[] = [];
+function best(list: Int32Array, limit: number, before: (x: number, y: number) => boolean): number[] {
+  const top: number[] = [];
   if (limit <= 0) return top;
   for (const c of list) {
-    if (top.length === limit && byRank(c, top[limit - 1]!) >= 0) continue;
+    if (top.length === limit && !before(c, top[limit - 1]!)) continue;
     let at = top.length === limit ? limit - 1 : top.length;
-    while (at > 0 && byRank(c, top[at - 1]!) < 0) {
+    while (at > 0 && before(c, top[at - 1]!)) {
       top[at] = top[at - 1]!;
       at--;
     }
@@ -252,28 +277,8 @@ function best(list: readonly Candidate[], limit: number): Candidate[] {
   return top;
 }
 
-/** A scored pair of reports; `reasons` is filled when one of its links is kept. */
-interface Pair {
-  shared: number;
-  /** Its entities sorted weightiest first. */
-  evidence: Evidence;
-  days: number;
-  reasons: string[] | null;
-}
-
-/** One side of a pair, as a report's candidate link. */
-interface Candidate {
-  slug: string;
-  /** Position of the other report. */
-  other: number;
-  score: number;
-  pair: Pair;
-}
-
-/** The reasons of a related link, in the order readers see them. */
-function pairReasons(pair: Pair): string[] {
-  if (pair.reasons) return pair.reasons;
-  const { shared, evidence: e, days } = pair;
+/** The reasons of a related link, in the order readers see them (its entities sorted weightiest first). */
+function pairReasons(e: Evidence, shared: number, days: number): string[] {
   const reasons: string[] = [];
   const events = e.events ?? NO_EVENTS;
   const entities = e.entities ?? NO_ENTITIES;
@@ -285,7 +290,6 @@ function pairReasons(pair: Pair): string[] {
   }
   const when = dateReason(days);
   if (when) reasons.push(when);
-  pair.reasons = reasons;
   return reasons;
 }
 
