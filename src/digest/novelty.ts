@@ -107,12 +107,15 @@ export function computeNovelty(
   // per report position: paragraph → earliest listed occurrence in an earlier report (a map
   // per report rather than one keyed by "slug#paragraph": no key string per occurrence)
   const repeatedFrom: (Map<string, PassageRef> | undefined)[] = new Array(ordered.length);
-  // (earlier, later) report pair → paragraphs of the earlier report that the later repeats
-  const repeats = new Map<number, Set<string>>();
+  // (earlier, later) report pair → how many paragraphs of the earlier report the later repeats.
+  // findSharedPassages lists each paragraph once: counting each later report once per passage (its
+  // stamp) counts distinct paragraphs without a set of them per pair (issue 8).
+  const repeats = new Map<number, number>();
   const n = ordered.length;
-  for (const passage of passages) {
+  const counted = new Int32Array(n).fill(-1);
+  passages.forEach((passage, index) => {
     const own = position.get(passage.at.report);
-    if (own === undefined) continue;
+    if (own === undefined) return;
     for (const other of passage.alsoIn) {
       const at = position.get(other.report);
       if (at === undefined || at === own) continue;
@@ -120,14 +123,13 @@ export function computeNovelty(
         const from = (repeatedFrom[own] ??= new Map());
         const known = from.get(passage.at.paragraph);
         if (!known || position.get(known.report)! > at) from.set(passage.at.paragraph, other);
-      } else {
+      } else if (counted[at] !== index) {
+        counted[at] = index;
         const key = own * n + at;
-        let set = repeats.get(key);
-        if (!set) repeats.set(key, (set = new Set()));
-        set.add(passage.at.paragraph);
+        repeats.set(key, (repeats.get(key) ?? 0) + 1);
       }
     }
-  }
+  });
 
   const eventById = new Map((options.events ?? []).map((e) => [e.id, e]));
   const eventsOf = new Map<string, { id: string; first: boolean; from: SourceRef }[]>();
@@ -148,7 +150,7 @@ export function computeNovelty(
   }
 
   const backlinks: Map<number, Backlink>[] = ordered.map(() => new Map());
-  const keys = [...repeats.keys()].sort((x, y) => x - y);
+  const keys = Float64Array.from(repeats.keys()).sort();
   for (const key of keys) {
     const earlier = Math.floor(key / n);
     const later = ordered[key % n]!;
@@ -158,7 +160,7 @@ export function computeNovelty(
       title: later.title,
       date: later.date,
       kind: "repeats",
-      passages: repeats.get(key)!.size,
+      passages: repeats.get(key)!,
     });
   }
   if (options.related) {
