@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Digest } from "../digest/types.ts";
 import { closePagefind, writeSearchBundles } from "./search-bundles.ts";
 import { searchRecordSource, type SearchRecord, type SearchRecordSource } from "./search-records.ts";
-import { isCached, shardOf, shardsInUse, ShardFingerprint, type SearchPlan, type ShardOptions } from "./search-split.ts";
+import { isCached, shardCount, shardOf, ShardFingerprint, type SearchPlan, type ShardOptions } from "./search-split.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 export interface SearchIndexOptions extends ShardOptions {
@@ -40,11 +40,13 @@ export interface ShardedRecords {
 
 /** Splits a record source into shards: the same split as `searchBundles`, from the same URLs. */
 export function shardRecords(source: SearchRecordSource, options: ShardOptions = {}): ShardedRecords {
-  const { shards, used } = shardsInUse(source.urls, options);
-  // Each record's shard, computed once: a shard's records are then found without hashing again.
-  const shardOfRecord = Uint32Array.from(source.urls, (u) => shardOf(u, shards));
+  // Each record's shard, hashed once: a shard's records are then found without hashing again.
+  const shards = shardCount(source.urls.length, options);
+  const shardOfRecord = new Uint32Array(source.urls.length);
+  for (let i = 0; i < shardOfRecord.length; i++) shardOfRecord[i] = shardOf(source.urls[i]!, shards);
   return {
-    used,
+    // The shards in use, as shardsInUse (and so the search page's bundle list) counts them.
+    used: [...new Set([0, ...shardOfRecord])].sort((a, b) => a - b),
     pages: source.pages,
     entries: source.entries,
     records(shard) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import crypto, { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,10 +30,14 @@ export function shardCount(records: number, options: ShardOptions = {}): number 
   return Math.max(1, Math.ceil(records / size));
 }
 
+/** SHA-256 of a text: the one-shot `crypto.hash` (Node 20.12+, a third of the time), else a Hash. */
+const sha256: (text: string) => Buffer =
+  typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "buffer") : (text) => createHash("sha256").update(text).digest();
+
 /** The shard of a record: a stable hash of its URL (no state, no order), modulo the count. */
 export function shardOf(url: string, shards: number): number {
   if (shards <= 1) return 0;
-  return createHash("sha256").update(url).digest().readUInt32BE(0) % shards;
+  return sha256(url).readUInt32BE(0) % shards;
 }
 
 /** Folder of shard `k`'s bundle, relative to the site root ("pagefind/", "pagefind/shard-1/"). */

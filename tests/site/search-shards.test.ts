@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { DigestWithThreads } from "../../src/site/search-facets.ts";
 import { searchRecordUrls, searchRecords } from "../../src/site/search-records.ts";
@@ -13,6 +14,14 @@ describe("shard assignment", () => {
     expect(shardOf("/reports/report-17/", 8)).toBe(once[17]);
     for (const k of once) expect(k >= 0 && k < 8 && Number.isInteger(k)).toBe(true);
     expect(urls.every((u) => shardOf(u, 1) === 0)).toBe(true);
+  });
+
+  it("is the first four bytes of the URL's SHA-256, big-endian, modulo the count: the split bundles were made with", () => {
+    for (const shards of [2, 5, 8, 16]) {
+      for (const u of [...urls.slice(0, 200), "/timeline/2024/10/#e-2024-10-15-opposition-leader", "/threads/été/"]) {
+        expect(shardOf(u, shards)).toBe(createHash("sha256").update(u).digest().readUInt32BE(0) % shards);
+      }
+    }
   });
 
   it("spreads records evenly over the shards", () => {
