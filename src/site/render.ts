@@ -7,7 +7,7 @@ import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
 import { carryOver, loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest } from "./render-manifest.ts";
 import { planRender } from "./render-plan.ts";
-import { buildSearchIndexInBackground } from "./search-thread.ts";
+import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
@@ -23,6 +23,11 @@ export interface RenderOptions {
   cacheDir?: string;
   /** Most planned pages per Eleventy run (default PAGES_PER_RUN). */
   pagesPerRun?: number;
+  /**
+   * The search-index thread, started by the caller before the digest was computed (its
+   * modules and Pagefind's process load meanwhile); by default it starts here. Ended either way.
+   */
+  search?: SearchIndexJob;
 }
 
 /**
@@ -49,6 +54,15 @@ export interface RenderResult {
  * site instead of rendered again (render-plan.ts, render-manifest.ts).
  */
 export async function renderSite(result: DigestResult, options: RenderOptions): Promise<RenderResult> {
+  const search = options.search ?? startSearchIndex();
+  try {
+    return await render(result, options, search);
+  } finally {
+    await search.cancel(); // a no-op once it has indexed; ends the thread if the render failed first
+  }
+}
+
+async function render(result: DigestResult, options: RenderOptions, searchJob: SearchIndexJob): Promise<RenderResult> {
   const contentDir = path.resolve(options.contentDir);
   const outputDir = path.resolve(options.outputDir);
   const staging = `${outputDir}.staging-${process.pid}`;
@@ -88,7 +102,7 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
     carrying.catch(() => {}); // awaited below
     // The search index is made from the digest, not the pages: a worker thread and Pagefind's
     // own process build it on the other core while Eleventy renders.
-    search = buildSearchIndexInBackground(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
+    search = searchJob.index(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
     search.catch(() => {}); // a failure is reported where it is awaited, below
     for (const [i, urls] of runs.entries()) {
       provideDigest(contentDir, result, new Set(urls));

@@ -70,6 +70,8 @@ export const buildCommand: Command = {
     // The renderer (Eleventy, Pagefind) starts loading now, beside the digest, not after it.
     const rendering = import("../../site/render.ts");
     rendering.catch(() => {}); // awaited below; a content error may end the build first
+    // So does the search-index thread (its modules, Pagefind's process), on the other core.
+    const search = (await import("../../site/search-thread.ts")).startSearchIndex();
     const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
     let result: DigestResult;
     try {
@@ -81,6 +83,7 @@ export const buildCommand: Command = {
         }),
       );
     } catch (error) {
+      await search.cancel();
       if (error instanceof ContentError || error instanceof StoryConfigError) {
         io.stderr(`${error.message}\n\nNothing was written; the previous site is unchanged.\n`);
         return 1;
@@ -93,7 +96,7 @@ export const buildCommand: Command = {
       io.stderr(`${all.length} reports → ${merged.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
     }
     const { renderSite } = await rendering;
-    const { pages, reused } = await renderSite(result, { contentDir, outputDir, log: (line) => io.stderr(`${line}\n`) });
+    const { pages, reused } = await renderSite(result, { contentDir, outputDir, search, log: (line) => io.stderr(`${line}\n`) });
     if (!values.quiet && all.length >= LONG_BUILD) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const { reports, events } = result.digest;
