@@ -229,3 +229,38 @@ export class LshIndex {
     this.capacity = capacity;
   }
 }
+
+/**
+ * The LSH buckets of items 0…n−1 (`keysOf[id]`: one key per band) as chains: `chains[band * n +
+ * id]` is the item before `id` in its bucket of band `band`, −1 at the start. Walking a chain
+ * from `id` meets exactly what LshIndex.previous meets once `id` is added: the items before it
+ * in its bucket, most recent first.
+ *
+ * Built one band at a time with one reused table (issue 8): adding each item's keys to a table
+ * per band, as LshIndex does, touches fifty tables of several hundred kilobytes per item, a cache
+ * miss per band; one band's table stays in cache while all items pass. About twice as fast at
+ * 25,000 items, walks included (a chain is read band by band as well).
+ */
+export function bucketChains(keysOf: readonly Uint32Array[], bands: number): Int32Array {
+  const n = keysOf.length;
+  const chains = new Int32Array(n * bands);
+  let capacity = 1024;
+  while (capacity < n * 2) capacity *= 2;
+  const mask = capacity - 1;
+  // Pairs [key | 0, latest id]; id −1 for an empty slot.
+  const slots = new Int32Array(capacity * 2);
+  for (let band = 0; band < bands; band++) {
+    for (let i = 1; i < slots.length; i += 2) slots[i] = -1;
+    const row = band * n;
+    for (let id = 0; id < n; id++) {
+      const key = keysOf[id]![band]! | 0;
+      // Band keys are well-mixed hashes: the low bits pick the slot.
+      let slot = key & mask;
+      while (slots[2 * slot + 1] !== -1 && slots[2 * slot] !== key) slot = (slot + 1) & mask;
+      chains[row + id] = slots[2 * slot + 1]!;
+      slots[2 * slot] = key;
+      slots[2 * slot + 1] = id;
+    }
+  }
+  return chains;
+}

@@ -29,7 +29,7 @@
 import type { Report, SourceRef } from "./types.ts";
 import { shingles, overlap, type Overlap } from "./shingles.ts";
 import { FactComparer, factSet, factWeights, isSameFacts, FACTS_MIN_SHARED } from "./facts.ts";
-import { DEFAULT_MINHASH, LshIndex, MinHasher, type MinHashParams } from "./minhash.ts";
+import { DEFAULT_MINHASH, MinHasher, bucketChains, type MinHashParams } from "./minhash.ts";
 import { bandKeys, passageFeatures, type PassageFeatures } from "./passage-features.ts";
 import { compareReports, paragraphUrl } from "./report-order.ts";
 
@@ -299,7 +299,9 @@ function lshMatch(
   work: LshWork,
 ): [number, number][] {
   const total = bandKeysOf.length;
-  const index = new LshIndex(bands, total);
+  // Every item's bucket chains at once: walking from `b` meets only items before it, so this
+  // is what adding `b` to an index and walking it would meet, and faster to build (minhash.ts).
+  const chains = bucketChains(bandKeysOf, bands);
   const stamp = new Int32Array(total).fill(-1);
   const hits = new Int32Array(total);
   const pairs: [number, number][] = [];
@@ -308,13 +310,11 @@ function lshMatch(
   for (let b = 0; b < total; b++) {
     const keys = bandKeysOf[b]!;
     met.length = 0;
-    // Added first: the bucket then leads from `b` to the items before it, most recent first, so
-    // each band's table is probed once (add), not twice (a lookup, then add). The walk is
-    // LshIndex.recent, inlined: a callback per bucket item was a third of this function's time.
-    index.add(b, keys);
+    // The walk is inlined: a callback per bucket item was a third of this function's time.
     for (let band = 0; band < keys.length; band++) {
+      const row = band * total;
       let seen = 0;
-      for (let a = index.previous(b, band); a !== -1 && seen < BUCKET_COMPARE_CAP; a = index.previous(a, band), seen++) {
+      for (let a = chains[row + b]!; a !== -1 && seen < BUCKET_COMPARE_CAP; a = chains[row + a]!, seen++) {
         if (stamp[a] !== b) {
           stamp[a] = b;
           hits[a] = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LshIndex } from "../../src/digest/minhash.ts";
+import { LshIndex, bucketChains } from "../../src/digest/minhash.ts";
 import { prng } from "./synthetic.ts";
 
 describe("LshIndex", () => {
@@ -31,5 +31,28 @@ describe("LshIndex", () => {
       while (pool.includes(absent)) absent++;
       expect(index.latest(band, absent)).toBe(-1);
     }
+  });
+});
+
+describe("bucketChains", () => {
+  it("chains each item to the one before it in its bucket, as LshIndex.previous does, for keys of every bit pattern", () => {
+    const bands = 4;
+    const rand = prng(9);
+    const pool = [0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 1024, 2048];
+    for (let i = 0; i < 300; i++) pool.push(Math.floor(rand() * 0x100000000));
+    const n = 5000;
+    const keysOf = Array.from({ length: n }, () => Uint32Array.from({ length: bands }, () => pool[Math.floor(rand() * pool.length)]!));
+    const index = new LshIndex(bands);
+    keysOf.forEach((keys, id) => index.add(id, keys));
+    const chains = bucketChains(keysOf, bands);
+    let linked = 0;
+    for (let band = 0; band < bands; band++) {
+      for (let id = 0; id < n; id++) {
+        expect(chains[band * n + id]).toBe(index.previous(id, band));
+        if (chains[band * n + id]! >= 0) linked++;
+      }
+    }
+    expect(linked).toBeGreaterThan(n * bands * 0.9);
+    expect(bucketChains([], bands)).toEqual(new Int32Array(0));
   });
 });
