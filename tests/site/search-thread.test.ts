@@ -57,6 +57,7 @@ describe("the search index on a worker thread", () => {
     const early = await job.index(path.join(root, "early"), digest, site, options);
     expect(early.reindexed).toBe(early.shards);
     await expect(job.index(path.join(root, "again"), digest, site, options)).rejects.toThrow(/once/);
+    await job.cancel(); // once it has indexed, nothing is left to end
     // Everything cached now: the second build indexes nothing and writes the same bytes.
     const cached = await startSearchIndex().index(path.join(root, "cached"), digest, site, options);
     expect(cached).toEqual({ ...early, reindexed: 0 });
