@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadContent, type LoadedReport } from "../content/load.ts";
+import { loadContent, type LoadedReport, type LoadResult } from "../content/load.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { loadStoryIfPresent, type StoryConfig } from "../content/story.ts";
 import type { ReportAnalysis } from "./analyze.ts";
@@ -104,16 +104,25 @@ export function cachedAnalyzer(contentDir: string, options: CachedAnalyzerOption
   return Object.assign(analyze, { caches });
 }
 
+/**
+ * Loads the content folder, through the parse cache when the analyzer keeps caches. A function
+ * of its own so that the cache (it holds its file's bytes) can be collected once loading is done.
+ */
+async function loadThroughCache(contentDir: string, caches: CacheSetup | undefined): Promise<LoadResult> {
+  if (!caches) return loadContent(contentDir);
+  const memo = await ParseCache.open(caches.dir, contentDir, await caches.version());
+  const result = await loadContent(contentDir, { memo });
+  await memo.save();
+  return result;
+}
+
 /** content folder → validated reports (+ story.yaml) → per-report stage → cross-report stages → digest. */
 export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess): Promise<DigestResult> {
   const storyFile = path.join(contentDir, "story.yaml");
-  const caches = analyze.caches;
-  const parseCache = caches ? await ParseCache.open(caches.dir, contentDir, await caches.version()) : undefined;
   const [{ reports: loaded, problems }, story] = await Promise.all([
-    loadContent(contentDir, parseCache ? { memo: parseCache } : {}),
+    loadThroughCache(contentDir, analyze.caches),
     loadStoryIfPresent(storyFile, path.relative(process.cwd(), storyFile) || storyFile),
   ]);
-  await parseCache?.save();
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems, contentDir);
   const analyses = await analyze(loaded, story);
   return { digest: assembleDigest(analyses, story), problems };
