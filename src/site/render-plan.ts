@@ -56,6 +56,12 @@ export interface PlannedPage {
   kind: PageKind;
   url: string;
   fingerprint: string;
+  /**
+   * Characters of the model hashed for the fingerprint: how heavy the page is to render. A topic
+   * timeline of thousands of entries weighs as much as hundreds of report pages (render.ts
+   * sizes its Eleventy runs by it).
+   */
+  weight: number;
 }
 
 export interface RenderPlan {
@@ -76,19 +82,26 @@ export interface RenderPlan {
  * their quotes cost more than hashing them (issue 8).
  */
 export function hashOf(...parts: unknown[]): string {
+  return hashAndSize(parts).hash;
+}
+
+/** `hashOf`, and how many characters were hashed. */
+function hashAndSize(parts: readonly unknown[]): { hash: string; size: number } {
   const hash = createHash("sha1");
+  let size = 0;
   for (const part of parts) {
     const text = typeof part === "string" ? part : (JSON.stringify(part) ?? "undefined");
     hash.update(`${typeof part === "string" ? "s" : "j"}${text.length}:`).update(text);
+    size += text.length;
   }
-  return hash.digest("base64url");
+  return { hash: hash.digest("base64url"), size };
 }
 
 /** A report page's fingerprint, its HTML and JSON-LD hashed apart from the rest of its model. */
-function reportFingerprint(item: ReportPage): string {
+function reportFingerprint(item: ReportPage): { hash: string; size: number } {
   const { html, ...report } = item.report;
   const { jsonLd, ...view } = item.view;
-  return hashOf(html, jsonLd, { ...item, report, view });
+  return hashAndSize([html, jsonLd, { ...item, report, view }]);
 }
 
 function referencedReports(links: ReportCrossLinks | null): Set<string> {
@@ -165,8 +178,8 @@ export function planRender(data: SiteData, codeVersion: string): RenderPlan {
   const pages: PlannedPage[] = [];
   for (const kind of Object.keys(items) as PageKind[]) {
     for (const item of items[kind] as Array<{ url?: string; report?: { url: string } }>) {
-      const fingerprint = kind === "reports" ? reportFingerprint(item as ReportPage) : hashOf(shared[kind], item);
-      pages.push({ kind, url: urlOf(item), fingerprint });
+      const { hash, size } = kind === "reports" ? reportFingerprint(item as ReportPage) : hashAndSize([shared[kind], item]);
+      pages.push({ kind, url: urlOf(item), fingerprint: hash, weight: size });
     }
   }
   const sections = data.siteIndex.sections.map((s) => s.url);

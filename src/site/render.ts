@@ -6,7 +6,7 @@ import type { DigestResult } from "../digest/build.ts";
 import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
 import { carryOver, loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest } from "./render-manifest.ts";
-import { planRender } from "./render-plan.ts";
+import { planRender, type PlannedPage } from "./render-plan.ts";
 import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
@@ -36,6 +36,13 @@ export interface RenderOptions {
  * one after the other, so memory stays bounded whatever the number of reports.
  */
 export const PAGES_PER_RUN = 1000;
+
+/**
+ * Most model characters (PlannedPage.weight) one Eleventy run renders, about what 1,000 report
+ * pages weigh: the topic timelines of a large site, megabytes each, are spread over the runs
+ * instead of all landing in the last one (at 10,000 reports they made it the build's peak).
+ */
+export const WEIGHT_PER_RUN = 25_000_000;
 
 /** The templates that make the planned pages (render-plan.ts); the others make one page each. */
 const PLANNED_TEMPLATES = new Set(["report.njk", "entity.njk", "thread.njk", "timeline.njk", "timeline-topic.njk"]);
@@ -76,11 +83,14 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   const manifestPath = manifestFile(cacheDir, outputDir);
   const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
   const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
-  const toRender = plan.pages.filter((p) => !reuse.has(p.url)).map((p) => p.url);
+  const toRender = plan.pages.filter((p) => !reuse.has(p.url));
   // A few pages (a small site, a rebuild after an edit) render with the one-page templates (home,
-  // archive, feeds, digest.json…) in one run; many go in runs of their own after those, so the
-  // largest outputs never share a run with a thousand pages.
-  const runs = toRender.length <= perRun / 4 ? [toRender] : [[], ...batches(toRender, perRun)];
+  // archive, feeds…) in one run; many go in runs of their own after those, so the largest
+  // outputs never share a run with a thousand pages.
+  const runs =
+    toRender.length <= perRun / 4 && weightOf(toRender) <= WEIGHT_PER_RUN / 4
+      ? [toRender.map((p) => p.url)]
+      : [[], ...renderRuns(toRender, perRun, WEIGHT_PER_RUN)];
   ensureTypeScriptLoader();
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
@@ -131,10 +141,32 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   return { pages: built.length, reused: reuse.size };
 }
 
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+const weightOf = (pages: readonly PlannedPage[]): number => pages.reduce((sum, p) => sum + p.weight, 0);
+
+/**
+ * The pages' URLs in runs of at most `perRun` pages and `maxWeight` weight (a page heavier than
+ * that runs alone). The heaviest pages are dealt out first, one to a run, so that no run gets
+ * several of them; the rest fill the runs in plan order.
+ */
+export function renderRuns(pages: readonly PlannedPage[], perRun: number, maxWeight: number): string[][] {
+  const runs: Array<{ urls: string[]; weight: number }> = [];
+  const heavy = maxWeight / 10;
+  const byWeight = [...pages].filter((p) => p.weight >= heavy).sort((a, b) => b.weight - a.weight || (a.url < b.url ? -1 : 1));
+  const add = (page: PlannedPage, from: number): number => {
+    let i = from;
+    while (i < runs.length && (runs[i]!.urls.length >= perRun || (runs[i]!.urls.length > 0 && runs[i]!.weight + page.weight > maxWeight))) i++;
+    if (i === runs.length) runs.push({ urls: [], weight: 0 });
+    runs[i]!.urls.push(page.url);
+    runs[i]!.weight += page.weight;
+    return i;
+  };
+  // One heavy page per run, heaviest first: as many runs as the whole needs, at least.
+  const needed = Math.max(Math.ceil(pages.length / perRun), Math.ceil(weightOf(pages) / maxWeight), 1);
+  for (let i = 0; i < needed; i++) runs.push({ urls: [], weight: 0 });
+  byWeight.forEach((page, k) => add(page, k % runs.length));
+  let at = 0;
+  for (const page of pages) if (page.weight < heavy) at = add(page, at);
+  return runs.filter((r) => r.urls.length > 0).map((r) => r.urls);
 }
 
 /** One Eleventy run into `staging`, leaving out the given templates; what it wrote. */
