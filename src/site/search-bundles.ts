@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { linkFiles } from "./link-files.ts";
@@ -33,7 +33,17 @@ async function writeBundle(records: readonly SearchRecord[], language: string, o
         : index.addCustomRecord({ url: r.url, content: r.content, language, meta: { title: r.title }, filters: r.filters }),
     );
     for (const response of await Promise.all(added)) check("record", response);
-    check("write", await index.writeFiles({ outputPath }));
+    // The bundle's files are taken in memory and written here, not by Pagefind's writeFiles: its
+    // process answers before its writes have reached the files (Tokio file writes complete in
+    // the background), and reading the bundle at once then sometimes found pagefind-entry.json
+    // still empty. Same bytes either way (both are Pagefind's own serialization).
+    const { files, errors } = await index.getFiles();
+    check("files", { errors });
+    for (const file of files) {
+      const to = path.join(outputPath, file.path);
+      await mkdir(path.dirname(to), { recursive: true });
+      await writeFile(to, file.content);
+    }
   } finally {
     await index.deleteIndex();
   }
