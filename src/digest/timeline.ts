@@ -290,13 +290,18 @@ export function reportTimeline(slug: string, events: TimelineEvent[], locations:
     .map((e) => timelineEntry(e, slug, locations));
 }
 
+/** Where an entry sits on the (possibly paged) timeline; the timeline's first page when unplaced. */
+export function entryLocation(locations: Readonly<Record<string, string>>, id: string): string {
+  return locations[id] ?? `/timeline/#${id}`;
+}
+
 function timelineEntry(e: TimelineEvent, slug: string, locations: Record<string, string>): ReportTimelineEntry {
   return {
     id: e.id,
     date: e.date,
     label: dateLabel(e.date),
     text: e.text,
-    url: locations[e.id] ?? `/timeline/#${e.id}`,
+    url: entryLocation(locations, e.id),
     paragraphs: e.sources.filter((s) => s.report === slug).map((s) => s.paragraph),
   };
 }

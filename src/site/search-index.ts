@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Digest } from "../digest/types.ts";
 import { closePagefind, writeSearchBundles } from "./search-bundles.ts";
 import { searchRecordSource, type SearchRecord, type SearchRecordSource } from "./search-records.ts";
-import { isCached, shardCount, shardOf, ShardFingerprint, type SearchPlan, type ShardOptions } from "./search-split.ts";
+import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardOptions } from "./search-split.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 export interface SearchIndexOptions extends ShardOptions {
@@ -46,7 +46,7 @@ export function shardRecords(source: SearchRecordSource, options: ShardOptions =
   for (let i = 0; i < shardOfRecord.length; i++) shardOfRecord[i] = shardOf(source.urls[i]!, shards);
   return {
     // The shards in use, as shardsInUse (and so the search page's bundle list) counts them.
-    used: [...new Set([0, ...shardOfRecord])].sort((a, b) => a - b),
+    used: usedShards(shardOfRecord),
     pages: source.pages,
     entries: source.entries,
     records(shard) {
@@ -67,9 +67,7 @@ export function planSearchIndex(sharded: ShardedRecords, language: string, cache
   const stale: number[] = [];
   const seen = new Set<string>();
   for (const shard of sharded.used) {
-    const f = new ShardFingerprint(language);
-    for (const r of sharded.records(shard)) f.add(r);
-    const key = f.digest();
+    const key = fingerprint(sharded.records(shard), language);
     shards.push({ shard, key });
     if (!seen.has(key) && !isCached(cacheDir, key)) stale.push(shard);
     seen.add(key);
@@ -87,18 +85,7 @@ export function planSearchIndex(sharded: ShardedRecords, language: string, cache
  * search-thread.ts runs the indexing on a thread of its own.
  */
 export async function buildSearchIndex(siteDir: string, digest: Digest, site: SiteConfig, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  return indexSharded(siteDir, shardRecords(searchRecordSource(digest, site.language, site.title), options), site.language, options);
-}
-
-/**
- * `buildSearchIndex` for records already made. `records` is emptied (the shards' records are
- * made from it as needed).
- */
-export async function indexRecords(siteDir: string, records: SearchRecord[], language: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const all = records.splice(0);
-  const pages = all.filter((r) => r.kind === "html").length;
-  const source: SearchRecordSource = { urls: all.map((r) => r.url), pages, entries: all.length - pages, record: (i) => all[i]! };
-  return indexSharded(siteDir, shardRecords(source, options), language, options);
+  return indexSharded(siteDir, shardRecords(searchRecordSource(digest, site.language), options), site.language, options);
 }
 
 async function indexSharded(siteDir: string, sharded: ShardedRecords, language: string, options: SearchIndexOptions): Promise<SearchIndexResult> {

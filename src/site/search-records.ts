@@ -1,4 +1,5 @@
 import { threadPages, threadUrl, type KeyFigure, type ThreadPage } from "../digest/story-pages.ts";
+import { entryLocation } from "../digest/timeline.ts";
 import { readableDate } from "./filters-plugin.ts";
 import { searchFacets, type DigestWithThreads } from "./search-facets.ts";
 import type { SearchRecord } from "./search-split.ts";
@@ -27,17 +28,17 @@ const page = (language: string, body: string): string =>
   `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"></head><body>${body}</body></html>`;
 
 /** Where a timeline entry sits on the (possibly paged) timeline, as the timeline pages place it. */
-function entryUrls(digest: DigestWithThreads, siteTitle: string): (id: string) => string {
+function entryUrls(digest: DigestWithThreads): (id: string) => string {
   const { locations } = timelineData(digest).site;
-  return (id) => locations[id] ?? `/timeline/#${id}`;
+  return (id) => entryLocation(locations, id);
 }
 
 /**
  * The URLs of the records `searchRecords` makes, in the same order, without making them (the
  * search page's bundle list needs only these).
  */
-export function searchRecordUrls(digest: DigestWithThreads, siteTitle = ""): string[] {
-  const entryUrl = entryUrls(digest, siteTitle);
+export function searchRecordUrls(digest: DigestWithThreads): string[] {
+  const entryUrl = entryUrls(digest);
   return [...digest.reports.map((r) => r.url), ...(digest.story?.threads ?? []).map((t) => threadUrl(t.slug)), ...digest.events.map((e) => entryUrl(e.id))];
 }
 
@@ -56,13 +57,13 @@ export interface SearchRecordSource {
  * The records of `searchRecords`, one at a time: a shard's records can be made when they are
  * needed and let go once used, so the records of a large site never sit in memory together.
  */
-export function searchRecordSource(digest: DigestWithThreads, language: string, siteTitle: string): SearchRecordSource {
-  const entryUrl = entryUrls(digest, siteTitle);
+export function searchRecordSource(digest: DigestWithThreads, language: string): SearchRecordSource {
+  const entryUrl = entryUrls(digest);
   const reports = digest.reports.length;
   const threads = digest.story?.threads.length ?? 0;
   let pagesOfThreads: ThreadPage[] | undefined;
   return {
-    urls: searchRecordUrls(digest, siteTitle),
+    urls: searchRecordUrls(digest),
     pages: reports + threads,
     entries: digest.events.length,
     record(i) {
@@ -83,8 +84,8 @@ export function searchRecordSource(digest: DigestWithThreads, language: string, 
  * Every record, in a fixed order: reports (digest order), thread pages (story order), then
  * timeline entries (date order). The same digest always gives the same records.
  */
-export function searchRecords(digest: DigestWithThreads, language: string, siteTitle: string): SearchRecord[] {
-  const source = searchRecordSource(digest, language, siteTitle);
+export function searchRecords(digest: DigestWithThreads, language: string): SearchRecord[] {
+  const source = searchRecordSource(digest, language);
   return source.urls.map((_, i) => source.record(i));
 }
 

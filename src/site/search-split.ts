@@ -51,8 +51,12 @@ export function bundlePath(k: number): string {
  */
 export function shardsInUse(urls: readonly string[], options: ShardOptions = {}): { shards: number; used: number[] } {
   const shards = shardCount(urls.length, options);
-  const used = new Set([0, ...urls.map((u) => shardOf(u, shards))]);
-  return { shards, used: [...used].sort((a, b) => a - b) };
+  return { shards, used: usedShards(urls.map((u) => shardOf(u, shards))) };
+}
+
+/** The shards that get a bundle, in order, given the shard of each record (see `shardsInUse`). */
+export function usedShards(shardOfRecord: Iterable<number>): number[] {
+  return [...new Set([0, ...shardOfRecord])].sort((a, b) => a - b);
 }
 
 /**
@@ -83,45 +87,24 @@ function pagefindVersion(): string {
 }
 
 /**
- * Fingerprints a shard's records as they are made, one at a time: the shard's cache key. It
- * covers the records in order, the language, the Pagefind version and the format. Every text
- * is hashed as it is behind its length (no JSON escaping of whole report bodies: that cost ten
- * times the hashing).
+ * A shard's cache key: a fingerprint of its records in order, the language, the Pagefind version
+ * and the format. Every text is hashed as it is behind its length (no JSON escaping of whole
+ * report bodies: that cost ten times the hashing).
  */
-export class ShardFingerprint {
-  private readonly hash = createHash("sha256");
-  records = 0;
-
-  constructor(language: string) {
-    this.hash.update(JSON.stringify({ format: FORMAT_VERSION, pagefind: pagefindVersion(), language }));
-  }
-
-  private text(s: string): void {
-    this.hash.update(`\n${s.length}:`).update(s);
-  }
-
-  add(r: SearchRecord): void {
-    this.records++;
-    this.text(r.kind);
-    this.text(r.url);
-    if (r.kind === "html") this.text(r.html);
+export function fingerprint(records: Iterable<SearchRecord>, language: string): string {
+  const hash = createHash("sha256").update(JSON.stringify({ format: FORMAT_VERSION, pagefind: pagefindVersion(), language }));
+  const text = (s: string) => hash.update(`\n${s.length}:`).update(s);
+  for (const r of records) {
+    text(r.kind);
+    text(r.url);
+    if (r.kind === "html") text(r.html);
     else {
-      this.text(r.title);
-      this.text(r.content);
-      this.text(JSON.stringify(r.filters));
+      text(r.title);
+      text(r.content);
+      text(JSON.stringify(r.filters));
     }
   }
-
-  digest(): string {
-    return this.hash.digest("hex");
-  }
-}
-
-/** A shard's cache key: the fingerprint of its records (see ShardFingerprint). */
-export function fingerprint(records: readonly SearchRecord[], language: string): string {
-  const f = new ShardFingerprint(language);
-  for (const r of records) f.add(r);
-  return f.digest();
+  return hash.digest("hex");
 }
 
 /** Cache entry names are fingerprints; anything else in the cache folder is not an entry. */

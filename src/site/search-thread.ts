@@ -58,7 +58,7 @@ export function startSearchIndex(): SearchIndexJob {
         const { planSearchIndex, searchIndexResult, shardRecords } = await import("./search-index.ts");
         const { searchRecordSource } = await import("./search-records.ts");
         const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir);
-        const sharded = shardRecords(searchRecordSource(digest, site.language, site.title), options);
+        const sharded = shardRecords(searchRecordSource(digest, site.language), options);
         const plan = planSearchIndex(sharded, site.language, cacheDir);
         const reply = new Promise<number>((resolve, reject) => {
           worker.on("message", (message: FromSearchThread) => {

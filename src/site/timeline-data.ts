@@ -1,4 +1,4 @@
-import { MAX_EVENTS_PER_PAGE, timelineSite, type TimelineSite } from "../digest/timeline.ts";
+import { MAX_EVENTS_PER_PAGE, entryLocation, timelineSite, type TimelineSite } from "../digest/timeline.ts";
 import { toTimelineJS, type TimelineJSData } from "../digest/timelinejs.ts";
 import type { Digest } from "../digest/types.ts";
 
@@ -40,6 +40,6 @@ export function timelineJs(digest: Digest, site: TimelineSite, title: string): T
   return toTimelineJS(digest.events, {
     title,
     description: `${digest.events.length} dated events from ${digest.reports.length} reports`,
-    eventUrl: (e) => site.locations[e.id] ?? `/timeline/#${e.id}`,
+    eventUrl: (e) => entryLocation(site.locations, e.id),
   });
 }

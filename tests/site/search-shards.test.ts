@@ -63,7 +63,7 @@ describe("searchBundles", () => {
       entities: [],
       crossLinks: { reports: {} },
     } as unknown as DigestWithThreads;
-    const urls = searchRecords(d, "en", "Site").map((r) => r.url);
+    const urls = searchRecords(d, "en").map((r) => r.url);
     expect(urls).toEqual(["/reports/a/", "/threads/t0/", "/threads/t1/", expect.stringMatching(/^\/timeline\/.*#e-1$/)]);
     expect(searchRecordUrls(d)).toEqual(urls);
     // One record per shard asked for: only shards that received a record (and shard 0) get a bundle.

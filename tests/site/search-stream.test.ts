@@ -28,8 +28,8 @@ beforeAll(async () => {
 
 describe("records made shard by shard, on demand", () => {
   it("are the records searchRecords makes at once, one by one and shard by shard", () => {
-    const all = searchRecords(digest, site.language, site.title);
-    const source = searchRecordSource(digest, site.language, site.title);
+    const all = searchRecords(digest, site.language);
+    const source = searchRecordSource(digest, site.language);
     expect(source.urls).toEqual(all.map((r) => r.url));
     expect(source.urls.map((_, i) => source.record(i))).toEqual(all);
     expect(source.pages).toBe(all.filter((r) => r.kind === "html").length);
@@ -100,7 +100,7 @@ async function indexAllAtOnce(siteDir: string, records: readonly SearchRecord[],
 
 describe("the index written shard by shard", () => {
   it("is byte for byte the index of all records indexed at once", async () => {
-    await indexAllAtOnce(path.join(root, "reference"), searchRecords(digest, site.language, site.title), site.language);
+    await indexAllAtOnce(path.join(root, "reference"), searchRecords(digest, site.language), site.language);
     const result = await buildSearchIndex(path.join(root, "streamed"), digest, site, { ...SHARDS, cacheDir: path.join(root, "cache-a") });
     expect(result.reindexed).toBe(result.shards);
     const [want, got] = await Promise.all([readTree(path.join(root, "reference")), readTree(path.join(root, "streamed"))]);
@@ -110,7 +110,7 @@ describe("the index written shard by shard", () => {
 
   it("asks for each stale shard's records once, in order, one shard ahead of the bundles written, and none from the cache", async () => {
     const cacheDir = path.join(root, "cache-b");
-    const source = shardRecords(searchRecordSource(digest, site.language, site.title), SHARDS);
+    const source = shardRecords(searchRecordSource(digest, site.language), SHARDS);
     const plan = planSearchIndex(source, site.language, cacheDir);
     expect(plan.stale).toEqual(source.used);
     const keyOf = new Map(plan.shards.map((s) => [s.shard, s.key]));
@@ -147,7 +147,7 @@ describe("the index written shard by shard", () => {
 
   it("stops at a failing shard, leaves no half-written bundle in the cache, and keeps what was whole", async () => {
     const cacheDir = path.join(root, "cache-c");
-    const source = shardRecords(searchRecordSource(digest, site.language, site.title), SHARDS);
+    const source = shardRecords(searchRecordSource(digest, site.language), SHARDS);
     const plan = planSearchIndex(source, site.language, cacheDir);
     const failAt = plan.stale[1]!;
     const recordsOf = async (shard: number) => {
