@@ -1,4 +1,3 @@
-import { copyFileSync, linkSync, mkdirSync } from "node:fs";
 import { copyFile, link, mkdir } from "node:fs/promises";
 import path from "node:path";
 
@@ -9,44 +8,12 @@ const CANNOT_LINK = new Set(["EXDEV", "EPERM", "ENOTSUP", "EMLINK"]);
  * Puts files of one folder into another (same relative paths) as hard links: thousands of
  * files are linked in a fraction of the time a copy takes. Callers never write either side in
  * place, so sharing the files is safe and deleting either side leaves the other whole. Where
- * links cannot be made, the files are copied. Synchronous, one plain mkdir per new folder,
- * parents first: the promise API and a recursive mkdir per file cost several times the links.
+ * links cannot be made, the files are copied. On Node's thread pool, `concurrency` files at a
+ * time, each folder made once: the calling thread goes on with other work meanwhile (Eleventy
+ * rendering while unchanged pages are carried over; Pagefind's replies while cached search
+ * bundles are placed).
  */
-export function linkFiles(files: Iterable<string>, fromDir: string, toDir: string): void {
-  const made = new Set<string>();
-  const ensure = (dir: string): void => {
-    if (made.has(dir)) return;
-    const parent = path.dirname(dir);
-    if (parent !== dir) ensure(parent);
-    try {
-      mkdirSync(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    made.add(dir);
-  };
-  let copy = false;
-  for (const file of files) {
-    const [from, to] = [path.join(fromDir, file), path.join(toDir, file)];
-    ensure(path.dirname(to));
-    if (!copy) {
-      try {
-        linkSync(from, to);
-        continue;
-      } catch (error) {
-        if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
-        copy = true;
-      }
-    }
-    copyFileSync(from, to);
-  }
-}
-
-/**
- * `linkFiles` on Node's thread pool, `concurrency` files at a time: for a build that has other
- * work for the main thread meanwhile (carrying unchanged pages over while Eleventy renders).
- */
-export async function linkFilesInBackground(files: Iterable<string>, fromDir: string, toDir: string, concurrency = 32): Promise<void> {
+export async function linkFiles(files: Iterable<string>, fromDir: string, toDir: string, concurrency = 32): Promise<void> {
   const folders = new Map<string, Promise<void>>();
   const ensure = (dir: string): Promise<void> => {
     let made = folders.get(dir);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { linkFilesInBackground } from "./link-files.ts";
+import { linkFiles } from "./link-files.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
 
 /**
@@ -86,7 +86,7 @@ export async function carryOver(urls: Iterable<string>, fromDir: string, toDir: 
     if (rel === null) throw new Error(`Cannot carry over ${url}: not a path inside the site`);
     return rel;
   });
-  await linkFilesInBackground(files, fromDir, toDir);
+  await linkFiles(files, fromDir, toDir);
 }
 
 /** The manifest of a finished build, read from the pages as they lie in `siteDir`. */

@@ -69,7 +69,7 @@ export async function closePagefind(): Promise<void> {
 /**
  * Writes the bundles of `plan` into `<siteDir>/pagefind/`. Stale shards are indexed one after
  * the other, their records asked for one shard ahead (at most two shards' records are held at
- * once); meanwhile, between Pagefind's replies, the cached bundles are hard-linked into the
+ * once); meanwhile the cached bundles are hard-linked into the
  * site. With `cacheDir`, new bundles are written into it under their key and entries this
  * plan does not use are removed; without it, they are written beside the site and moved in.
  * Returns the number of shards indexed.
@@ -117,13 +117,9 @@ export async function writeSearchBundles(siteDir: string, plan: SearchPlan, reco
         await rename(temp, entry(key));
       }
     })();
-    // Linking is synchronous work on this thread: one bundle at a time, yielding between
-    // bundles, so Pagefind's replies (it indexes in its own process) are not held up for long.
+    // Cached bundles are linked in on Node's thread pool (link-files.ts) while Pagefind indexes.
     const linking = (async () => {
-      for (const shard of now) {
-        await new Promise((resolve) => setImmediate(resolve));
-        await place(shard);
-      }
+      for (const shard of now) await place(shard);
     })();
     const outcomes = await Promise.allSettled([indexing, linking]);
     for (const o of outcomes) if (o.status === "rejected") throw o.reason;
@@ -143,10 +139,11 @@ export async function writeSearchBundles(siteDir: string, plan: SearchPlan, reco
  */
 async function linkTree(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  await mkdir(to, { recursive: true });
-  const rel = (e: { parentPath: string; name: string }) => path.relative(from, path.join(e.parentPath, e.name));
-  for (const e of entries) if (e.isDirectory()) await mkdir(path.join(to, rel(e)), { recursive: true });
-  linkFiles(entries.filter((e) => e.isFile()).map(rel), from, to);
+  await linkFiles(
+    entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name))),
+    from,
+    to,
+  );
 }
 
 /** Removes the cache entries (and leftover temporary bundles) that this build did not use. */
