@@ -1,9 +1,10 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 
 /**
- * One cache file of named entries, each the hash of what it was made from and a byte blob: the
- * storage under the analysis cache (cache.ts) and the parse cache (parse-cache.ts).
+ * One cache file of named entries, each the hash of what it was made from and a v8-serialized
+ * value: the storage under the analysis cache (cache.ts) and the parse cache (parse-cache.ts).
  *
  * Layout: the format name and a 4-byte header length, a JSON header (code version, and per entry
  * its name, hash and blob length), then the blobs, in header order. Reading keeps each blob as a
@@ -11,7 +12,7 @@ import path from "node:path";
  * re-serializing the whole cache was 0.2 s of CPU a rebuild at 4,000 reports). A file of another
  * format or code version, or a damaged one, is discarded, never trusted.
  */
-export interface BlobEntry {
+interface BlobEntry {
   hash: string;
   blob: Uint8Array;
 }
@@ -43,12 +44,24 @@ export class BlobFile {
     return store;
   }
 
-  get(name: string): BlobEntry | undefined {
-    return this.entries.get(name);
+  /**
+   * The value stored under `name` when it was made from `hash` (v8-deserialized); undefined when
+   * there is none, it was made from something else, or its blob is damaged (it is then replaced
+   * by the next `put`).
+   */
+  value<T>(name: string, hash: string): T | undefined {
+    const entry = this.entries.get(name);
+    if (!entry || entry.hash !== hash) return undefined;
+    try {
+      return deserialize(entry.blob) as T;
+    } catch {
+      return undefined;
+    }
   }
 
-  set(name: string, hash: string, blob: Uint8Array): void {
-    this.entries.set(name, { hash, blob });
+  /** Stores `value` (v8-serialized) under `name`, as made from `hash`. */
+  put(name: string, hash: string, value: unknown): void {
+    this.entries.set(name, { hash, blob: serialize(value) });
     this.dirty = true;
   }
 

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { LoadedReport } from "../content/load.ts";
 import type { StoryConfig } from "../content/story.ts";
 import type { ReportAnalysis } from "./analyze.ts";
@@ -64,23 +63,16 @@ export class AnalysisCache {
     return new AnalysisCache(await BlobFile.open(cacheFile(cacheDir, contentDir, "analysis"), FORMAT, version));
   }
 
+  /** The cached analysis of `file` made from `hash`; a damaged entry is a miss, replaced when the report is analyzed again. */
   get(file: string, hash: string): ReportAnalysis | undefined {
-    const entry = this.store.get(file);
-    if (entry && entry.hash === hash) {
-      try {
-        const analysis = deserialize(entry.blob) as ReportAnalysis;
-        this.hits++;
-        return analysis;
-      } catch {
-        // A damaged entry is a miss; it is replaced when the report is analyzed again.
-      }
-    }
-    this.misses++;
-    return undefined;
+    const analysis = this.store.value<ReportAnalysis>(file, hash);
+    if (analysis) this.hits++;
+    else this.misses++;
+    return analysis;
   }
 
   set(file: string, hash: string, analysis: ReportAnalysis): void {
-    this.store.set(file, hash, serialize(analysis));
+    this.store.put(file, hash, analysis);
   }
 
   /** Keeps only the given files (reports deleted from the folder leave the cache). */

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { deserialize, serialize } from "node:v8";
 import type { ParseMemo, ParseOutcome } from "../content/load.ts";
 import { BlobFile } from "./blob-file.ts";
 import { cacheFile } from "./cache.ts";
@@ -28,19 +27,15 @@ export class ParseCache implements ParseMemo {
     this.seen.add(file);
     // SHA-1 is ample against accidental collisions and a third faster than SHA-256 here.
     const hash = createHash("sha1").update(bytes).digest("hex");
-    const entry = this.store.get(file);
-    if (entry && entry.hash === hash) {
-      try {
-        const outcome = deserialize(entry.blob) as ParseOutcome;
-        this.hits++;
-        return outcome;
-      } catch {
-        // A damaged entry: parsed again below, and replaced.
-      }
+    const cached = this.store.value<ParseOutcome>(file, hash);
+    if (cached) {
+      this.hits++;
+      return cached;
     }
+    // Not cached, or a damaged entry: parsed again, and replaced.
     this.misses++;
     const outcome = compute(file, bytes);
-    this.store.set(file, hash, serialize(outcome));
+    this.store.put(file, hash, outcome);
     return outcome;
   }
 
