@@ -45,7 +45,7 @@ export interface Analyzer {
   (reports: readonly LoadedReport[], story: StoryConfig | null): Promise<ReportAnalysis[]>;
   /**
    * Where this analyzer keeps its cache, when it keeps one (cachedAnalyzer): buildDigest then
-   * keeps the parse cache and the cross-report stages' caches there too, under the same version.
+   * keeps the parse cache there too, under the same version.
    */
   caches?: CacheSetup;
 }

@@ -17,16 +17,6 @@ async function dataFor(contentDir: string): Promise<SiteData> {
 }
 
 /**
- * Global data for the templates: `digest` (the model), `site`,
- * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), `storyPages` (threads,
- * entities, tallies), `timeline` (timeline-data.ts), `siteIndex` (per report:
- * previous/next, JSON-LD, threads, search filters), and `renderPlan` / `timelineShared`: the
- * models of the paginated pages this build renders (render-plan.ts). The base layout gets each
- * page's meta (titles, description, canonical URL, navigation, breadcrumbs) from the `pageMeta`
- * function, a lookup in `siteIndex` (see page-meta.ts). `digest.json` and the TimelineJS file
- * are not templates: render.ts writes them (data-files.ts).
- */
-/**
  * A global data value as Eleventy should hold it. Eleventy deep-copies every plain object of the
  * data cascade for each paginated template, once per run; a frozen object it takes as it is. At
  * 10,000 reports those copies of the digest and its indexes cost over a gigabyte (issue 8).
@@ -50,6 +40,16 @@ function once<T>(data: SiteData, name: string, compute: (data: SiteData) => T): 
   return values.get(name) as T;
 }
 
+/**
+ * Global data for the templates: `digest` (the model), `site`,
+ * `feeds` (Atom entries and the JSON Feed), `archive` (reports by month), `storyPages` (threads,
+ * entities, tallies), `timeline` (timeline-data.ts), `siteIndex` (per report:
+ * previous/next, JSON-LD, threads, search filters), and `renderPlan` / `timelineShared`: the
+ * models of the paginated pages this build renders (render-plan.ts). The base layout gets each
+ * page's meta (titles, description, canonical URL, navigation, breadcrumbs) from the `pageMeta`
+ * function, a lookup in `siteIndex` (see page-meta.ts). `digest.json` and the TimelineJS file
+ * are not templates: render.ts writes them (data-files.ts).
+ */
 export default function dataPlugin(eleventyConfig: UserConfig, options: DataPluginOptions): void {
   const data = () => dataFor(options.contentDir);
   const global = (name: string, compute: () => Promise<unknown>) => eleventyConfig.addGlobalData(name, async () => shared(await compute()));

@@ -91,15 +91,13 @@ export const buildCommand: Command = {
       throw error;
     }
     for (const warning of result.problems) io.stderr(`${formatProblem(warning, shownContent)}\n`);
-    const { reports: all, events: merged, tallies } = result.digest;
-    if (!values.quiet && all.length >= LONG_BUILD) {
-      io.stderr(`${all.length} reports → ${merged.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
-    }
+    const { reports, events, tallies } = result.digest;
+    const long = !values.quiet && reports.length >= LONG_BUILD;
+    if (long) io.stderr(`${reports.length} reports → ${events.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
     const { renderSite } = await rendering;
     const { pages, reused } = await renderSite(result, { contentDir, outputDir, search, log: (line) => io.stderr(`${line}\n`) });
-    if (!values.quiet && all.length >= LONG_BUILD) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
+    if (long) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const { reports, events } = result.digest;
     io.stdout(
       `Built ${reports.length} reports, ${events.length} events, ${pages} pages in ${seconds} s → ${path.relative(io.cwd, outputDir) || "."}/\n`,
     );
