@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedReport } from "../content/load.ts";
 import type { StoryConfig } from "../content/story.ts";
 import type { ReportAnalysis } from "./analyze.ts";
 import { BlobFile } from "./blob-file.ts";
+import { hashTree } from "./tree-hash.ts";
 
 /**
  * The per-report analysis cache: one file per content folder under `.cache/`, mapping each
@@ -30,11 +30,7 @@ const NOT_ANALYSIS = /^(site|cli)[\\/]/;
  */
 export async function codeVersion(srcDir: string): Promise<string> {
   const hash = createHash("sha256").update(FORMAT);
-  const files = (await readdir(srcDir, { recursive: true })).filter((f) => f.endsWith(".ts") && !NOT_ANALYSIS.test(f)).sort();
-  for (const file of files) {
-    hash.update(file);
-    hash.update(await readFile(path.join(srcDir, file)));
-  }
+  hashTree(hash, srcDir, "", (f) => f.endsWith(".ts") && !NOT_ANALYSIS.test(f));
   return hash.digest("hex");
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { hashTree } from "../digest/tree-hash.ts";
 import { linkFiles } from "./link-files.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
 
@@ -106,14 +107,7 @@ export function manifestOf(plan: RenderPlan, siteDir: string): RenderManifest {
  */
 export function renderCodeVersion(projectRoot: string): string {
   const hash = createHash("sha256").update(FORMAT);
-  for (const root of ["src", "templates"]) {
-    const dir = path.join(projectRoot, root);
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort();
-    for (const file of files) hash.update(`${root}/${file}\0`).update(readFileSync(path.join(dir, file)));
-  }
+  for (const root of ["src", "templates"]) hashTree(hash, path.join(projectRoot, root), `${root}/`);
   for (const file of [".eleventy.ts", "package-lock.json"]) {
     try {
       hash.update(`${file}\0`).update(readFileSync(path.join(projectRoot, file)));

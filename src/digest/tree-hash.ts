@@ -1,0 +1,18 @@
+import type { Hash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Feeds `hash` every file under `dir` that `keep` accepts (by its path relative to `dir`), in
+ * sorted order, each as `label` + its relative path + NUL, then its bytes: a version of the code
+ * in that folder, for cache keys (the analysis cache, cache.ts; the render manifest,
+ * src/site/render-manifest.ts).
+ */
+export function hashTree(hash: Hash, dir: string, label = "", keep: (file: string) => boolean = () => true): void {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter(keep)
+    .sort();
+  for (const file of files) hash.update(`${label}${file}\0`).update(readFileSync(path.join(dir, file)));
+}
