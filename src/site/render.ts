@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { DigestResult } from "../digest/build.ts";
@@ -43,9 +43,6 @@ export const PAGES_PER_RUN = 1000;
  * instead of all landing in the last one (at 10,000 reports they made it the build's peak).
  */
 export const WEIGHT_PER_RUN = 25_000_000;
-
-/** The templates that make the planned pages (render-plan.ts); the others make one page each. */
-const PLANNED_TEMPLATES = new Set(["report.njk", "entity.njk", "thread.njk", "timeline.njk", "timeline-topic.njk"]);
 
 export interface RenderResult {
   /** Files Eleventy made or the build carried over from the previous site. */
@@ -95,7 +92,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  const single = (await readdir(path.join(PROJECT_ROOT, "templates"))).filter((f) => f.endsWith(".njk") && !PLANNED_TEMPLATES.has(f));
+  const single = await singlePageTemplates(path.join(PROJECT_ROOT, "templates"));
 
   const previousCwd = process.cwd();
   const previousContent = process.env.DATELINE_CONTENT;
@@ -139,6 +136,16 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   await swapIn(staging, outputDir, retired, trash);
   await saveManifest(manifestPath, manifestOf(plan, outputDir));
   return { pages: built.length, reused: reuse.size };
+}
+
+/**
+ * The templates that make one page each: all but those that page over the render plan
+ * (`pagination = { data: "renderPlan.…" }`), which make the planned pages (render-plan.ts).
+ */
+async function singlePageTemplates(dir: string): Promise<string[]> {
+  const names = (await readdir(dir)).filter((f) => f.endsWith(".njk"));
+  const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), "utf8")));
+  return names.filter((_, i) => !/data:\s*["']renderPlan\./.test(texts[i]!));
 }
 
 const weightOf = (pages: readonly PlannedPage[]): number => pages.reduce((sum, p) => sum + p.weight, 0);
