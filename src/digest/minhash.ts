@@ -126,120 +126,16 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * LSH bucket index, one table per band. Items are added in increasing id order, so a bucket
- * lists ids ascending and, when queried before an item is added, holds exactly the items
- * before it.
- *
- * Typed arrays instead of a Map per band (issue 8: Map lookups were a fifth of the cross-link
- * stage at 4,000 reports): per band an open-addressing table from key to the most recent id
- * with that key (band keys are already well-mixed hashes, so the low bits pick the slot), and
- * per (id, band) the id before it in the same bucket. A bucket is walked most recent first.
- */
-export class LshIndex {
-  private readonly bands: number;
-  private capacity = 1024;
-  private count = 0;
-  /**
-   * Per band, the table's slots as pairs [key | 0, most recent id], id −1 for an empty slot.
-   * Key and id side by side: a probe lands on one cache line, not two (issue 8: probing these
-   * tables, a cache miss per band per item, was most of the shared-passage LSH).
-   */
-  private slots: Int32Array[];
-  /** `before[id * bands + band]`: the previous id in the bucket, −1 at its end. */
-  private before = new Int32Array(0);
-
-  /** `expected`: how many items will be added, if known (saves growing the tables). */
-  constructor(bands: number, expected = 0) {
-    this.bands = bands;
-    while (this.capacity < expected * 2) this.capacity *= 2;
-    this.slots = Array.from({ length: bands }, () => LshIndex.emptySlots(this.capacity));
-    this.before = new Int32Array(expected * bands).fill(-1);
-  }
-
-  private static emptySlots(capacity: number): Int32Array {
-    const slots = new Int32Array(capacity * 2);
-    for (let i = 1; i < slots.length; i += 2) slots[i] = -1;
-    return slots;
-  }
-
-  /** The most recent id in band `band`'s bucket `key`, or −1 when the bucket is empty. */
-  latest(band: number, key: number): number {
-    const slots = this.slots[band];
-    if (!slots) return -1;
-    const mask = this.capacity - 1;
-    const k = key | 0;
-    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-      const head = slots[2 * slot + 1]!;
-      if (head === -1) return -1;
-      if (slots[2 * slot] === k) return head;
-    }
-  }
-
-  /** The id added to the same bucket of band `band` before `id`, or −1. */
-  previous(id: number, band: number): number {
-    return this.before[id * this.bands + band] ?? -1;
-  }
-
-  /**
-   * Calls `visit` with the items already in band `band`'s bucket `key`, most recent first, at
-   * most `limit` of them.
-   */
-  recent(band: number, key: number, limit: number, visit: (id: number) => void): void {
-    let seen = 0;
-    for (let id = this.latest(band, key); id !== -1 && seen < limit; id = this.previous(id, band), seen++) visit(id);
-  }
-
-  add(id: number, keys: Uint32Array): void {
-    if ((this.count + 1) * 2 > this.capacity) this.grow();
-    this.count++;
-    const need = (id + 1) * this.bands;
-    if (this.before.length < need) {
-      const before = new Int32Array(Math.max(need, this.before.length * 2)).fill(-1);
-      before.set(this.before);
-      this.before = before;
-    }
-    const mask = this.capacity - 1;
-    for (let b = 0; b < this.bands; b++) {
-      const slots = this.slots[b]!;
-      const key = keys[b]! | 0;
-      let slot = keys[b]! & mask;
-      while (slots[2 * slot + 1] !== -1 && slots[2 * slot] !== key) slot = (slot + 1) & mask;
-      this.before[id * this.bands + b] = slots[2 * slot + 1]!;
-      slots[2 * slot] = key;
-      slots[2 * slot + 1] = id;
-    }
-  }
-
-  /** Doubles every band's table (at most half full, so probes stay short). */
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    const mask = capacity - 1;
-    for (let b = 0; b < this.bands; b++) {
-      const old = this.slots[b]!;
-      const slots = LshIndex.emptySlots(capacity);
-      for (let i = 0; i < old.length; i += 2) {
-        if (old[i + 1] === -1) continue;
-        let slot = (old[i]! >>> 0) & mask;
-        while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
-        slots[2 * slot] = old[i]!;
-        slots[2 * slot + 1] = old[i + 1]!;
-      }
-      this.slots[b] = slots;
-    }
-    this.capacity = capacity;
-  }
-}
-
-/**
  * The LSH buckets of items 0…n−1 (`keysOf[id]`: one key per band) as chains: `chains[band * n +
  * id]` is the item before `id` in its bucket of band `band`, −1 at the start. Walking a chain
- * from `id` meets exactly what LshIndex.previous meets once `id` is added: the items before it
- * in its bucket, most recent first.
+ * from `id` meets the items before it in its bucket, most recent first.
  *
- * Built one band at a time with one reused table (issue 8): adding each item's keys to a table
- * per band, as LshIndex does, touches fifty tables of several hundred kilobytes per item, a cache
- * miss per band; one band's table stays in cache while all items pass. About twice as fast at
- * 25,000 items, walks included (a chain is read band by band as well).
+ * Typed arrays instead of a Map per band (issue 8: Map lookups were a fifth of the cross-link
+ * stage at 4,000 reports): an open-addressing table from key to the latest id, key and id side
+ * by side so a probe lands on one cache line. Built one band at a time with one reused table:
+ * adding each item's keys to a table per band touched fifty tables of several hundred kilobytes
+ * per item, a cache miss per band; one band's table stays in cache while all items pass. About
+ * twice as fast at 25,000 items, walks included (a chain is read band by band as well).
  */
 export function bucketChains(keysOf: readonly Uint32Array[], bands: number): Int32Array {
   const n = keysOf.length;
