@@ -16,3 +16,10 @@ export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   for (const file of await listFiles(dir)) tree.set(file, await readFile(path.join(dir, file)));
   return tree;
 }
+
+/** The files (relative paths, sorted) that are in only one of two folders, or differ in bytes. */
+export async function treeDifferences(a: string, b: string): Promise<string[]> {
+  const [x, y] = await Promise.all([readTree(a), readTree(b)]);
+  const names = [...new Set([...x.keys(), ...y.keys()])].sort();
+  return names.filter((n) => !x.get(n) || !y.get(n) || !x.get(n)!.equals(y.get(n)!));
+}

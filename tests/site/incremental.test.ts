@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/build.ts";
 import { renderSite } from "../../src/site/render.ts";
 import { runCli } from "../helpers/cli.ts";
-import { readTree } from "../helpers/files.ts";
+import { treeDifferences } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -16,12 +16,6 @@ import { tempDir } from "../helpers/tmp.ts";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EDITED = "2024-01-05-iraq-moves-to-end-coalition-mission.md";
 const NEIGHBOUR = "reports/drone-strike-in-baghdad-kills-militia-commander/index.html";
-
-async function differences(a: string, b: string): Promise<string[]> {
-  const [x, y] = await Promise.all([readTree(a), readTree(b)]);
-  const names = [...new Set([...x.keys(), ...y.keys()])].sort();
-  return names.filter((n) => !x.get(n) || !y.get(n) || !x.get(n)!.equals(y.get(n)!));
-}
 
 /** Inode of each report page: a page carried over keeps the file (a hard link) of the previous build. */
 async function inodes(site: string): Promise<Map<string, number>> {
@@ -76,7 +70,7 @@ describe("a rebuild after an edit", () => {
     // Most report pages do not print the edited sentence: they are carried over, not rendered.
     expect(rewritten.length).toBeLessThan(before.size / 2);
     expect(await readFile(path.join(site, "reports/iraq-moves-to-end-coalition-mission/index.html"), "utf8")).toContain("within weeks");
-    expect(await differences(site, await fresh())).toEqual([]);
+    expect(await treeDifferences(site, await fresh())).toEqual([]);
   }, 120_000);
 
   it("renders again the pages that print an edited headline elsewhere (pager, related reports)", async () => {
@@ -84,7 +78,7 @@ describe("a rebuild after an edit", () => {
     await edit(path.join(content, EDITED), (t) => t.replace(/^title: .*$/m, 'title: "Baghdad sets out to close the coalition mission"'));
     await build(content, site);
     expect(await readFile(path.join(site, NEIGHBOUR), "utf8")).toContain("Baghdad sets out to close the coalition mission");
-    expect(await differences(site, await fresh())).toEqual([]);
+    expect(await treeDifferences(site, await fresh())).toEqual([]);
   }, 120_000);
 
   it("adds and removes reports: new pages appear, deleted ones are gone, the rest equals a build from scratch", async () => {
@@ -102,7 +96,7 @@ describe("a rebuild after an edit", () => {
     const pages = await inodes(site);
     expect(pages.has("coalition-talks-open")).toBe(true);
     expect(pages.has("attacks-on-us-troops-reach-66")).toBe(false);
-    expect(await differences(site, await fresh())).toEqual([]);
+    expect(await treeDifferences(site, await fresh())).toEqual([]);
   }, 120_000);
 
   it("renders a page again when the file in the site was changed by hand", async () => {
@@ -124,7 +118,7 @@ describe("a rebuild after an edit", () => {
       const after = await inodes(site);
       expect([...after].filter(([slug, ino]) => before.get(slug) === ino)).toEqual([]);
       expect(await readFile(path.join(site, NEIGHBOUR), "utf8")).toContain("https://news.example.com/reports/");
-      expect(await differences(site, await fresh())).toEqual([]);
+      expect(await treeDifferences(site, await fresh())).toEqual([]);
     } finally {
       if (previous === undefined) delete process.env.DATELINE_URL;
       else process.env.DATELINE_URL = previous;
@@ -147,7 +141,7 @@ describe("a rebuild after an edit", () => {
     const { pages, reused } = await renderSite(await buildDigest(content), { contentDir: content, outputDir: out, pagesPerRun: 3, log: () => {} });
     expect(reused).toBe(0);
     expect(pages).toBeGreaterThan(20);
-    expect(await differences(out, await fresh())).toEqual([]);
+    expect(await treeDifferences(out, await fresh())).toEqual([]);
   }, 120_000);
 
   it("deletes the previous site after the swap, in a process that outlives the build", async () => {

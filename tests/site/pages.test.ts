@@ -7,7 +7,7 @@ import { toString } from "hast-util-to-string";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
-import { listFiles } from "../helpers/files.ts";
+import { listFiles, treeDifferences } from "../helpers/files.ts";
 import { readPages } from "../helpers/site.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -88,12 +88,7 @@ describe("the built site's pages", () => {
     expect(await listFiles(siteB)).toEqual(files);
     expect(files).toEqual(expect.arrayContaining(["feed.xml", "feed.json", "sitemap.xml", "robots.txt", "pagefind/pagefind-ui.js"]));
     expect(files.some((f) => f.startsWith("pagefind/index/"))).toBe(true);
-    const differing: string[] = [];
-    for (const f of files) {
-      const [a, b] = await Promise.all([readFile(path.join(siteA, f)), readFile(path.join(siteB, f))]);
-      if (!a.equals(b)) differing.push(f);
-    }
-    expect(differing).toEqual([]);
+    expect(await treeDifferences(siteA, siteB)).toEqual([]);
   });
 
   it("pass html-validate's standard rules, every page of both sites", async () => {
