@@ -5,12 +5,12 @@ import { open } from "node:fs/promises";
  * directly in it are laid out here, and each of their elements is stringified on its own and
  * indented to its depth. (A JSON string never holds a raw line break, so indenting after every
  * "\n" is exact.) Built for plain data: a value with a `toJSON` method is left to
- * JSON.stringify whole.
+ * JSON.stringify whole. `levels`: how many levels of objects and arrays are laid out here.
  */
-export function* prettyJsonPieces(value: unknown, depth = 0, open = 2): Generator<string> {
+export function* prettyJsonPieces(value: unknown, depth = 0, levels = 2): Generator<string> {
   const pad = (d: number) => "\n" + "  ".repeat(d);
   const hasToJson = value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function";
-  if (depth >= open || value === null || typeof value !== "object" || hasToJson) {
+  if (depth >= levels || value === null || typeof value !== "object" || hasToJson) {
     const text = JSON.stringify(value, null, 2);
     yield depth === 0 ? text : text.replaceAll("\n", pad(depth));
     return;
@@ -20,7 +20,7 @@ export function* prettyJsonPieces(value: unknown, depth = 0, open = 2): Generato
     if (value.length === 0) return yield "[]";
     for (let i = 0; i < value.length; i++) {
       yield i === 0 ? `[${pad(depth + 1)}` : `,${pad(depth + 1)}`;
-      yield* skipped(value[i]) ? ["null"] : prettyJsonPieces(value[i], depth + 1, open);
+      yield* skipped(value[i]) ? ["null"] : prettyJsonPieces(value[i], depth + 1, levels);
     }
     return yield `${pad(depth)}]`;
   }
@@ -28,7 +28,7 @@ export function* prettyJsonPieces(value: unknown, depth = 0, open = 2): Generato
   if (entries.length === 0) return yield "{}";
   for (const [i, [key, v]] of entries.entries()) {
     yield `${i === 0 ? "{" : ","}${pad(depth + 1)}${JSON.stringify(key)}: `;
-    yield* prettyJsonPieces(v, depth + 1, open);
+    yield* prettyJsonPieces(v, depth + 1, levels);
   }
   yield `${pad(depth)}}`;
 }
