@@ -66,10 +66,6 @@ function readCalendarDate(value: string): CalendarDate | null {
   return null;
 }
 
-export function precisionOf(date: PartialDate): Precision {
-  return date.length >= 10 ? "day" : date.length >= 7 ? "month" : "year";
-}
-
 /**
  * Order of partial dates. Plain string order already does what the timeline wants: a less
  * precise date sorts before the more precise dates inside it ("2023" < "2023-12" < "2023-12-01"),
