@@ -16,7 +16,7 @@ import { hashTree } from "./tree-hash.ts";
  * edit deserializes each analysis straight from the file's bytes and serializes only what was
  * re-analyzed.
  */
-const FORMAT = "dateline-analysis-2";
+const FORMAT = "dateline-analysis-3";
 
 /**
  * Where an analysis never comes from: the site's rendering and the command line. Editing a

@@ -3,7 +3,7 @@ import type { ParseMemo, ParseOutcome } from "../content/load.ts";
 import { BlobFile } from "./blob-file.ts";
 import { cacheFile } from "./cache.ts";
 
-const FORMAT = "dateline-parse-1";
+const FORMAT = "dateline-parse-2";
 
 /**
  * The parse cache: what each report file's bytes made when loaded (the validated report and

@@ -92,13 +92,17 @@ describe("the analysis cache file", () => {
     await writeFile(last, (await readFile(last, "utf8")).replace(/\n$/, "\n\nA correction was appended on January 11.\n"));
     expect(await run()).toEqual({ hits: files.length - 1, misses: 1 });
     const after = await readFile(path.join(cache, cacheFile!));
-    // The entries are in file order; everything before the last one's blob is unchanged, but
-    // for the header (the last entry's length).
-    const headerEnd = (b: Buffer) => b.indexOf("\n") + 5 + b.readUInt32LE(b.indexOf("\n") + 1);
-    const header = JSON.parse(after.toString("utf8", after.indexOf("\n") + 5, headerEnd(after))) as { entries: [string, string, number][] };
+    // The blobs are in file order after the format line, the header at the end (its length in
+    // the last 4 bytes); every blob before the last one's is unchanged.
+    const blobsAt = (b: Buffer) => b.indexOf("\n") + 1;
+    const headerAt = (b: Buffer) => b.length - 4 - b.readUInt32LE(b.length - 4);
+    const header = JSON.parse(after.toString("utf8", headerAt(after), after.length - 4)) as { entries: [string, string, number][] };
     const kept = header.entries.slice(0, -1).reduce((n, [, , length]) => n + length, 0);
     expect(header.entries.map(([file]) => file)).toEqual(files);
-    expect(after.subarray(headerEnd(after), headerEnd(after) + kept).equals(before.subarray(headerEnd(before), headerEnd(before) + kept))).toBe(true);
+    expect(blobsAt(after) + header.entries.reduce((n, [, , length]) => n + length, 0)).toBe(headerAt(after));
+    expect(after.subarray(blobsAt(after), blobsAt(after) + kept).equals(before.subarray(blobsAt(before), blobsAt(before) + kept))).toBe(true);
+    // …and the last one changed (it was re-analyzed).
+    expect(after.subarray(blobsAt(after) + kept, headerAt(after)).equals(before.subarray(blobsAt(before) + kept, headerAt(before)))).toBe(false);
 
     await writeFile(path.join(cache, cacheFile!), after.subarray(0, after.length - 100));
     expect(await run()).toEqual({ hits: 0, misses: files.length });
