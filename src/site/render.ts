@@ -6,8 +6,9 @@ import type { DigestResult } from "../digest/build.ts";
 import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
 import { carryOver, loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest } from "./render-manifest.ts";
-import { planRender, type PlannedPage } from "./render-plan.ts";
+import { planRender, type PlannedPage, type RenderPlan } from "./render-plan.ts";
 import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
+import { siteConfig } from "./site-config.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
@@ -75,42 +76,47 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   // Sites retired by earlier builds whose deletion did not finish (see swapIn).
   const trash = path.join(cacheDir, "trash");
   discardInBackground(await readdir(trash).then((names) => names.map((n) => path.join(trash, n)), () => []));
-  const data = siteData(result.digest);
-  const plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
-  const manifestPath = manifestFile(cacheDir, outputDir);
-  const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
-  const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
-  const toRender = plan.pages.filter((p) => !reuse.has(p.url));
-  // A few pages (a small site, a rebuild after an edit) render with the one-page templates (home,
-  // archive, feeds…) in one run; many go in runs of their own after those, so the largest
-  // outputs never share a run with a thousand pages.
-  const runs =
-    toRender.length <= perRun / 4 && weightOf(toRender) <= WEIGHT_PER_RUN / 4
-      ? [toRender.map((p) => p.url)]
-      : [[], ...renderRuns(toRender, perRun, WEIGHT_PER_RUN)];
   ensureTypeScriptLoader();
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
-  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  const single = await singlePageTemplates(path.join(PROJECT_ROOT, "templates"));
-
+  // The search index is made from the digest, not the pages: a worker thread and Pagefind's own
+  // process build it on the other core while the pages are planned and rendered. It starts
+  // before anything else here, so that a rebuild's few stale shards are done by the time the
+  // pages are (issue 8: it used to start after the page fingerprints, ~1 s later at 4,000 reports).
+  const site = siteConfig(process.env, result.digest.story);
+  const search = searchJob.index(staging, result.digest, site, { cacheDir: path.join(cacheDir, "search") });
+  search.catch(() => {}); // a failure is reported where it is awaited, below
   const previousCwd = process.cwd();
   const previousContent = process.env.DATELINE_CONTENT;
-  process.env.DATELINE_CONTENT = contentDir;
-  // Eleventy resolves templates/, public/ and the config from the working directory.
-  process.chdir(PROJECT_ROOT);
-  const built: BuiltPage[] = [...reuse].map((url) => ({ url }));
-  let search: Promise<unknown> | undefined;
   let carrying: Promise<void> | undefined;
+  let plan: RenderPlan;
+  const built: BuiltPage[] = [];
+  let reused = 0;
   try {
+    const data = siteData(result.digest);
+    plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
+    const manifestPath = manifestFile(cacheDir, outputDir);
+    const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
+    reused = reuse.size;
+    const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
+    const toRender = plan.pages.filter((p) => !reuse.has(p.url));
+    // A few pages (a small site, a rebuild after an edit) render with the one-page templates (home,
+    // archive, feeds…) in one run; many go in runs of their own after those, so the largest
+    // outputs never share a run with a thousand pages.
+    const runs =
+      toRender.length <= perRun / 4 && weightOf(toRender) <= WEIGHT_PER_RUN / 4
+        ? [toRender.map((p) => p.url)]
+        : [[], ...renderRuns(toRender, perRun, WEIGHT_PER_RUN)];
+    const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+    const single = await singlePageTemplates(path.join(PROJECT_ROOT, "templates"));
+    process.env.DATELINE_CONTENT = contentDir;
+    // Eleventy resolves templates/, public/ and the config from the working directory.
+    process.chdir(PROJECT_ROOT);
+    built.push(...[...reuse].map((url) => ({ url })));
     // Nothing written yet: the manifest must never describe a site that is being replaced.
     await rm(manifestPath, { force: true });
     carrying = carryOver(reuse, outputDir, staging);
     carrying.catch(() => {}); // awaited below
-    // The search index is made from the digest, not the pages: a worker thread and Pagefind's
-    // own process build it on the other core while Eleventy renders.
-    search = searchJob.index(staging, result.digest, data.site, { cacheDir: path.join(cacheDir, "search") });
-    search.catch(() => {}); // a failure is reported where it is awaited, below
     for (const [i, urls] of runs.entries()) {
       provideDigest(contentDir, result, new Set(urls));
       built.push(...(await runEleventy(staging, i === 0 ? [] : single, log)));
@@ -123,7 +129,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     await search;
   } catch (error) {
     // Let a running index finish writing before its folder is removed.
-    await search?.catch(() => {});
+    await search.catch(() => {});
     await carrying?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -134,8 +140,8 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     else process.env.DATELINE_CONTENT = previousContent;
   }
   await swapIn(staging, outputDir, retired, trash);
-  await saveManifest(manifestPath, manifestOf(plan, outputDir));
-  return { pages: built.length, reused: reuse.size };
+  await saveManifest(manifestFile(cacheDir, outputDir), manifestOf(plan, outputDir));
+  return { pages: built.length, reused };
 }
 
 /**
