@@ -12,6 +12,7 @@ import { siteConfig } from "./site-config.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
+import { collectGarbage, releaseFreedMemory } from "./memory.ts";
 import { writeDataFiles } from "./data-files.ts";
 import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
@@ -120,8 +121,14 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     for (const [i, urls] of runs.entries()) {
       provideDigest(contentDir, result, new Set(urls));
       built.push(...(await runEleventy(staging, i === 0 ? [] : single, log)));
+      // The written pages' buffers, freed among the run's other allocations (memory.ts).
+      releaseFreedMemory();
     }
     // The data files after the pages: the search index, on the other core, has more time.
+    // The last runs' garbage goes first: the data files' pieces would pile up on top of it, and
+    // the process then waits for the search index holding all of it (memory.ts).
+    collectGarbage();
+    releaseFreedMemory();
     built.push(...(await writeDataFiles(staging, data)));
     await carrying;
     // Over the complete staging folder, before the swap: what readers get is always whole.
