@@ -4,7 +4,9 @@
  * - `groupTimeline(events)`: year → month → day. An event known only to the month sits in its
  *   month group (`month.events`), one known only to the year in its year group (`year.events`):
  *   never placed on a made-up 1st.
- * - `topicTimelines(events)`: the same grouping per topic, one plain page each.
+ * - `topicTimelines(events)`: the same per topic, at `/timeline/topics/<slug>/`, paged like the
+ *   whole timeline (a topic of a long story holds thousands of events: one page of them was
+ *   megabytes of HTML for readers, and the peak of a large build's memory, issue 8).
  * - `planTimeline(events)`: the pages. Up to `maxPerPage` events → one page, `/timeline/`. More →
  *   `/timeline/` becomes an index and each year gets `/timeline/YYYY/`; a year that alone holds
  *   more than `maxPerPage` events is split by month, `/timeline/YYYY/MM/`, its year-only events
@@ -123,17 +125,27 @@ export function topicSlug(topic: string): string {
 export interface TopicTimeline {
   topic: string;
   slug: string;
+  /** Its first page: all its events, or the index of its year and month pages. */
   url: string;
   title: string;
   count: number;
-  years: YearGroup[];
+  /** Its pages, first page first (see `planTimeline`), each at a URL under `url`. */
+  pages: TopicTimelinePage[];
 }
 
-/** One grouped timeline per topic, sorted by topic slug; each at `${base}topics/<slug>/`. */
+export interface TopicTimelinePage extends TimelineSitePage {
+  topic: string;
+}
+
+/**
+ * One timeline per topic, sorted by topic slug; each at `${base}topics/<slug>/`, paged as
+ * `planTimeline` pages the whole timeline (`maxPerPage`).
+ */
 export function topicTimelines(
   events: TimelineEvent[],
   base = "/timeline/",
   labels: Record<string, string> = {},
+  maxPerPage: number = MAX_EVENTS_PER_PAGE,
 ): TopicTimeline[] {
   const byTopic = new Map<string, TimelineEvent[]>();
   for (const e of events) {
@@ -156,8 +168,16 @@ export function topicTimelines(
       for (let n = 2; used.has(slug); n++) slug = `${slugs.get(topic)!}-${n}`;
       used.add(slug);
       const list = byTopic.get(topic)!;
-      const title = `Timeline: ${labels[topic] ?? topic}`;
-      return { topic, slug, url: `${base}topics/${slug}/`, title, count: list.length, years: groupTimeline(list) };
+      const label = labels[topic] ?? topic;
+      const title = `Timeline: ${label}`;
+      const url = `${base}topics/${slug}/`;
+      const plan = planTimeline(list, { maxPerPage, base: url });
+      const pages = sitePages(
+        plan,
+        (period) => (period ? `${title}, ${period}` : title),
+        (period) => (period ? `about ${label} in ${period}` : `about ${label}`),
+      ).map((p) => ({ ...p, topic }));
+      return { topic, slug, url, title, count: list.length, pages };
     });
 }
 
@@ -355,26 +375,40 @@ function describe(count: number, what: string): string {
   return `${count} dated event${count === 1 ? "" : "s"} ${what}, in the order they happened, each linked to the report paragraphs that tell it.`;
 }
 
-/** Everything the timeline templates print: pages, topic pages, report sections (plain data). */
-export function timelineSite(events: TimelineEvent[], options: SiteOptions = {}): TimelineSite {
-  const plan = planTimeline(events, options);
-  const labels = options.labels ?? {};
+/**
+ * The pages of a planned timeline as the templates print them: an index page first when it is
+ * paged; each page's kind, title and description (`title(period)` and `what(period)`: of the
+ * whole when `period` is null, else of one year or month, "2023" or "May 2023").
+ */
+function sitePages(plan: TimelinePlan, title: (period: string | null) => string, what: (period: string | null) => string): TimelineSitePage[] {
   const pages: TimelineSitePage[] = [];
   if (plan.mode === "paged") {
     pages.push({
-      url: plan.url, key: "index", title: "Timeline", count: plan.count, years: [], months: [], prev: null, next: null,
-      kind: "index", description: describe(plan.count, "from the reports, by year and month"), index: plan.index,
+      url: plan.url, key: "index", title: title(null), count: plan.count, years: [], months: [], prev: null, next: null,
+      kind: "index", description: describe(plan.count, `${what(null)}, by year and month`), index: plan.index,
     });
   }
   for (const p of plan.pages) {
     const kind = p.key === "" ? "all" : p.key.length === 4 ? "year" : "month";
-    const what = kind === "all" ? "from the reports" : `of ${p.title.replace(/^Timeline: /, "")}`;
+    const period = kind === "all" ? null : p.title.replace(/^Timeline: /, "");
     // A split year's page lists its months (and the events known only to the year).
     const total = p.months.length > 0 ? (plan.index.find((y) => y.key === p.key)?.count ?? p.count) : p.count;
-    const description = describe(total, p.months.length > 0 ? `${what}, month by month` : what);
-    pages.push({ ...p, kind, description, index: [] });
+    const description = describe(total, p.months.length > 0 ? `${what(period)}, month by month` : what(period));
+    pages.push({ ...p, title: title(period), kind, description, index: [] });
   }
-  const topics = topicTimelines(events, options.base ?? "/timeline/", labels);
+  return pages;
+}
+
+/** Everything the timeline templates print: pages, topic pages, report sections (plain data). */
+export function timelineSite(events: TimelineEvent[], options: SiteOptions = {}): TimelineSite {
+  const plan = planTimeline(events, options);
+  const labels = options.labels ?? {};
+  const pages = sitePages(
+    plan,
+    (period) => (period ? `Timeline: ${period}` : "Timeline"),
+    (period) => (period ? `of ${period}` : "from the reports"),
+  );
+  const topics = topicTimelines(events, options.base ?? "/timeline/", labels, options.maxPerPage);
   const reports = reportTimelines(events, plan.locations);
   return {
     pages,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ReportCrossLinks } from "../digest/crosslinks.ts";
 import type { EntityPage, ThreadPage } from "../digest/story-pages.ts";
-import type { ReportTimelineEntry, TimelineSitePage, TopicTimeline } from "../digest/timeline.ts";
+import type { ReportTimelineEntry, TimelineSitePage, TopicTimeline, TopicTimelinePage } from "../digest/timeline.ts";
 import type { Report } from "../digest/types.ts";
 import type { ReportView } from "./page-meta.ts";
 import type { SiteData } from "./site-data.ts";
@@ -47,7 +47,8 @@ export interface PlannedItems {
   entities: EntityPage[];
   threads: ThreadPage[];
   timelinePages: TimelineSitePage[];
-  topics: TopicTimeline[];
+  /** The pages of every topic's timeline. */
+  topics: TopicTimelinePage[];
 }
 
 export type PageKind = keyof PlannedItems;
@@ -146,7 +147,7 @@ export function pageModels(data: SiteData): PageModels {
   const { storyPages, timeline } = data;
   const t = timeline.site;
   hit = {
-    items: { reports: reportPages(data), entities: storyPages.entities, threads: storyPages.threads, timelinePages: t.pages, topics: t.topics },
+    items: { reports: reportPages(data), entities: storyPages.entities, threads: storyPages.threads, timelinePages: t.pages, topics: t.topics.flatMap((topic) => topic.pages) },
     timelineShared: {
       count: t.count,
       reports: data.digest.reports.length,

@@ -83,8 +83,30 @@ describe("topicTimelines", () => {
     ]);
     const rescue = topics[1]!;
     expect(rescue.count).toBe(events.filter((e) => e.topics.includes("rescue")).length);
-    const flat = rescue.years.flatMap((y) => y.months.flatMap((m) => m.days.flatMap((d) => d.events)));
-    for (const e of flat) expect(e.topics).toContain("rescue");
+    expect(rescue.pages.map((p) => [p.kind, p.url, p.title])).toEqual([["all", "/timeline/topics/rescue/", "Timeline: rescue"]]);
+    const flat = eventsOn(rescue.pages[0]!);
+    expect(flat.map((e) => e.id).sort()).toEqual(events.filter((e) => e.topics.includes("rescue")).map((e) => e.id).sort());
+  });
+
+  it("pages a topic with more events than a page holds as the whole timeline is paged, under its own URL", () => {
+    const many = synthetic(["2023-01", "2023-02", "2024-03"], 5);
+    const [topic] = topicTimelines(many, "/timeline/", { t: "Talks" }, 8);
+    expect(topic!.url).toBe("/timeline/topics/t/");
+    expect(topic!.pages.map((p) => [p.kind, p.url, p.title])).toEqual([
+      ["index", "/timeline/topics/t/", "Timeline: Talks"],
+      ["year", "/timeline/topics/t/2023/", "Timeline: Talks, 2023"],
+      ["month", "/timeline/topics/t/2023/01/", "Timeline: Talks, January 2023"],
+      ["month", "/timeline/topics/t/2023/02/", "Timeline: Talks, February 2023"],
+      ["year", "/timeline/topics/t/2024/", "Timeline: Talks, 2024"],
+    ]);
+    // Every event of the topic on exactly one page, each page within the limit.
+    const onPages = topic!.pages.flatMap(eventsOn);
+    expect(onPages.map((e) => e.id).sort()).toEqual(many.filter((e) => e.topics.includes("t")).map((e) => e.id).sort());
+    for (const p of topic!.pages) expect(eventsOn(p).length).toBeLessThanOrEqual(8);
+    expect(topic!.pages[0]!.index.map((y) => y.url)).toEqual(["/timeline/topics/t/2023/", "/timeline/topics/t/2024/"]);
+    expect(new Set(topic!.pages.map((p) => p.description)).size).toBe(topic!.pages.length);
+    for (const p of topic!.pages) expect(p.description).toContain("about Talks");
+    expect([topic!.pages[3]!.prev?.url, topic!.pages[3]!.next?.url]).toEqual(["/timeline/topics/t/2023/01/", "/timeline/topics/t/2024/"]);
   });
 
   it("gives distinct slugs to topics that slug alike", () => {

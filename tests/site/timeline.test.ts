@@ -205,6 +205,29 @@ describe("a timeline too long for one page", () => {
     for (const url of [...pages.keys()].filter((u) => /^\/timeline\/\d{4}\//.test(u))) expect(links).toContain(url);
   });
 
+  it("pages each topic's timeline the same way, under the topic's URL, every entry of the topic once", () => {
+    const topics = [...new Set(events.flatMap((e) => e.topics))].sort();
+    expect(topics.length).toBeGreaterThan(0);
+    let paged = 0;
+    for (const topic of topics) {
+      const base = `/timeline/topics/${topic}/`;
+      const urls = [...pages.keys()].filter((u) => u.startsWith(base));
+      const seen: string[] = [];
+      for (const url of urls) {
+        const entries = ids(selectAll("li.timeline-entry", fromHtml(pages.get(url)!)) as Element[]);
+        expect(entries.length, url).toBeLessThanOrEqual(4);
+        seen.push(...entries);
+      }
+      expect(seen.sort()).toEqual(events.filter((e) => e.topics.includes(topic)).map((e) => e.id).sort());
+      if (urls.length > 1) {
+        paged++;
+        const links = (selectAll(".timeline-index a", fromHtml(pages.get(base)!)) as Element[]).map((a) => String(a.properties.href));
+        for (const url of urls.filter((u) => /\/\d{4}\/$/.test(u))) expect(links).toContain(url);
+      }
+    }
+    expect(paged).toBeGreaterThan(0);
+  });
+
   it("points report pages and TimelineJS at the page that holds each entry", async () => {
     const broken = (await brokenLinks(site)).filter((b) => b.startsWith("/timeline/") || b.startsWith("/reports/"));
     expect(broken).toEqual([]);
