@@ -121,5 +121,10 @@ describe("the analysis pool", () => {
     const parallel = await analyzeParallel(reports, story, { workers: 1, minReports: 0, batchSize: 2, onProgress: (done) => (progress = done) });
     expect(parallel).toEqual(expected);
     expect(progress).toBe(reports.length);
+    // And when the main thread only hands out the batches (large builds: MAIN_THREAD_MAX).
+    progress = 0;
+    const threadsOnly = await analyzeParallel(reports, story, { mainThread: false, workers: 2, minReports: 0, batchSize: 3, onProgress: (done) => (progress = done) });
+    expect(threadsOnly).toEqual(expected);
+    expect(progress).toBe(reports.length);
   });
 });
