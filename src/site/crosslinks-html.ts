@@ -15,36 +15,32 @@ const escapeHtml = (text: string): string =>
   // Most URLs and titles have nothing to escape: one test instead of four replacements (issue 8).
   /[&<>"]/.test(text) ? text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : text;
 
-type Titles = ReadonlyMap<string, Pick<Report, "title" | "date">>;
-
 /** What the notes print of the reports they link to. */
 export type LinkedReport = Pick<Report, "slug" | "title" | "date">;
 
-const titleCache = new WeakMap<readonly LinkedReport[], Titles>();
+/**
+ * The links of one page's notes: each report's escaped label is made once per page (a page
+ * often links the same report from several paragraphs). Nothing is kept between pages: each
+ * report page passes its own list of linked reports, so a cache keyed by that list only held
+ * every page's labels until the end of the render (~100 MB at 10,000 reports, issue 8).
+ */
+class PageLinks {
+  private readonly titles: Map<string, LinkedReport>;
+  private readonly labels = new Map<string, string>();
 
-/** slug → title and date, built once per reports array. */
-export function reportTitles(reports: readonly LinkedReport[]): Titles {
-  let titles = titleCache.get(reports);
-  if (!titles) {
-    titles = new Map(reports.map((r) => [r.slug, { title: r.title, date: r.date }]));
-    titleCache.set(reports, titles);
+  constructor(reports: readonly LinkedReport[]) {
+    this.titles = new Map(reports.map((r) => [r.slug, r]));
   }
-  return titles;
-}
 
-/** Escaped link labels by slug, per titles map (a report is linked from many pages). */
-const labelCache = new WeakMap<Titles, Map<string, string>>();
-
-function link(ref: SourceRef, titles: Titles): string {
-  let labels = labelCache.get(titles);
-  if (!labels) labelCache.set(titles, (labels = new Map()));
-  let label = labels.get(ref.report);
-  if (label === undefined) {
-    const report = titles.get(ref.report);
-    label = escapeHtml(report ? `${report.title} (${readableDate(report.date)})` : ref.report);
-    labels.set(ref.report, label);
+  link(ref: SourceRef): string {
+    let label = this.labels.get(ref.report);
+    if (label === undefined) {
+      const report = this.titles.get(ref.report);
+      label = escapeHtml(report ? `${report.title} (${readableDate(report.date)})` : ref.report);
+      this.labels.set(ref.report, label);
+    }
+    return `<a href="${escapeHtml(ref.url)}" dir="auto">${label}</a>`;
   }
-  return `<a href="${escapeHtml(ref.url)}" dir="auto">${label}</a>`;
 }
 
 /**
@@ -54,7 +50,7 @@ function link(ref: SourceRef, titles: Titles): string {
  */
 export function crossLinkedHtml(html: string, links: ReportCrossLinks | null | undefined, reports: readonly LinkedReport[]): string {
   if (!links || links.passages.length === 0) return html;
-  const titles = reportTitles(reports);
+  const labels = new PageLinks(reports);
   const shared = new Map(links.passages.map((p) => [p.paragraph, p.alsoIn]));
   const repeated = new Map(links.repeatedParagraphs.map((p) => [p.paragraph, p.from]));
   return html.replace(/<p id="(p\d+)">([\s\S]*?)<\/p>/g, (whole, id: string, inner: string) => {
@@ -62,14 +58,14 @@ export function crossLinkedHtml(html: string, links: ReportCrossLinks | null | u
     if (!alsoIn || alsoIn.length === 0) return whole;
     const from = repeated.get(id);
     const rest = alsoIn.filter((ref) => !from || ref.report !== from.report || ref.paragraph !== from.paragraph);
-    const same = rest.filter((ref) => ref.match === "text").map((ref) => link(ref, titles));
-    const retold = rest.filter((ref) => ref.match === "facts").map((ref) => link(ref, titles));
+    const same = rest.filter((ref) => ref.match === "text").map((ref) => labels.link(ref));
+    const retold = rest.filter((ref) => ref.match === "facts").map((ref) => labels.link(ref));
     const where = [
       ...(same.length ? [`also in ${same.join(", ")}`] : []),
       ...(retold.length ? [`retold in ${retold.join(", ")}`] : []),
     ].join("; ");
     const note = from
-      ? `<span class="passage-label">Background</span>, first ${from.match === "facts" ? "told in" : "in"} ${link(from, titles)}${where ? `; ${where}` : ""}.`
+      ? `<span class="passage-label">Background</span>, first ${from.match === "facts" ? "told in" : "in"} ${labels.link(from)}${where ? `; ${where}` : ""}.`
       : `${where.charAt(0).toUpperCase()}${where.slice(1)}.`;
     const cls = from ? ' class="repeated"' : ' class="shared"';
     return `<p id="${id}"${cls}>${inner}</p>\n<p class="also-in">${note}</p>`;
