@@ -127,7 +127,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     // The data files after the pages: the search index, on the other core, has more time.
     // The last runs' garbage goes first: the data files' pieces would pile up on top of it, and
     // the process then waits for the search index holding all of it (memory.ts).
-    collectGarbage();
+    collectGarbage(result.digest.reports.length);
     releaseFreedMemory();
     built.push(...(await writeDataFiles(staging, data)));
     await carrying;

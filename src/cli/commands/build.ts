@@ -97,7 +97,7 @@ export const buildCommand: Command = {
     if (long) io.stderr(`${reports.length} reports → ${events.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
     const { renderSite } = await rendering;
     // What the digest's stages left behind goes before the render starts (site/memory.ts).
-    collectGarbage();
+    collectGarbage(reports.length);
     releaseFreedMemory();
     const { pages, reused } = await renderSite(result, { contentDir, outputDir, search, log: (line) => io.stderr(`${line}\n`) });
     if (long) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
