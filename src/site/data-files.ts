@@ -19,6 +19,6 @@ export async function writeDataFiles(siteDir: string, data: SiteData): Promise<B
     ["/timeline.timelinejs.json", () => timelineJs(data.digest, data.timeline.site, data.site.title)],
   ];
   await mkdir(siteDir, { recursive: true });
-  for (const [url, make] of files) await writePrettyJson(path.join(siteDir, url), make());
+  for (const [url, make] of files) writePrettyJson(path.join(siteDir, url), make());
   return files.map(([url]) => ({ url }));
 }

@@ -42,7 +42,7 @@ export function* prettyJsonPieces(value: unknown, depth = 0, levels = 2): Genera
  * asynchronous write waited behind those links: writing the data files took 0.9–1.0 s of a
  * 4,000-report rebuild, 0.5–0.85 s written synchronously (issue 8).
  */
-export async function writePrettyJson(file: string, value: unknown): Promise<void> {
+export function writePrettyJson(file: string, value: unknown): void {
   const fd = openSync(file, "w");
   try {
     let buffered: string[] = [];

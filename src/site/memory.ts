@@ -3,8 +3,9 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /**
- * Giving memory back between the phases of a large build (issue 8). Both are for the build
- * command, which owns its process; nothing here changes what a build makes.
+ * Giving memory back between the phases of a render (src/site/render.ts, issue 8): after the
+ * digest, after each Eleventy run, before the data files. Nothing here changes what a build
+ * makes.
  */
 
 /**
@@ -48,6 +49,15 @@ export function releaseFreedMemory(): boolean {
   if (!trim) return false;
   trim(0);
   return true;
+}
+
+/**
+ * Between two phases of a build: the garbage of the one before goes (on a large site), and so
+ * does the memory the C allocator holds free.
+ */
+export function giveMemoryBack(reports: number): void {
+  collectGarbage(reports);
+  releaseFreedMemory();
 }
 
 function loadTrim(): Trim | null {

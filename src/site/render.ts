@@ -12,7 +12,7 @@ import { siteConfig } from "./site-config.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
-import { collectGarbage, releaseFreedMemory } from "./memory.ts";
+import { giveMemoryBack, releaseFreedMemory } from "./memory.ts";
 import { writeDataFiles } from "./data-files.ts";
 import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
@@ -74,9 +74,12 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   const staging = `${outputDir}.staging-${process.pid}`;
   const retired = `${outputDir}.old-${process.pid}`;
   const cacheDir = options.cacheDir ?? path.join(path.dirname(contentDir), ".cache");
+  const manifestPath = manifestFile(cacheDir, outputDir);
   // Sites retired by earlier builds whose deletion did not finish (see swapIn).
   const trash = path.join(cacheDir, "trash");
   discardInBackground(await readdir(trash).then((names) => names.map((n) => path.join(trash, n)), () => []));
+  // What the digest's stages left behind goes before the render starts (memory.ts).
+  giveMemoryBack(result.digest.reports.length);
   ensureTypeScriptLoader();
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
@@ -96,7 +99,6 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   try {
     const data = siteData(result.digest);
     plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
-    const manifestPath = manifestFile(cacheDir, outputDir);
     const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
     reused = reuse.size;
     const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
@@ -127,8 +129,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     // The data files after the pages: the search index, on the other core, has more time.
     // The last runs' garbage goes first: the data files' pieces would pile up on top of it, and
     // the process then waits for the search index holding all of it (memory.ts).
-    collectGarbage(result.digest.reports.length);
-    releaseFreedMemory();
+    giveMemoryBack(result.digest.reports.length);
     built.push(...(await writeDataFiles(staging, data)));
     await carrying;
     // Over the complete staging folder, before the swap: what readers get is always whole.
@@ -147,7 +148,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     else process.env.DATELINE_CONTENT = previousContent;
   }
   await swapIn(staging, outputDir, retired, trash);
-  await saveManifest(manifestFile(cacheDir, outputDir), manifestOf(plan, outputDir));
+  await saveManifest(manifestPath, manifestOf(plan, outputDir));
   return { pages: built.length, reused };
 }
 

@@ -30,7 +30,7 @@ describe("JSON written piece by piece", () => {
     const { digest } = await buildDigest(path.join(ROOT, "content"));
     const value = digestExport(digest);
     const file = path.join(await tempDir(), "digest.json");
-    await writePrettyJson(file, value);
+    writePrettyJson(file, value);
     expect(await readFile(file, "utf8")).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });

@@ -5,7 +5,6 @@ import { parseCommandArgs } from "../args.ts";
 import { ContentError, formatProblem } from "../../content/problems.ts";
 import { StoryConfigError } from "../../content/story.ts";
 import type { DigestResult } from "../../digest/build.ts";
-import { collectGarbage, releaseFreedMemory } from "../../site/memory.ts";
 
 const help = `Usage: dateline build [--content DIR] [--output DIR]
 
@@ -96,9 +95,6 @@ export const buildCommand: Command = {
     const long = !values.quiet && reports.length >= LONG_BUILD;
     if (long) io.stderr(`${reports.length} reports → ${events.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
     const { renderSite } = await rendering;
-    // What the digest's stages left behind goes before the render starts (site/memory.ts).
-    collectGarbage(reports.length);
-    releaseFreedMemory();
     const { pages, reused } = await renderSite(result, { contentDir, outputDir, search, log: (line) => io.stderr(`${line}\n`) });
     if (long) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
