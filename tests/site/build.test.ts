@@ -3,10 +3,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { brokenLinks, readPages } from "../helpers/site.ts";
+import { seedFiles } from "../helpers/seeds.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SEEDS = path.resolve(ROOT, "../shared/seeds");
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -90,7 +90,7 @@ describe("a site built from the two imported seed reports", () => {
   it("has both reports, a timeline citing them, and digest.json per the contract", async () => {
     const dir = await tempDir();
     const content = path.join(dir, "content");
-    const seeds = (await readdir(SEEDS)).map((f) => path.join(SEEDS, f));
+    const seeds = await seedFiles();
     expect((await runCli(["import", ...seeds, "--out", content])).code).toBe(0);
     const site = path.join(dir, "site");
     const built = await runCli(["build", "--content", content, "--output", site]);

@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromHtml } from "hast-util-from-html";
@@ -8,10 +8,10 @@ import { buildDigest } from "../../src/digest/build.ts";
 import { pageSize } from "../../src/site/timeline-data.ts";
 import { runCli } from "../helpers/cli.ts";
 import { brokenLinks, readPages } from "../helpers/site.ts";
+import { seedFiles } from "../helpers/seeds.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SEEDS = path.resolve(ROOT, "../shared/seeds");
 
 interface Event {
   id: string;
@@ -239,7 +239,7 @@ describe("a timeline too long for one page", () => {
 describe("the timeline of the two seed reports", () => {
   it("dates the happenings, merges what both tell and keeps the rest apart", async () => {
     const content = path.join(await tempDir(), "content");
-    const seeds = (await readdir(SEEDS)).map((f) => path.join(SEEDS, f));
+    const seeds = await seedFiles();
     expect((await runCli(["import", ...seeds, "--out", content])).code).toBe(0);
     const { digest } = await buildDigest(content);
     const slugOf = (date: string) => digest.reports.find((r) => r.date === date)!.slug;
