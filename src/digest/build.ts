@@ -1,10 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadContent, type LoadedReport, type LoadResult } from "../content/load.ts";
+import { loadContent, type LoadedReport, type LoadResult, type ParseMemo } from "../content/load.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { loadStoryIfPresent, type StoryConfig } from "../content/story.ts";
 import type { ReportAnalysis } from "./analyze.ts";
 import { AnalysisCache, codeVersion, reportHash, storyHash } from "./cache.ts";
+import type { StageMemo } from "./stage-memo.ts";
 import { ParseCache } from "./parse-cache.ts";
 import { analyzeParallel, type PoolOptions } from "./pool.ts";
 import { crossLink } from "./crosslinks.ts";
@@ -20,15 +21,31 @@ export interface DigestResult {
   problems: Problem[];
 }
 
-/** The cross-report stages over the per-report analyses, in order. Deterministic. */
-export function assembleDigest(analyses: readonly ReportAnalysis[], story: StoryConfig | null): Digest {
+/**
+ * The cross-report stages over the per-report analyses, in order. Deterministic. `memo`: a
+ * long-lived build process's last stage outputs (stage-memo.ts); a stage whose inputs are
+ * unchanged since then is not run again.
+ */
+export function assembleDigest(analyses: readonly ReportAnalysis[], story: StoryConfig | null, memo?: StageMemo): Digest {
+  const stage = <T>(name: string, inputs: readonly unknown[], compute: () => T): T => (memo ? memo.run(name, inputs, compute) : compute());
   // Newest first is how readers meet reports; ties by slug so the order never depends on input order.
   const ordered = [...analyses].sort((a, b) => -compareReports(a.report, b.report));
   const reports = ordered.map((a) => a.report);
-  const events = mergeEvents(ordered.flatMap((a) => a.events));
-  const tallyGroups = groupTallies(ordered.flatMap((a) => a.tallies));
+  const events = stage(
+    "events",
+    ordered.map((a) => a.events),
+    () => mergeEvents(ordered.flatMap((a) => a.events)),
+  );
+  const tallyGroups = stage(
+    "tallies",
+    ordered.map((a) => a.tallies),
+    () => groupTallies(ordered.flatMap((a) => a.tallies)),
+  );
   const mentions = new Map(ordered.map((a) => [a.report.slug, a.entities] as const));
-  const entities = indexEntities(reports, mentions, story);
+  // What indexEntities reads of each report: its slug, URL and name mentions.
+  const entities = stage("entities", [memo ? storyHash(story) : story, ...ordered.flatMap((a) => [a.report.slug, a.report.url, a.entities])], () =>
+    indexEntities(reports, mentions, story),
+  );
   const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
   const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
   const crossLinks = crossLink(reports, { events, entities: entityNames, features });
@@ -116,14 +133,21 @@ async function loadThroughCache(contentDir: string, caches: CacheSetup | undefin
   return result;
 }
 
+/** What a long-lived build process keeps between builds (session.ts). */
+export interface BuildMemory {
+  /** Used instead of the parse cache file. */
+  parse: ParseMemo;
+  stages: StageMemo;
+}
+
 /** content folder → validated reports (+ story.yaml) → per-report stage → cross-report stages → digest. */
-export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess): Promise<DigestResult> {
+export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess, memory?: BuildMemory): Promise<DigestResult> {
   const storyFile = path.join(contentDir, "story.yaml");
   const [{ reports: loaded, problems }, story] = await Promise.all([
-    loadThroughCache(contentDir, analyze.caches),
+    memory ? loadContent(contentDir, { memo: memory.parse }) : loadThroughCache(contentDir, analyze.caches),
     loadStoryIfPresent(storyFile, path.relative(process.cwd(), storyFile) || storyFile),
   ]);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems, contentDir);
   const analyses = await analyze(loaded, story);
-  return { digest: assembleDigest(analyses, story), problems };
+  return { digest: assembleDigest(analyses, story, memory?.stages), problems };
 }
