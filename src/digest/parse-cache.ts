@@ -5,6 +5,11 @@ import { cacheFile } from "./cache.ts";
 
 const FORMAT = "dateline-parse-2";
 
+/** What the parse cache keys a file's bytes by. SHA-1 is ample against accidental collisions and a third faster than SHA-256 here. */
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("hex");
+}
+
 /**
  * The parse cache: what each report file's bytes made when loaded (the validated report and
  * every problem, warnings included), keyed by a hash of the bytes, so a rebuild re-parses only
@@ -25,8 +30,7 @@ export class ParseCache implements ParseMemo {
 
   parse(file: string, bytes: Uint8Array, compute: (file: string, bytes: Uint8Array) => ParseOutcome): ParseOutcome {
     this.seen.add(file);
-    // SHA-1 is ample against accidental collisions and a third faster than SHA-256 here.
-    const hash = createHash("sha1").update(bytes).digest("hex");
+    const hash = bytesHash(bytes);
     const cached = this.store.value<ParseOutcome>(file, hash);
     if (cached) {
       this.hits++;
@@ -37,6 +41,17 @@ export class ParseCache implements ParseMemo {
     const outcome = compute(file, bytes);
     this.store.put(file, hash, outcome);
     return outcome;
+  }
+
+  /** Stores what `file`'s bytes of hash `hash` (bytesHash) made, as `parse` would have. */
+  remember(file: string, hash: string, outcome: ParseOutcome): void {
+    this.seen.add(file);
+    this.store.put(file, hash, outcome);
+  }
+
+  /** Counts `file` as parsed, its entry unchanged (kept by `save`). */
+  keep(file: string): void {
+    this.seen.add(file);
   }
 
   /** Writes the cache back, keeping only the files parsed since it was opened. */

@@ -5,27 +5,48 @@
  *
  * argv: CONTENT_DIR OUTPUT_DIR. Messages in: { type: "build" }. Messages out: "ready", "built".
  */
-import { buildDigest } from "../digest/build.ts";
+import { BuildSession } from "../digest/session.ts";
 import { ContentError, formatProblem } from "../content/problems.ts";
+import type { DigestResult } from "../digest/build.ts";
 import { renderSite } from "./render.ts";
+import { startSearchIndex } from "./search-thread.ts";
 
 export type WorkerMessage =
   | { type: "ready" }
   | { type: "built"; ok: true; pages: number; reports: number; seconds: number; warnings: string[] }
   | { type: "built"; ok: false; error: string };
 
-const [contentDir, outputDir] = process.argv.slice(2);
+const [contentArg, outputArg] = process.argv.slice(2);
+if (!contentArg || !outputArg) throw new Error("usage: dev-worker CONTENT_DIR OUTPUT_DIR");
+const contentDir: string = contentArg;
+const outputDir: string = outputArg;
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
 }
 
+// What each build learns stays here for the next (session.ts): a rebuild after an edit parses
+// and analyzes only what changed, and skips the cross-report stages the edit left alone.
+const session = new BuildSession(contentDir);
+/** The cache files being brought up to date after the last build. */
+let persisting: Promise<void> = Promise.resolve();
+
 async function build(): Promise<WorkerMessage> {
+  await persisting;
   const started = performance.now();
   try {
-    const result = await buildDigest(contentDir!);
-    const warnings = result.problems.map((p) => formatProblem(p, contentDir!));
-    const { pages } = await renderSite(result, { contentDir: contentDir!, outputDir: outputDir!, log: (line) => warnings.push(line) });
+    // The search-index thread and Pagefind's process start beside the digest, as in `dateline
+    // build`: started with the render, their own file work came on top of the render's.
+    const search = startSearchIndex();
+    let result: DigestResult;
+    try {
+      result = await session.build();
+    } catch (error) {
+      await search.cancel();
+      throw error;
+    }
+    const warnings = result.problems.map((p) => formatProblem(p, contentDir));
+    const { pages } = await renderSite(result, { contentDir, outputDir, search, log: (line) => warnings.push(line) });
     const seconds = (performance.now() - started) / 1000;
     return { type: "built", ok: true, pages, reports: result.digest.reports.length, seconds, warnings };
   } catch (error) {
@@ -34,9 +55,14 @@ async function build(): Promise<WorkerMessage> {
   }
 }
 
-if (!contentDir || !outputDir) throw new Error("usage: dev-worker CONTENT_DIR OUTPUT_DIR");
 process.on("message", (message: { type?: string }) => {
-  if (message.type === "build") void build().then(send);
+  if (message.type === "build") {
+    void build().then((outcome) => {
+      send(outcome);
+      // After the page has been reported built: off the path between an edit and the reload.
+      persisting = session.persist().catch(() => {}); // the cache files are only an optimization
+    });
+  }
 });
 process.on("disconnect", () => process.exit(0));
 send({ type: "ready" });

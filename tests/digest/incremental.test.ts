@@ -2,7 +2,8 @@ import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../bench/generate.ts";
-import { buildDigest, cachedAnalyzer } from "../../src/digest/build.ts";
+import { buildDigest, cachedAnalyzer, type DigestResult } from "../../src/digest/build.ts";
+import { BuildSession } from "../../src/digest/session.ts";
 import { toDigestJson } from "../../src/digest/export.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -13,7 +14,10 @@ const CONTENT = path.resolve(import.meta.dirname, "../../content");
  * must give byte for byte what a build from scratch gives, whatever changed in between.
  */
 async function expectSameAsScratch(content: string, cache: string, version: string, scratchRoot: string): Promise<void> {
-  const warm = await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version }));
+  await expectScratchGives(await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version })), content, version, scratchRoot);
+}
+
+async function expectScratchGives(warm: DigestResult, content: string, version: string, scratchRoot: string): Promise<void> {
   // From scratch: an empty cache folder of its own.
   const fresh = path.join(scratchRoot, `scratch-${Math.random().toString(36).slice(2)}`);
   const scratch = await buildDigest(content, cachedAnalyzer(content, { cacheDir: fresh, version }));
@@ -89,4 +93,55 @@ describe("a rebuild through the caches", () => {
     await rm(path.join(content, files[1]!));
     await expectSameAsScratch(content, cache, "v1", root);
   }, 120_000);
+
+  it("gives, in a long-lived build session, what a build from scratch gives, parsing and analyzing only what changed", async () => {
+    const root = await tempDir();
+    const content = path.join(root, "content");
+    const cache = path.join(root, ".cache");
+    writeCorpus(generateCorpus(120, 5), content);
+    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const session = new BuildSession(content, { cacheDir: cache, version: "v1" });
+    const rebuild = async () => {
+      await expectScratchGives(await session.build(), content, "v1", root);
+      return session.last;
+    };
+
+    // The first build goes through the (empty) cache files; the next finds everything in memory.
+    expect(await rebuild()).toEqual({ parsed: 120, analyzed: 120, stagesReused: 0 });
+    expect(await rebuild()).toEqual({ parsed: 0, analyzed: 0, stagesReused: 3 });
+
+    // A correction that names no date, figure or name: the merges of events, figures and names
+    // are not run again.
+    await append(path.join(content, files[40]!), "The statement gave no further detail.");
+    expect(await rebuild()).toEqual({ parsed: 1, analyzed: 1, stagesReused: 3 });
+
+    // One that adds a dated event with a figure.
+    await append(path.join(content, files[60]!), "Officials said on March 3, 2024 that 14 more sites had been struck near Kirsk.");
+    const dated = await rebuild();
+    expect([dated.parsed, dated.analyzed]).toEqual([1, 1]);
+    expect(dated.stagesReused).toBeLessThan(3);
+
+    // A new headline and date (the report moves in report order), a report added, two deleted.
+    const moved = path.join(content, files[7]!);
+    await writeFile(moved, (await readFile(moved, "utf8")).replace(/^title: .*$/m, 'title: "A retitled report"').replace(/^date: .*$/m, "date: 2024-02-29"));
+    const source = await readFile(path.join(content, files[3]!), "utf8");
+    await writeFile(path.join(content, "zz-added.md"), source.replace(/^slug: .*$/m, "slug: zz-added"));
+    await rm(path.join(content, files[0]!));
+    await rm(path.join(content, files[files.length - 1]!));
+    expect(await rebuild()).toMatchObject({ parsed: 2, analyzed: 2 });
+
+    // A story configuration: every report is analyzed again (it shapes every analysis).
+    await cp(path.join(CONTENT, "story.yaml"), path.join(content, "story.yaml"));
+    expect(await rebuild()).toMatchObject({ parsed: 0, analyzed: 119 });
+
+    // What the session made since its first build reaches the cache files: a build through them,
+    // or a new session, analyzes nothing.
+    await session.persist();
+    let counts: { hits: number; misses: number } | undefined;
+    await buildDigest(content, cachedAnalyzer(content, { cacheDir: cache, version: "v1", onCache: (hits, misses) => (counts = { hits, misses }) }));
+    expect(counts).toEqual({ hits: 119, misses: 0 });
+    const next = new BuildSession(content, { cacheDir: cache, version: "v1" });
+    await expectScratchGives(await next.build(), content, "v1", root);
+    expect(next.last).toEqual({ parsed: 0, analyzed: 0, stagesReused: 0 });
+  }, 240_000);
 });
