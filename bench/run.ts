@@ -2,9 +2,10 @@
  * The Dateline benchmark (issue 8): `npm run bench`.
  *
  * For each corpus size it generates a deterministic corpus, then measures in child processes:
- * the stock Eleventy 3 yardstick (bench/stock/), Dateline's full build, and Dateline's warm
- * rebuild after editing one report; in process: the tagger's throughput and the cross-linking
- * time. Medians of BENCH_RUNS runs. Prints a Markdown table and writes bench/out/latest.json.
+ * the stock Eleventy 3 yardstick (bench/stock/), Dateline's full build, Dateline's warm
+ * rebuild after editing one report, and the same rebuild in `dateline serve` (its long-lived
+ * build process, hooks/serve-rebuild.ts); in process: the tagger's throughput and the
+ * cross-linking time. Medians of BENCH_RUNS runs. Prints a Markdown table and writes bench/out/latest.json.
  *
  * Environment: BENCH_SIZES (default 1000,4000,10000), BENCH_RUNS (3), BENCH_SEED (1),
  * BENCH_TIMEOUT_S per child (900), BENCH_KEEP=1 keeps the scratch folder, BENCH_SKIP a
@@ -17,6 +18,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, writeCorpus, type CorpusFile } from "./generate.ts";
 import { crossLinkTiming } from "./hooks/cross-link.ts";
+import { serveRebuild } from "./hooks/serve-rebuild.ts";
 import type { Metric } from "./hooks/metric.ts";
 import { taggerThroughput } from "./hooks/tagger.ts";
 import { machine } from "./lib/machine.ts";
@@ -53,6 +55,8 @@ interface SizeResult {
   stock: Series;
   dateline: Series;
   warm: Series;
+  /** The rebuild after one edit in `dateline serve` (its long-lived build process). */
+  serve: Metric;
   tagger: Metric;
   crossLink: Metric;
 }
@@ -185,11 +189,19 @@ async function measureSize(n: number, seed: number, runs: number, scratch: strin
   const warm = series(warmRuns, datelinePages, warmNote);
 
   const skip = (unit: string): Metric => ({ value: null, unit, note: "n/a: skipped (BENCH_SKIP)" });
+  let serve: Metric = skip("s");
+  if (!SKIPPED.has("dateline")) {
+    if (!edited || fullRuns.length === 0 || !fullRuns[fullRuns.length - 1]!.ok) serve = { value: null, unit: "s", note: "n/a: no full build to rebuild from" };
+    else {
+      log(`N=${n}: dateline serve rebuilds`);
+      serve = await serveRebuild(contentDir, output, { path: join(contentDir, edited.file), original: edited.content, edited: correct(edited.content) }, runs, timeoutMs);
+    }
+  }
   log(`N=${n}: tagger throughput`);
   const tagger = SKIPPED.has("tagger") ? skip("MB/s") : await taggerThroughput(files, TAGGER_BUDGET_MS);
   log(`N=${n}: cross-linking`);
   const crossLink = SKIPPED.has("crosslink") ? skip("s") : await crossLinkTiming(contentDir, runs);
-  return { n, load: [loadBefore, round2(loadavg()[0] ?? 0)], corpusMB, stock, dateline, warm, tagger, crossLink };
+  return { n, load: [loadBefore, round2(loadavg()[0] ?? 0)], corpusMB, stock, dateline, warm, serve, tagger, crossLink };
 }
 
 interface Target {
@@ -210,6 +222,8 @@ function targets(results: SizeResult[]): Target[] {
     out.push({ name: `full build at N=${at.n}, Dateline / stock Eleventy`, value: full, limit: "≤ 1.0", pass: check(full, 1.0) });
     const warm = ratio(at.warm.seconds, at.stock.seconds);
     out.push({ name: `warm rebuild after one edit at N=${at.n} / stock full build`, value: warm, limit: "≤ 0.3", pass: check(warm, 0.3) });
+    const serve = ratio(at.serve.value, at.stock.seconds);
+    out.push({ name: `rebuild after one edit in dateline serve at N=${at.n} / stock full build`, value: serve, limit: "≤ 0.3", pass: check(serve, 0.3) });
   }
   if (large.n > small.n) {
     // "10,000 ≤ ~11× the time of 1,000": 10% over linear, scaled to the sizes actually run.
@@ -238,11 +252,13 @@ function report(results: SizeResult[], goals: Target[], header: string): string 
     fmt(ratio(r.dateline.seconds, r.stock.seconds)),
     fmt(r.warm.seconds),
     fmt(ratio(r.warm.seconds, r.stock.seconds)),
+    fmt(r.serve.value),
+    fmt(ratio(r.serve.value, r.stock.seconds)),
     fmt(r.tagger.value),
     fmt(r.crossLink.value),
   ]);
   const table = markdownTable(
-    ["N", "corpus MB", "stock s", "stock CPU s", "stock MiB", "Dateline s", "Dateline CPU s", "Dateline MiB", "Dateline/stock", "warm s", "warm/stock", "tagger MB/s", "cross-link s"],
+    ["N", "corpus MB", "stock s", "stock CPU s", "stock MiB", "Dateline s", "Dateline CPU s", "Dateline MiB", "Dateline/stock", "warm s", "warm/stock", "serve s", "serve/stock", "tagger MB/s", "cross-link s"],
     rows,
   );
   const goalTable = markdownTable(
@@ -254,6 +270,7 @@ function report(results: SizeResult[], goals: Target[], header: string): string 
       ["stock", r.stock.note],
       ["Dateline", r.dateline.note],
       ["warm", r.warm.note],
+      ["serve", r.serve.note],
       ["tagger", r.tagger.note],
       ["cross-link", r.crossLink.note],
     ]
