@@ -29,18 +29,22 @@ export class ParseCache implements ParseMemo {
   }
 
   parse(file: string, bytes: Uint8Array, compute: (file: string, bytes: Uint8Array) => ParseOutcome): ParseOutcome {
-    this.seen.add(file);
     const hash = bytesHash(bytes);
-    const cached = this.store.value<ParseOutcome>(file, hash);
-    if (cached) {
-      this.hits++;
-      return cached;
-    }
+    const cached = this.lookup(file, hash);
+    if (cached) return cached;
     // Not cached, or a damaged entry: parsed again, and replaced.
-    this.misses++;
     const outcome = compute(file, bytes);
-    this.store.put(file, hash, outcome);
+    this.remember(file, hash, outcome);
     return outcome;
+  }
+
+  /** What `file`'s bytes of hash `hash` (bytesHash) made, when cached; counts `file` as parsed. */
+  lookup(file: string, hash: string): ParseOutcome | undefined {
+    this.seen.add(file);
+    const cached = this.store.value<ParseOutcome>(file, hash);
+    if (cached) this.hits++;
+    else this.misses++;
+    return cached;
   }
 
   /** Stores what `file`'s bytes of hash `hash` (bytesHash) made, as `parse` would have. */

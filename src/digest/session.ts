@@ -32,6 +32,8 @@ export class BuildSession {
   /** Files parsed or analyzed since the cache files were last written. */
   private readonly unsaved = { parses: new Set<string>(), analyses: new Set<string>() };
   private readonly stages = new StageMemo();
+  /** The analyzer of `dateline build`, for a cold start: through the analysis cache file. */
+  private readonly fromFiles: Analyzer;
   private readonly caches: NonNullable<Analyzer["caches"]>;
   private builds = 0;
   /** What the last build found in memory, and what it parsed and analyzed. */
@@ -41,8 +43,15 @@ export class BuildSession {
     private readonly contentDir: string,
     private readonly options: CachedAnalyzerOptions = {},
   ) {
-    // One cached analyzer for its code version (a hash of src/, computed once per session).
-    this.caches = cachedAnalyzer(contentDir, options).caches!;
+    this.fromFiles = cachedAnalyzer(contentDir, {
+      ...options,
+      onCache: (hits, misses) => {
+        this.last.analyzed = misses;
+        options.onCache?.(hits, misses);
+      },
+    });
+    // Its code version (a hash of src/) is computed once per session.
+    this.caches = this.fromFiles.caches!;
   }
 
   /** Builds the digest of the content folder as it is now. */
@@ -56,13 +65,17 @@ export class BuildSession {
       parse: (file, bytes, compute) => {
         const hash = bytesHash(bytes);
         const kept = this.parses.get(file);
+        let value: ParseOutcome | undefined;
         if (kept && kept.hash === hash) {
-          parses.set(file, kept);
-          return kept.value;
+          value = kept.value;
+          disk?.keep(file); // parsed by an earlier build of the session that failed: kept in the file
+        } else value = disk?.lookup(file, hash);
+        if (!value) {
+          this.last.parsed++;
+          value = compute(file, bytes);
+          if (disk) disk.remember(file, hash, value);
+          else this.unsaved.parses.add(file);
         }
-        const parse = (f: string, b: Uint8Array) => (this.last.parsed++, compute(f, b));
-        const value = disk ? disk.parse(file, bytes, parse) : parse(file, bytes);
-        if (!disk) this.unsaved.parses.add(file);
         parses.set(file, { hash, value });
         return value;
       },
@@ -115,19 +128,10 @@ export class BuildSession {
         return kept && kept.hash === hashes[i] ? kept.value : undefined;
       });
       const todo = reports.flatMap((_, i) => (results[i] ? [] : [i]));
+      // On a cold start, `fromFiles` counts what it analyzed (onCache).
       this.last.analyzed = cold ? 0 : todo.length;
       if (todo.length > 0) {
-        const missing = todo.map((i) => reports[i]!);
-        const fromFiles = async () =>
-          cachedAnalyzer(this.contentDir, {
-            ...this.options,
-            version: await this.caches.version(),
-            onCache: (hits, misses) => {
-              this.last.analyzed = misses;
-              this.options.onCache?.(hits, misses);
-            },
-          })(reports, story);
-        const fresh = cold ? await fromFiles() : await analyzeParallel(missing, story, this.options);
+        const fresh = cold ? await this.fromFiles(reports, story) : await analyzeParallel(todo.map((i) => reports[i]!), story, this.options);
         todo.forEach((i, k) => {
           results[i] = cold ? fresh[i]! : fresh[k]!;
           if (!cold) this.unsaved.analyses.add(reports[i]!.file);

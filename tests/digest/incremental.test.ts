@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../bench/generate.ts";
 import { buildDigest, cachedAnalyzer, type DigestResult } from "../../src/digest/build.ts";
 import { BuildSession } from "../../src/digest/session.ts";
+import { ParseCache } from "../../src/digest/parse-cache.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { ContentError } from "../../src/content/problems.ts";
 import { toDigestJson } from "../../src/digest/export.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -144,4 +147,25 @@ describe("a rebuild through the caches", () => {
     await expectScratchGives(await next.build(), content, "v1", root);
     expect(next.last).toEqual({ parsed: 0, analyzed: 0, stagesReused: 0 });
   }, 240_000);
+
+  it("keeps, after a session's first build failed on a content error, every parse in the parse cache file", async () => {
+    const root = await tempDir();
+    const content = path.join(root, "content");
+    const cache = path.join(root, ".cache");
+    writeCorpus(generateCorpus(20, 3), content);
+    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const broken = path.join(content, files[4]!);
+    const text = await readFile(broken, "utf8");
+    await writeFile(broken, text.replace(/^date: .*$/m, "date: not a date"));
+    const session = new BuildSession(content, { cacheDir: cache, version: "v1" });
+    await expect(session.build()).rejects.toThrow(ContentError);
+    await writeFile(broken, text);
+    await session.build(); // cold again (nothing was analyzed): through the cache files
+    expect(session.last).toMatchObject({ parsed: 1, analyzed: 20 });
+    // Every file's parse is in the cache file, the 19 this session had in memory among them.
+    const parseCache = await ParseCache.open(cache, content, "v1");
+    const { reports } = await loadContent(content, { memo: parseCache });
+    expect(reports).toHaveLength(20);
+    expect([parseCache.hits, parseCache.misses]).toEqual([20, 0]);
+  }, 120_000);
 });
