@@ -27,24 +27,27 @@ export interface DigestResult {
  * unchanged since then is not run again.
  */
 export function assembleDigest(analyses: readonly ReportAnalysis[], story: StoryConfig | null, memo?: StageMemo): Digest {
-  const stage = <T>(name: string, inputs: readonly unknown[], compute: () => T): T => (memo ? memo.run(name, inputs, compute) : compute());
+  // The inputs are gathered only for a memo to compare: a one-off build runs each stage.
+  const stage = <T>(name: string, inputs: () => readonly unknown[], compute: () => T): T => (memo ? memo.run(name, inputs(), compute) : compute());
   // Newest first is how readers meet reports; ties by slug so the order never depends on input order.
   const ordered = [...analyses].sort((a, b) => -compareReports(a.report, b.report));
   const reports = ordered.map((a) => a.report);
   const events = stage(
     "events",
-    ordered.map((a) => a.events),
+    () => ordered.map((a) => a.events),
     () => mergeEvents(ordered.flatMap((a) => a.events)),
   );
   const tallyGroups = stage(
     "tallies",
-    ordered.map((a) => a.tallies),
+    () => ordered.map((a) => a.tallies),
     () => groupTallies(ordered.flatMap((a) => a.tallies)),
   );
   const mentions = new Map(ordered.map((a) => [a.report.slug, a.entities] as const));
-  // What indexEntities reads of each report: its slug, URL and name mentions.
-  const entities = stage("entities", [memo ? storyHash(story) : story, ...ordered.flatMap((a) => [a.report.slug, a.report.url, a.entities])], () =>
-    indexEntities(reports, mentions, story),
+  // What indexEntities reads: the story, and each report's slug, URL and name mentions.
+  const entities = stage(
+    "entities",
+    () => [storyHash(story), ...ordered.flatMap((a) => [a.report.slug, a.report.url, a.entities])],
+    () => indexEntities(reports, mentions, story),
   );
   const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
   const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
