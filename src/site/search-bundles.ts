@@ -69,8 +69,9 @@ export async function closePagefind(): Promise<void> {
 /**
  * Writes the bundles of `plan` into `<siteDir>/pagefind/`. Stale shards are indexed one after
  * the other, their records asked for one shard ahead (at most two shards' records are held at
- * once); meanwhile the cached bundles are hard-linked into the site. With `cacheDir`, new bundles are written into it under their key and entries this
- * plan does not use are removed; without it, they are written beside the site and moved in.
+ * once); meanwhile the cached bundles are hard-linked into the site. With `cacheDir`, new
+ * bundles are written into it under their key and entries this plan does not use are removed;
+ * without it, they are written beside the site and moved in.
  * Returns the number of shards indexed.
  */
 export async function writeSearchBundles(siteDir: string, plan: SearchPlan, recordsOf: ShardRecords, cacheDir?: string): Promise<number> {
