@@ -30,17 +30,22 @@ async function expectScratchGives(warm: DigestResult, content: string, version: 
   expect(warm.problems).toEqual(scratch.problems);
 }
 
+/** A temporary folder with `content/` filled by `fill`, the `.cache/` beside it, and the report files. */
+async function contentFolder(fill: (content: string) => unknown): Promise<{ root: string; content: string; cache: string; files: string[] }> {
+  const root = await tempDir();
+  const content = path.join(root, "content");
+  await fill(content);
+  const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+  return { root, content, cache: path.join(root, ".cache"), files };
+}
+
 async function append(file: string, text: string): Promise<void> {
   await writeFile(file, `${(await readFile(file, "utf8")).replace(/\n*$/, "\n")}\n${text}\n`);
 }
 
 describe("a rebuild through the caches", () => {
   it("gives the digest a build from scratch gives after edits, additions, deletions, story and code changes, and damaged caches (generated corpus)", async () => {
-    const root = await tempDir();
-    const content = path.join(root, "content");
-    const cache = path.join(root, ".cache");
-    writeCorpus(generateCorpus(150, 11), content);
-    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const { root, content, cache, files } = await contentFolder((content) => writeCorpus(generateCorpus(150, 11), content));
     const check = (version = "v1") => expectSameAsScratch(content, cache, version, root);
 
     await check(); // fills the caches
@@ -85,11 +90,7 @@ describe("a rebuild through the caches", () => {
   }, 240_000);
 
   it("gives the digest a build from scratch gives after an edit of the shipped story (content/)", async () => {
-    const root = await tempDir();
-    const content = path.join(root, "content");
-    const cache = path.join(root, ".cache");
-    await cp(CONTENT, content, { recursive: true });
-    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const { root, content, cache, files } = await contentFolder((content) => cp(CONTENT, content, { recursive: true }));
     await expectSameAsScratch(content, cache, "v1", root);
     await append(path.join(content, files[files.length >> 1]!), "US officials said on January 12 that 3 more sites had been struck.");
     await expectSameAsScratch(content, cache, "v1", root);
@@ -98,11 +99,7 @@ describe("a rebuild through the caches", () => {
   }, 120_000);
 
   it("gives, in a long-lived build session, what a build from scratch gives, parsing and analyzing only what changed", async () => {
-    const root = await tempDir();
-    const content = path.join(root, "content");
-    const cache = path.join(root, ".cache");
-    writeCorpus(generateCorpus(120, 5), content);
-    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const { root, content, cache, files } = await contentFolder((content) => writeCorpus(generateCorpus(120, 5), content));
     const session = new BuildSession(content, { cacheDir: cache, version: "v1" });
     const rebuild = async () => {
       await expectScratchGives(await session.build(), content, "v1", root);
@@ -149,11 +146,7 @@ describe("a rebuild through the caches", () => {
   }, 240_000);
 
   it("keeps, after a session's first build failed on a content error, every parse in the parse cache file", async () => {
-    const root = await tempDir();
-    const content = path.join(root, "content");
-    const cache = path.join(root, ".cache");
-    writeCorpus(generateCorpus(20, 3), content);
-    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const { content, cache, files } = await contentFolder((content) => writeCorpus(generateCorpus(20, 3), content));
     const broken = path.join(content, files[4]!);
     const text = await readFile(broken, "utf8");
     await writeFile(broken, text.replace(/^date: .*$/m, "date: not a date"));
