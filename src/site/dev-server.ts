@@ -40,7 +40,7 @@ const IGNORED = /(^|[/\\])(\.|node_modules[/\\])|~$|\.swp$|\.tmp$/;
  * stay connected and reload after each build), and a supervised build process. Content,
  * template and asset changes ask that process to rebuild; code changes (src/, .eleventy.ts)
  * replace it with a fresh one first, since ES modules cannot be reloaded in place. Every build
- * is the real one (digest, Eleventy, sitemap, Pagefind, atomic swap), so what is served is
+ * is the real one (digest, Eleventy, sitemap, Pagefind, site-commit.ts), so what is served is
  * what `dateline build` would write.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {

@@ -4,8 +4,8 @@ import { buildDigest, type DigestResult } from "../digest/build.ts";
 /**
  * The digest of each content folder, computed once per process. `dateline build` computes it
  * before starting Eleventy (so content errors stop the build before anything is written) and
- * hands it over here, with the pages the build renders (the others are carried over from the
- * previous site, see render-plan.ts); `eleventy --serve` computes it on demand and again after
+ * hands it over here, with the pages the build renders (the others stay as the previous build
+ * left them, see render-plan.ts); `eleventy --serve` computes it on demand and again after
  * each change, and renders every page.
  */
 interface Store {

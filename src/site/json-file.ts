@@ -37,10 +37,11 @@ export function* prettyJsonPieces(value: unknown, depth = 0, levels = 2): Genera
  * Writes `JSON.stringify(value, null, 2)` and a final line break to `file` without ever holding
  * the whole text: `digest.json` of 10,000 reports is over 50 MB, twice that as a string.
  *
- * The writes are synchronous, a megabyte at a time. During a rebuild, Node's small thread pool
- * is busy hard-linking the unchanged pages into the new site (render-manifest.ts), and each
- * asynchronous write waited behind those links: writing the data files took 0.9–1.0 s of a
- * 4,000-report rebuild, 0.5–0.85 s written synchronously (issue 8).
+ * The writes are synchronous, a megabyte at a time. During a build, Node's small thread pool
+ * is busy hard-linking the cached search bundles into the site (search-bundles.ts; it also
+ * linked the unchanged pages, before rebuilds went in place), and each asynchronous write
+ * waited behind those links: writing the data files took 0.9–1.0 s of a 4,000-report rebuild,
+ * 0.5–0.85 s written synchronously (issue 8).
  */
 export function writePrettyJson(file: string, value: unknown): void {
   const fd = openSync(file, "w");

@@ -9,9 +9,8 @@ const CANNOT_LINK = new Set(["EXDEV", "EPERM", "ENOTSUP", "EMLINK"]);
  * files are linked in a fraction of the time a copy takes. Callers never write either side in
  * place, so sharing the files is safe and deleting either side leaves the other whole. Where
  * links cannot be made, the files are copied. On Node's thread pool, `concurrency` files at a
- * time, each folder made once: the calling thread goes on with other work meanwhile (Eleventy
- * rendering while unchanged pages are carried over; Pagefind's replies while cached search
- * bundles are placed).
+ * time, each folder made once: the calling thread goes on with other work meanwhile (Pagefind's
+ * replies while cached search bundles are placed).
  */
 export async function linkFiles(files: Iterable<string>, fromDir: string, toDir: string, concurrency = 32): Promise<void> {
   const folders = new Map<string, Promise<void>>();

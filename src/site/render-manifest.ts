@@ -3,7 +3,6 @@ import { readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { hashTree } from "../digest/tree-hash.ts";
-import { linkFiles } from "./link-files.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
 
 /**
@@ -24,9 +23,14 @@ export interface RenderManifest {
   siteWide: string;
   /** By page URL. */
   pages: Record<string, ManifestEntry>;
+  /**
+   * Every file the build put into the site outside its search bundles (site-commit.ts
+   * `siteFiles`), so that a rebuild in place can delete those it no longer makes.
+   */
+  files: string[];
 }
 
-const FORMAT = "dateline-render-1";
+const FORMAT = "dateline-render-2";
 
 /** The manifest file of an output folder, in the cache folder. */
 export function manifestFile(cacheDir: string, outputDir: string): string {
@@ -38,6 +42,7 @@ export async function loadManifest(file: string): Promise<RenderManifest | null>
   try {
     const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<RenderManifest>;
     if (parsed.format !== FORMAT || typeof parsed.siteWide !== "string" || typeof parsed.pages !== "object" || !parsed.pages) return null;
+    if (!Array.isArray(parsed.files) || !parsed.files.every((f) => typeof f === "string")) return null;
     return parsed as RenderManifest;
   } catch {
     return null; // missing or unreadable: render everything
@@ -76,29 +81,15 @@ export function reusablePages(plan: RenderPlan, previous: RenderManifest | null,
   return reuse;
 }
 
-/**
- * Puts the reused pages of the previous site into the new one: hard links (the previous site
- * stays whole until the swap, and nothing writes to these files), copies where links fail.
- * On Node's thread pool: the render goes on meanwhile.
- */
-export async function carryOver(urls: Iterable<string>, fromDir: string, toDir: string): Promise<void> {
-  const files = [...urls].map((url) => {
-    const rel = outputPathOf(url);
-    if (rel === null) throw new Error(`Cannot carry over ${url}: not a path inside the site`);
-    return rel;
-  });
-  await linkFiles(files, fromDir, toDir);
-}
-
-/** The manifest of a finished build, read from the pages as they lie in `siteDir`. */
-export function manifestOf(plan: RenderPlan, siteDir: string): RenderManifest {
+/** The manifest of a finished build, read from the pages as they lie in `siteDir`; `files`: see RenderManifest. */
+export function manifestOf(plan: RenderPlan, siteDir: string, files: string[]): RenderManifest {
   const pages: Record<string, ManifestEntry> = {};
   for (const page of plan.pages) {
     const rel = outputPathOf(page.url);
     const state = rel === null ? null : fileState(path.join(siteDir, rel));
     if (state) pages[page.url] = { fingerprint: page.fingerprint, ...state };
   }
-  return { format: FORMAT, siteWide: plan.siteWide, pages };
+  return { format: FORMAT, siteWide: plan.siteWide, pages, files };
 }
 
 /**

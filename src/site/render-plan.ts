@@ -204,7 +204,7 @@ export function itemsToRender(items: PlannedItems, only?: ReadonlySet<string>): 
 /**
  * Where Eleventy writes a page of this URL, relative to the output folder; null for a URL
  * that is not a plain path inside it (dot segments, escapes, backslashes): such a page is never
- * carried over, and Eleventy's containment check (containment.ts) sees it when it renders.
+ * reused, and Eleventy's containment check (containment.ts) sees it when it renders.
  */
 export function outputPathOf(url: string): string | null {
   const rel = url.replace(/^\/+/, "");

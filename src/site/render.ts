@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
-import { mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { DigestResult } from "../digest/build.ts";
 import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
-import { carryOver, loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest } from "./render-manifest.ts";
-import { planRender, type PlannedPage, type RenderPlan } from "./render-plan.ts";
+import { loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest, type RenderManifest } from "./render-manifest.ts";
+import { outputPathOf, planRender, type PlannedPage, type RenderPlan } from "./render-plan.ts";
+import { commitInPlace, emptyTrash, siteFiles, swapIn } from "./site-commit.ts";
 import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
 import { siteConfig } from "./site-config.ts";
 import { siteData } from "./site-data.ts";
@@ -47,17 +47,18 @@ export const PAGES_PER_RUN = 1000;
 export const WEIGHT_PER_RUN = 25_000_000;
 
 export interface RenderResult {
-  /** Files Eleventy made or the build carried over from the previous site. */
+  /** Files Eleventy made, or pages the build left in place from the previous site. */
   pages: number;
-  /** Of those, pages carried over unchanged from the previous site. */
+  /** Of those, pages left in place unchanged from the previous site. */
   reused: number;
 }
 
 /**
- * Renders a computed digest with Eleventy into a fresh folder beside the output, then swaps it
- * in: a failed render leaves the previous site exactly as it was. Report, story and timeline
- * pages whose model is unchanged since the previous build are carried over from the previous
- * site instead of rendered again (render-plan.ts, render-manifest.ts).
+ * Renders a computed digest with Eleventy into a staging folder beside the output, then puts it
+ * in the site (site-commit.ts): a failed render leaves the previous site exactly as it was.
+ * Report, story and timeline pages whose model is unchanged since the previous build are not
+ * rendered again (render-plan.ts, render-manifest.ts): a rebuild leaves them where they are and
+ * moves in only what it rendered; a build that renders everything swaps in a whole new folder.
  */
 export async function renderSite(result: DigestResult, options: RenderOptions): Promise<RenderResult> {
   const search = options.search ?? startSearchIndex();
@@ -72,12 +73,11 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   const contentDir = path.resolve(options.contentDir);
   const outputDir = path.resolve(options.outputDir);
   const staging = `${outputDir}.staging-${process.pid}`;
-  const retired = `${outputDir}.old-${process.pid}`;
   const cacheDir = options.cacheDir ?? path.join(path.dirname(contentDir), ".cache");
   const manifestPath = manifestFile(cacheDir, outputDir);
-  // Sites retired by earlier builds whose deletion did not finish (see swapIn).
+  // Folders retired by earlier builds whose deletion did not finish (site-commit.ts).
   const trash = path.join(cacheDir, "trash");
-  discardInBackground(await readdir(trash).then((names) => names.map((n) => path.join(trash, n)), () => []));
+  await emptyTrash(trash);
   // What the digest's stages left behind goes before the render starts (memory.ts).
   giveMemoryBack(result.digest.reports.length);
   ensureTypeScriptLoader();
@@ -92,15 +92,19 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   search.catch(() => {}); // a failure is reported where it is awaited, below
   const previousCwd = process.cwd();
   const previousContent = process.env.DATELINE_CONTENT;
-  let carrying: Promise<void> | undefined;
   let plan: RenderPlan;
   const built: BuiltPage[] = [];
-  let reused = 0;
+  let reuse: Set<string>;
+  // The previous build's manifest, when this build goes into the site in place (site-commit.ts).
+  let inPlace: RenderManifest | null = null;
   try {
     const data = siteData(result.digest);
     plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
-    const reuse = reusablePages(plan, await loadManifest(manifestPath), outputDir);
-    reused = reuse.size;
+    const previous = await loadManifest(manifestPath);
+    reuse = reusablePages(plan, previous, outputDir);
+    // Some unchanged pages are in the site: the rebuild leaves them there. Otherwise (a first
+    // build, a change every page prints, a site replaced by hand) it makes a whole new site.
+    if (reuse.size > 0) inPlace = previous;
     const perRun = options.pagesPerRun ?? PAGES_PER_RUN;
     const toRender = plan.pages.filter((p) => !reuse.has(p.url));
     // A few pages (a small site, a rebuild after an edit) render with the one-page templates (home,
@@ -116,10 +120,6 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     // Eleventy resolves templates/, public/ and the config from the working directory.
     process.chdir(PROJECT_ROOT);
     built.push(...[...reuse].map((url) => ({ url })));
-    // Nothing written yet: the manifest must never describe a site that is being replaced.
-    await rm(manifestPath, { force: true });
-    carrying = carryOver(reuse, outputDir, staging);
-    carrying.catch(() => {}); // awaited below
     for (const [i, urls] of runs.entries()) {
       provideDigest(contentDir, result, new Set(urls));
       built.push(...(await runEleventy(staging, i === 0 ? [] : single, log)));
@@ -131,14 +131,13 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     // the process then waits for the search index holding all of it (memory.ts).
     giveMemoryBack(result.digest.reports.length);
     built.push(...(await writeDataFiles(staging, data)));
-    await carrying;
-    // Over the complete staging folder, before the swap: what readers get is always whole.
+    // Every page, rendered now or left in the site, before anything goes in: readers never get a
+    // sitemap that lists pages not there yet.
     await writeSitemap(staging, built, result.digest, data.site);
     await search;
   } catch (error) {
     // Let a running index finish writing before its folder is removed.
     await search.catch(() => {});
-    await carrying?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
@@ -147,9 +146,19 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     if (previousContent === undefined) delete process.env.DATELINE_CONTENT;
     else process.env.DATELINE_CONTENT = previousContent;
   }
-  await swapIn(staging, outputDir, retired, trash);
-  await saveManifest(manifestPath, manifestOf(plan, outputDir));
-  return { pages: built.length, reused };
+  // From here the site changes: the manifest must never describe a site that is being replaced
+  // (a build stopped half-way leaves none, and the next build makes a whole new site).
+  await rm(manifestPath, { force: true });
+  let files: string[];
+  if (inPlace) {
+    const kept = [...reuse].map((url) => path.normalize(outputPathOf(url)!)); // reusable pages have a path (reusablePages)
+    files = await commitInPlace(staging, outputDir, inPlace.files, kept, trash);
+  } else {
+    files = await siteFiles(staging);
+    await swapIn(staging, outputDir, trash);
+  }
+  await saveManifest(manifestPath, manifestOf(plan, outputDir, files));
+  return { pages: built.length, reused: reuse.size };
 }
 
 /**
@@ -224,47 +233,4 @@ function quietBenchmarks(elev: Eleventy): void {
   const bench = (elev as unknown as { bench?: { setVerboseOutput?(v: boolean): void; benchmarkGroups?: Record<string, Group> } }).bench;
   bench?.setVerboseOutput?.(false);
   for (const group of Object.values(bench?.benchmarkGroups ?? {})) group.setIsVerbose(false);
-}
-
-/**
- * Swaps the finished staging folder in. The previous site is moved into `trash` (in the cache
- * folder) and deleted by a process of its own that outlives the build: tens of thousands of
- * files on a large site, a second off every rebuild, and deleted here they also held up the
- * file reads and writes of the render (Node runs both on one small thread pool). Whatever is
- * left there (a build killed mid-way) is deleted the same way by the next build. Where the
- * cache lies on another file system, the previous site is deleted at once.
- */
-async function swapIn(staging: string, outputDir: string, retired: string, trash: string): Promise<void> {
-  let hadPrevious = true;
-  try {
-    await rename(outputDir, retired);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    hadPrevious = false;
-  }
-  try {
-    await rename(staging, outputDir);
-  } catch (error) {
-    if (hadPrevious) await rename(retired, outputDir);
-    throw error;
-  }
-  if (!hadPrevious) return;
-  const discarded = path.join(trash, `${path.basename(outputDir)}-${process.pid}-${Date.now()}`);
-  try {
-    await mkdir(trash, { recursive: true });
-    await rename(retired, discarded);
-  } catch {
-    await rm(retired, { recursive: true, force: true });
-    return;
-  }
-  discardInBackground([discarded]);
-}
-
-/** Deletes folders from a detached Node process, which goes on after this one exits. */
-function discardInBackground(dirs: readonly string[]): void {
-  if (dirs.length === 0) return;
-  const script = 'for (const d of process.argv.slice(1)) try { require("node:fs").rmSync(d, { recursive: true, force: true }) } catch {}';
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS; // nothing to preload for this
-  spawn(process.execPath, ["-e", script, ...dirs], { detached: true, stdio: "ignore", env }).unref();
 }

@@ -32,7 +32,7 @@ export function isNoindex(html: string): boolean {
   return NOINDEX.test(html);
 }
 
-/** A page as a build knows it, written now or carried over from the previous build. */
+/** A page as a build knows it, written now or left in the site by the previous build. */
 export interface BuiltPage {
   /** Site path as Eleventy gives it: "/reports/x/", "/feed.xml". */
   url: string;
@@ -41,7 +41,7 @@ export interface BuiltPage {
 
 /**
  * The sitemap entries of a build: every HTML page, except those marked `noindex`. Report
- * pages carry their date as `lastmod`. Works from what the build rendered and carried over,
+ * pages carry their date as `lastmod`. Works from what the build rendered and left in place,
  * without reading the site back from disk.
  */
 export function collectSitemap(pages: Iterable<BuiltPage>, digest: Digest): SitemapEntry[] {

@@ -8,16 +8,16 @@ import { treeDifferences } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
- * A rebuild renders only the pages whose model changed and carries the others over from the
- * previous site (src/site/render-plan.ts, render-manifest.ts). Whatever the edit, the result
- * must be byte for byte the site a build from scratch makes.
+ * A rebuild renders only the pages whose model changed and leaves the others where they are in
+ * the site (src/site/render-plan.ts, render-manifest.ts, site-commit.ts). Whatever the edit, the
+ * result must be byte for byte the site a build from scratch makes.
  */
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EDITED = "2024-01-05-iraq-moves-to-end-coalition-mission.md";
 const NEIGHBOUR = "reports/drone-strike-in-baghdad-kills-militia-commander/index.html";
 
-/** Inode of each report page: a page carried over keeps the file (a hard link) of the previous build. */
+/** Inode of each report page: a page left in place keeps the file of the previous build. */
 async function inodes(site: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const slug of await readdir(path.join(site, "reports"))) {
@@ -55,6 +55,17 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   const after = change(before);
   expect(after).not.toBe(before);
   await writeFile(file, after);
+}
+
+/** Waits until the detached process has emptied the trash folder (or a minute has passed). */
+async function emptied(trash: string): Promise<string[]> {
+  const deadline = Date.now() + 60_000;
+  let left = await readdir(trash).catch(() => []);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = await readdir(trash).catch(() => []);
+  }
+  return left;
 }
 
 describe("a rebuild after an edit", () => {
@@ -96,6 +107,8 @@ describe("a rebuild after an edit", () => {
     const pages = await inodes(site);
     expect(pages.has("coalition-talks-open")).toBe(true);
     expect(pages.has("attacks-on-us-troops-reach-66")).toBe(false);
+    // Its folder goes with its page (the rebuild deletes in place what it no longer makes).
+    await expect(stat(path.join(site, "reports", "attacks-on-us-troops-reach-66"))).rejects.toThrow();
     expect(await treeDifferences(site, await fresh())).toEqual([]);
   }, 120_000);
 
@@ -144,20 +157,29 @@ describe("a rebuild after an edit", () => {
     expect(await treeDifferences(out, await fresh())).toEqual([]);
   }, 120_000);
 
-  it("deletes the previous site after the swap, in a process that outlives the build", async () => {
+  it("changes the site in place after an edit: same folder, the files no build made left alone", async () => {
+    const { dir, content, site, fresh } = await setup();
+    const folder = (await stat(site)).ino;
+    const marker = path.join(site, "marker-put-there-by-hand.txt");
+    await writeFile(marker, "by hand");
+    await edit(path.join(content, EDITED), (t) => t.replace("a date still to be set", "a date to be set within weeks"));
+    await build(content, site);
+    expect((await stat(site)).ino).toBe(folder);
+    expect(await readFile(marker, "utf8")).toBe("by hand");
+    await rm(marker);
+    expect(await treeDifferences(site, await fresh())).toEqual([]);
+    // The search bundles it replaced sit in .cache/trash/ until the detached process has deleted them.
+    expect(await emptied(path.join(dir, ".cache", "trash"))).toEqual([]);
+  }, 120_000);
+
+  it("swaps in a whole new site when it renders everything, and deletes the previous one in a process that outlives the build", async () => {
     const { dir, content, site } = await setup();
     const marker = path.join(site, "marker-of-the-previous-site.txt");
     await writeFile(marker, "old");
+    await rm(path.join(dir, ".cache"), { recursive: true, force: true }); // no manifest: everything renders
     await build(content, site);
     await expect(stat(marker)).rejects.toThrow(); // the new site is a new folder
     // The retired site sits in .cache/trash/ until the detached process has deleted it.
-    const trash = path.join(dir, ".cache", "trash");
-    const deadline = Date.now() + 60_000;
-    let left = await readdir(trash).catch(() => []);
-    while (left.length > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      left = await readdir(trash).catch(() => []);
-    }
-    expect(left).toEqual([]);
+    expect(await emptied(path.join(dir, ".cache", "trash"))).toEqual([]);
   }, 120_000);
 });
