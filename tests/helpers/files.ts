@@ -23,3 +23,17 @@ export async function treeDifferences(a: string, b: string): Promise<string[]> {
   const names = [...new Set([...x.keys(), ...y.keys()])].sort();
   return names.filter((n) => !x.get(n) || !y.get(n) || !x.get(n)!.equals(y.get(n)!));
 }
+
+/**
+ * Waits until a trash folder (site-commit.ts: folders a detached process deletes) is empty, or
+ * a minute has passed; what is left in it.
+ */
+export async function emptied(trash: string): Promise<string[]> {
+  const deadline = Date.now() + 60_000;
+  let left = await readdir(trash).catch(() => []);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = await readdir(trash).catch(() => []);
+  }
+  return left;
+}

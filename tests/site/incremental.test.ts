@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/build.ts";
 import { renderSite } from "../../src/site/render.ts";
 import { runCli } from "../helpers/cli.ts";
-import { treeDifferences } from "../helpers/files.ts";
+import { emptied, treeDifferences } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -55,17 +55,6 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   const after = change(before);
   expect(after).not.toBe(before);
   await writeFile(file, after);
-}
-
-/** Waits until the detached process has emptied the trash folder (or a minute has passed). */
-async function emptied(trash: string): Promise<string[]> {
-  const deadline = Date.now() + 60_000;
-  let left = await readdir(trash).catch(() => []);
-  while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    left = await readdir(trash).catch(() => []);
-  }
-  return left;
 }
 
 describe("a rebuild after an edit", () => {

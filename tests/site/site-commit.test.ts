@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commitInPlace, siteFiles, swapIn } from "../../src/site/site-commit.ts";
-import { listFiles } from "../helpers/files.ts";
+import { emptied, listFiles } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /** Writes `files` (path → text) under `dir`. */
@@ -14,17 +14,6 @@ async function fill(dir: string, files: Record<string, string>): Promise<void> {
 }
 
 const read = (dir: string, file: string) => readFile(path.join(dir, file), "utf8");
-
-/** Waits until the detached process has emptied the trash folder (or a minute has passed). */
-async function emptied(trash: string): Promise<string[]> {
-  const deadline = Date.now() + 60_000;
-  let left = await readdir(trash).catch(() => []);
-  while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    left = await readdir(trash).catch(() => []);
-  }
-  return left;
-}
 
 describe("siteFiles", () => {
   it("lists a site's files, sorted, without its search bundles", async () => {
