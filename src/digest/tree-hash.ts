@@ -9,10 +9,13 @@ import path from "node:path";
  * src/site/render-manifest.ts).
  */
 export function hashTree(hash: Hash, dir: string, label = "", keep: (file: string) => boolean = () => true): void {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+  for (const file of filesUnder(dir).filter(keep)) hash.update(`${label}${file}\0`).update(readFileSync(path.join(dir, file)));
+}
+
+/** Every file under `dir`, as paths relative to it, sorted. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter(keep)
     .sort();
-  for (const file of files) hash.update(`${label}${file}\0`).update(readFileSync(path.join(dir, file)));
 }

@@ -13,20 +13,7 @@ const CANNOT_LINK = new Set(["EXDEV", "EPERM", "ENOTSUP", "EMLINK"]);
  * replies while cached search bundles are placed).
  */
 export async function linkFiles(files: Iterable<string>, fromDir: string, toDir: string, concurrency = 32): Promise<void> {
-  const folders = new Map<string, Promise<void>>();
-  const ensure = (dir: string): Promise<void> => {
-    let made = folders.get(dir);
-    if (!made) {
-      const parent = path.dirname(dir);
-      made = (parent === dir ? Promise.resolve() : ensure(parent)).then(() =>
-        mkdir(dir).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== "EEXIST") throw error;
-        }),
-      );
-      folders.set(dir, made);
-    }
-    return made;
-  };
+  const ensure = folderMaker();
   let copy = false;
   const place = async (file: string): Promise<void> => {
     const [from, to] = [path.join(fromDir, file), path.join(toDir, file)];
@@ -41,10 +28,36 @@ export async function linkFiles(files: Iterable<string>, fromDir: string, toDir:
     }
     await copyFile(from, to);
   };
-  const queue = [...files];
+  await inLanes([...files], place, concurrency);
+}
+
+/**
+ * Makes folders (and their parents) as files are put into them, each once: one plain mkdir per
+ * new folder, parents first, instead of a recursive mkdir per file.
+ */
+export function folderMaker(): (dir: string) => Promise<void> {
+  const folders = new Map<string, Promise<void>>();
+  const ensure = (dir: string): Promise<void> => {
+    let made = folders.get(dir);
+    if (!made) {
+      const parent = path.dirname(dir);
+      made = (parent === dir ? Promise.resolve() : ensure(parent)).then(() =>
+        mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "EEXIST") throw error;
+        }),
+      );
+      folders.set(dir, made);
+    }
+    return made;
+  };
+  return ensure;
+}
+
+/** Runs `task` over `items`, `lanes` at a time: file calls, on Node's thread pool. */
+export async function inLanes<T>(items: readonly T[], task: (item: T) => Promise<unknown>, lanes: number): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < queue.length) await place(queue[next++]!);
+    while (next < items.length) await task(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
 }

@@ -154,7 +154,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     const kept = [...reuse].map((url) => path.normalize(outputPathOf(url)!)); // reusable pages have a path (reusablePages)
     files = await commitInPlace(staging, outputDir, inPlace.files, kept, trash);
   } else {
-    files = await siteFiles(staging);
+    files = siteFiles(staging);
     await swapIn(staging, outputDir, trash);
   }
   await saveManifest(manifestPath, manifestOf(plan, outputDir, files));

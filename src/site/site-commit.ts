@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { mkdir, readdir, rename, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
+import { filesUnder } from "../digest/tree-hash.ts";
+import { folderMaker, inLanes } from "./link-files.ts";
 
 /**
  * How a finished build goes into the site folder. The render writes into a staging folder
@@ -23,14 +26,21 @@ import path from "node:path";
 /** The site's search bundles, replaced as a whole. */
 const SEARCH_FOLDER = "pagefind";
 
-/** The files of a site folder outside its search bundles, sorted. */
-export async function siteFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((file) => file.split(path.sep)[0] !== SEARCH_FOLDER)
-    .sort();
+/** File calls in flight at once when moving and deleting files. */
+const LANES = 16;
+
+/**
+ * The files of a site folder outside its search bundles, sorted. The bundles' folder is not
+ * walked at all: it holds most of a site's files (~12,700 of ~17,000 at 4,000 reports).
+ */
+export function siteFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === SEARCH_FOLDER) continue;
+    if (entry.isFile()) files.push(entry.name);
+    else if (entry.isDirectory()) for (const file of filesUnder(path.join(dir, entry.name))) files.push(path.join(entry.name, file));
+  }
+  return files.sort();
 }
 
 /**
@@ -46,22 +56,21 @@ export async function commitInPlace(
   kept: Iterable<string>,
   trash: string,
 ): Promise<string[]> {
-  const written = await siteFiles(staging);
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (dir: string): Promise<unknown> => {
-    let made = folders.get(dir);
-    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
-    return made;
-  };
-  await inLanes(written, async (file) => {
-    const to = path.join(outputDir, file);
-    await folder(path.dirname(to));
-    await rename(path.join(staging, file), to);
-  });
+  const written = siteFiles(staging);
+  const folder = folderMaker();
+  await inLanes(
+    written,
+    async (file) => {
+      const to = path.join(outputDir, file);
+      await folder(path.dirname(to));
+      await rename(path.join(staging, file), to);
+    },
+    LANES,
+  );
   await replaceFolder(path.join(staging, SEARCH_FOLDER), path.join(outputDir, SEARCH_FOLDER), trash);
   const now = new Set([...written, ...kept]);
   const stale = previous.filter((file) => !now.has(file));
-  await inLanes(stale, (file) => unlink(path.join(outputDir, file)).catch(notMissing));
+  await inLanes(stale, (file) => unlink(path.join(outputDir, file)).catch(notMissing), LANES);
   await pruneEmptyFolders(outputDir, stale);
   await rm(staging, { recursive: true, force: true });
   return [...now].sort();
@@ -153,11 +162,3 @@ const notMissing = (error: NodeJS.ErrnoException): void => {
   if (error.code !== "ENOENT") throw error;
 };
 
-/** Runs `task` over `items`, a few at a time (file calls, on Node's thread pool). */
-async function inLanes<T>(items: readonly T[], task: (item: T) => Promise<unknown>, lanes = 16): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
-}

@@ -1,13 +1,10 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
+import { filesUnder } from "../../src/digest/tree-hash.ts";
 
 /** Every file below `dir`, as sorted paths relative to it. */
 export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
+  return filesUnder(dir);
 }
 
 /** Every file below `dir` with its bytes, by path relative to it (sorted). */

@@ -19,7 +19,7 @@ describe("siteFiles", () => {
   it("lists a site's files, sorted, without its search bundles", async () => {
     const site = await tempDir();
     await fill(site, { "index.html": "home", "reports/b/index.html": "b", "reports/a/index.html": "a", "pagefind/pagefind.js": "", "pagefind/shard-1/x.pf_index": "" });
-    expect(await siteFiles(site)).toEqual([path.join("index.html"), path.join("reports", "a", "index.html"), path.join("reports", "b", "index.html")]);
+    expect(siteFiles(site)).toEqual([path.join("index.html"), path.join("reports", "a", "index.html"), path.join("reports", "b", "index.html")]);
   });
 });
 
