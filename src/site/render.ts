@@ -86,10 +86,14 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   // The search index is made from the digest, not the pages: a worker thread and Pagefind's own
   // process build it on the other core while the pages are planned and rendered. It starts
   // before anything else here, so that a rebuild's few stale shards are done by the time the
-  // pages are (issue 8: it used to start after the page fingerprints, ~1 s later at 4,000 reports).
+  // pages are. Its plan (made here) goes to the thread before the pages are planned: handed
+  // over at the render's first pause, it reached the thread only after the page fingerprints,
+  // and re-indexing a shard beside the render then outlasted the render by 1.5–2 s at 4,000
+  // reports (issue 8).
   const site = siteConfig(process.env, result.digest.story);
   const search = searchJob.index(staging, result.digest, site, { cacheDir: path.join(cacheDir, "search") });
   search.catch(() => {}); // a failure is reported where it is awaited, below
+  await searchJob.planned();
   const previousCwd = process.cwd();
   const previousContent = process.env.DATELINE_CONTENT;
   let plan: RenderPlan;

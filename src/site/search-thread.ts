@@ -26,6 +26,13 @@ export interface SearchIndexJob {
    * `buildSearchIndex`. Once per job; the thread ends with it.
    */
   index(siteDir: string, digest: Digest, site: SiteConfig, options?: SearchIndexOptions): Promise<SearchIndexResult>;
+  /**
+   * Settles once `index` has handed the thread its plan (or has failed first). The plan, each
+   * shard's records made and fingerprinted, is made on the calling thread: a caller with other
+   * work to do waits for this first, so that the thread and Pagefind start on the stale shards
+   * while that work goes on, not once the calling thread next has a moment.
+   */
+  planned(): Promise<void>;
   /** Ends the thread (and Pagefind's process) without indexing: the build stopped before. */
   cancel(): Promise<void>;
 }
@@ -47,12 +54,17 @@ export function startSearchIndex(): SearchIndexJob {
   failure.catch(() => {});
   const send = (message: ToSearchThread): void => worker.postMessage(message);
   let used = false;
+  let markPlanned!: () => void;
+  const planned = new Promise<void>((resolve) => (markPlanned = resolve));
 
   return {
     async index(siteDir, digest, site, options = {}) {
       if (used) throw new Error("a search index job indexes once");
       used = true;
-      if (stopped) throw stopped;
+      if (stopped) {
+        markPlanned();
+        throw stopped;
+      }
       worker.ref();
       try {
         const { planSearchIndex, searchIndexResult, shardRecords } = await import("./search-index.ts");
@@ -79,13 +91,17 @@ export function startSearchIndex(): SearchIndexJob {
           ...(cacheDir === undefined ? {} : { cacheDir }),
           ...(first === undefined ? {} : { first: { shard: first, records: sharded.records(first) } }),
         });
+        markPlanned();
         return searchIndexResult(plan, await Promise.race([reply, failure]));
       } finally {
+        markPlanned();
         await stop();
       }
     },
+    planned: () => planned,
     async cancel() {
       used = true;
+      markPlanned();
       await stop();
     },
   };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,6 +71,24 @@ describe("the search index on a worker thread", () => {
     expect(await until(() => pagefindChildren().length === 0)).toBe(true);
     const { digest } = await buildDigest(CONTENT, analyzeInProcess);
     await expect(job.index(await tempDir(), digest, siteConfig(process.env, digest.story))).rejects.toThrow(/once/);
+  }, 120_000);
+
+  it("says when the thread has its plan: before the index is written, and also when the job ends without one", async () => {
+    const { digest } = await buildDigest(CONTENT, analyzeInProcess);
+    const site = siteConfig(process.env, digest.story);
+    const job = startSearchIndex();
+    const dir = await tempDir();
+    const entry = path.join(dir, "pagefind", "pagefind-entry.json");
+    const indexing = job.index(dir, digest, site, { shardSize: 10 });
+    await job.planned();
+    // The plan is handed over first; the bundles take Pagefind's round trips after it.
+    expect(existsSync(entry)).toBe(false);
+    expect((await indexing).reindexed).toBeGreaterThan(1);
+    expect(existsSync(entry)).toBe(true);
+    // A cancelled job never plans: a caller waiting for the plan is let go all the same.
+    const cancelled = startSearchIndex();
+    await cancelled.cancel();
+    await expect(cancelled.planned()).resolves.toBeUndefined();
   }, 120_000);
 
   it("rejects with the thread's error when indexing fails", async () => {
