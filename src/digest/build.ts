@@ -53,10 +53,17 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
   const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
   const crossLinks = crossLink(reports, { events, entities: entityNames, features });
   // New report objects: the analyses themselves (which the cache may hold) are never altered.
-  const linked = reports.map((report) => ({
+  let linked = reports.map((report) => ({
     ...report,
     related: (crossLinks.reports[report.slug]?.related ?? []).map(({ slug, score, reasons }) => ({ slug, score, reasons })),
   }));
+  if (memo) {
+    // A long-lived process gets back last build's objects for what an edit left unchanged.
+    const slugs = Object.keys(crossLinks.reports);
+    const kept = memo.keepEqual("cross-links", slugs.map((slug) => [slug, crossLinks.reports[slug]!] as const));
+    crossLinks.reports = Object.fromEntries(slugs.map((slug, i) => [slug, kept[i]!]));
+    linked = memo.keepEqual("reports", linked.map((r) => [r.slug, r] as const));
+  }
   return { story, reports: linked, events, tallies: tallyGroups.tallies.map(toContractTally), tallyGroups, entities, crossLinks };
 }
 

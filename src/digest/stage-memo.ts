@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from "node:util";
  */
 export class StageMemo {
   private readonly last = new Map<string, { inputs: readonly unknown[]; output: unknown }>();
+  private readonly values = new Map<string, ReadonlyMap<string, unknown>>();
   /** Stages run, and stages whose last output was returned, since the memo was made. */
   readonly counts = { ran: 0, reused: 0 };
 
@@ -34,4 +35,48 @@ export class StageMemo {
     this.counts.ran++;
     return output;
   }
+
+  /**
+   * `values` (by key, in order), each replaced by the value kept under the same name and key
+   * last time when the two are equal as JSON data (`sameData`): what a rebuild left unchanged is
+   * then the very same object as in the last build, and later steps that remember what they
+   * made of an object (the page fingerprints, src/site/render-plan.ts) need not look at it
+   * again. What this call is given is kept for the next; keys not given are forgotten.
+   */
+  keepEqual<T>(name: string, values: ReadonlyArray<readonly [string, T]>): T[] {
+    const before = this.values.get(name);
+    const now = new Map<string, T>();
+    const out = values.map(([key, value]) => {
+      const last = before?.get(key) as T | undefined;
+      const kept = last !== undefined && sameData(last, value) ? last : value;
+      now.set(key, kept);
+      return kept;
+    });
+    this.values.set(name, now);
+    return out;
+  }
+}
+
+/**
+ * Whether two values are the same JSON data: the same primitives, arrays of the same values, and
+ * objects with the same keys in the same order (the order shows in JSON) and the same values.
+ * Shared objects are recognized at once, so comparing a value with itself costs nothing.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../bench/generate.ts";
 import { buildDigest, cachedAnalyzer, type DigestResult } from "../../src/digest/build.ts";
 import { BuildSession } from "../../src/digest/session.ts";
+import { sameData } from "../../src/digest/stage-memo.ts";
+import { timelineData } from "../../src/site/timeline-data.ts";
 import { ParseCache } from "../../src/digest/parse-cache.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { ContentError } from "../../src/content/problems.ts";
@@ -144,6 +146,31 @@ describe("a rebuild through the caches", () => {
     await expectScratchGives(await next.build(), content, "v1", root);
     expect(next.last).toEqual({ parsed: 0, analyzed: 0, stagesReused: 0 });
   }, 240_000);
+
+  it("hands a session's next build the very same objects for the cross-links, reports and timeline an edit left unchanged", async () => {
+    const { root, content, cache, files } = await contentFolder((content) => writeCorpus(generateCorpus(60, 5), content));
+    const session = new BuildSession(content, { cacheDir: cache, version: "v1" });
+    const before = (await session.build()).digest;
+    await append(path.join(content, files[30]!), "The statement gave no further detail.");
+    const result = await session.build();
+    await expectScratchGives(result, content, "v1", root);
+    const after = result.digest;
+    const edited = after.reports.find((r) => r.file.endsWith(files[30]!))!;
+    let shared = 0;
+    for (const report of after.reports) {
+      const old = before.reports.find((r) => r.slug === report.slug)!;
+      const [links, oldLinks] = [after.crossLinks.reports[report.slug], before.crossLinks.reports[report.slug]];
+      // The same object exactly when the value is unchanged.
+      expect(links === oldLinks, report.slug).toBe(sameData(links, oldLinks));
+      expect(report === old, report.slug).toBe(sameData(report, old));
+      if (links === oldLinks) shared++;
+    }
+    expect(edited).not.toBe(before.reports.find((r) => r.slug === edited.slug));
+    expect(shared).toBeGreaterThan(40);
+    // No event changed: the timeline's pages are those of the last build.
+    expect(after.events).toBe(before.events);
+    expect(timelineData(after)).toBe(timelineData(before));
+  }, 120_000);
 
   it("keeps, after a session's first build failed on a content error, every parse in the parse cache file", async () => {
     const { content, cache, files } = await contentFolder((content) => writeCorpus(generateCorpus(20, 3), content));

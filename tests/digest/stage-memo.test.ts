@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StageMemo } from "../../src/digest/stage-memo.ts";
+import { StageMemo, sameData } from "../../src/digest/stage-memo.ts";
 
 describe("StageMemo", () => {
   it("returns the last output while the inputs hold the same values, and runs again when one changes", () => {
@@ -28,5 +28,35 @@ describe("StageMemo", () => {
     expect(() => memo.run("a", [3], () => { throw new Error("stage failed"); })).toThrow("stage failed");
     // The output made from [1, 2] is gone with the failed run: nothing stale can come back.
     expect(memo.run("a", input, () => "a3")).toBe("a3");
+  });
+
+  it("hands back last time's object for a value equal to it, and forgets keys no longer given", () => {
+    const memo = new StageMemo();
+    const a1 = { links: [{ report: "a", paragraph: "p1" }] };
+    const b1 = { links: [] };
+    expect(memo.keepEqual("links", [["a", a1], ["b", b1]])).toEqual([a1, b1]);
+    const a2 = structuredClone(a1);
+    const b2 = { links: [{ report: "a", paragraph: "p2" }] };
+    const [a, b] = memo.keepEqual("links", [["a", a2], ["b", b2]]);
+    expect(a).toBe(a1); // equal: the object of the last build
+    expect(b).toBe(b2); // changed: the new one, kept for next time
+    expect(memo.keepEqual("links", [["b", structuredClone(b2)]])[0]).toBe(b2);
+    // "a" was not given last time: an equal value is new again.
+    expect(memo.keepEqual("links", [["a", structuredClone(a1)]])[0]).not.toBe(a1);
+    expect(memo.keepEqual("other", [["b", structuredClone(b2)]])[0]).not.toBe(b2); // names kept apart
+  });
+});
+
+describe("sameData", () => {
+  it("compares values as their JSON would read, key order included", () => {
+    expect(sameData({ a: [1, "x", null], b: { c: true } }, { a: [1, "x", null], b: { c: true } })).toBe(true);
+    expect(sameData({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false); // another JSON text
+    expect(sameData([1, 2], [1, 2, 3])).toBe(false);
+    expect(sameData({ a: [1] }, { a: { 0: 1 } })).toBe(false);
+    expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameData({ a: { b: "x" } }, { a: { b: "y" } })).toBe(false);
+    expect(sameData(null, {})).toBe(false);
+    expect(sameData(1, "1")).toBe(false);
+    expect(sameData(new Map(), {})).toBe(false);
   });
 });
