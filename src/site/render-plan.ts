@@ -98,11 +98,32 @@ function hashAndSize(parts: readonly unknown[]): { hash: string; size: number } 
   return { hash: hash.digest("base64url"), size };
 }
 
-/** A report page's fingerprint, its HTML and JSON-LD hashed apart from the rest of its model. */
+/**
+ * Fingerprints of page-model parts by the object, for a long-lived build process: what a rebuild
+ * left unchanged is handed over as the very same objects (the timeline pages when the events are
+ * unchanged, timeline-data.ts; a report's cross-links when they are equal to the last build's,
+ * src/digest/session.ts), and is not serialized and hashed again. Sound because nothing alters
+ * a page model once made (the caches rely on it too); a one-off build hashes each part once.
+ */
+const partHashes = new WeakMap<object, { hash: string; size: number }>();
+
+function partHash(part: object): { hash: string; size: number } {
+  let known = partHashes.get(part);
+  if (!known) partHashes.set(part, (known = hashAndSize([part])));
+  return known;
+}
+
+/**
+ * A report page's fingerprint: its HTML and JSON-LD hashed apart from the rest of its model, its
+ * cross-links (most of the model) by their own fingerprint.
+ */
 function reportFingerprint(item: ReportPage): { hash: string; size: number } {
   const { html, ...report } = item.report;
   const { jsonLd, ...view } = item.view;
-  return hashAndSize([html, jsonLd, { ...item, report, view }]);
+  const { links, ...rest } = item;
+  const linked = links ? partHash(links) : { hash: "none", size: 0 };
+  const own = hashAndSize([html, jsonLd, linked.hash, { ...rest, report, view }]);
+  return { hash: own.hash, size: own.size + linked.size };
 }
 
 function referencedReports(links: ReportCrossLinks | null): Set<string> {
@@ -179,8 +200,15 @@ export function planRender(data: SiteData, codeVersion: string): RenderPlan {
   const pages: PlannedPage[] = [];
   for (const kind of Object.keys(items) as PageKind[]) {
     for (const item of items[kind] as Array<{ url?: string; report?: { url: string } }>) {
-      const { hash, size } = kind === "reports" ? reportFingerprint(item as ReportPage) : hashAndSize([shared[kind], item]);
-      pages.push({ kind, url: urlOf(item), fingerprint: hash, weight: size });
+      let fingerprint: string;
+      let weight: number;
+      if (kind === "reports") ({ hash: fingerprint, size: weight } = reportFingerprint(item as ReportPage));
+      else {
+        const own = partHash(item);
+        fingerprint = hashOf(shared[kind], own.hash);
+        weight = own.size;
+      }
+      pages.push({ kind, url: urlOf(item), fingerprint, weight });
     }
   }
   const sections = data.siteIndex.sections.map((s) => s.url);

@@ -11,7 +11,12 @@ export interface TimelineData {
   site: TimelineSite;
 }
 
-const cache = new WeakMap<Digest, { size: number; data: TimelineData }>();
+/**
+ * By the digest's event list, not the digest: a long-lived build process (src/digest/session.ts)
+ * hands later builds the very same list when an edit left the events alone, and the timeline
+ * pages are then the same objects too, whose fingerprints the render plan does not compute again.
+ */
+const cache = new WeakMap<Digest["events"], { size: number; labels: string; data: TimelineData }>();
 
 /**
  * Most entries on one timeline page before it splits by year, then by month:
@@ -24,11 +29,12 @@ export function pageSize(value: string | undefined): number {
 
 export function timelineData(digest: Digest): TimelineData {
   const size = pageSize(process.env.DATELINE_TIMELINE_PAGE_SIZE);
-  const hit = cache.get(digest);
-  if (hit && hit.size === size) return hit.data;
   const labels = Object.fromEntries((digest.story?.threads ?? []).map((t) => [t.slug, t.title]));
+  const key = JSON.stringify(labels);
+  const hit = cache.get(digest.events);
+  if (hit && hit.size === size && hit.labels === key) return hit.data;
   const data = { site: timelineSite(digest.events, { labels, maxPerPage: size }) };
-  cache.set(digest, { size, data });
+  cache.set(digest.events, { size, labels: key, data });
   return data;
 }
 

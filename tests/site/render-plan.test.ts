@@ -49,6 +49,20 @@ describe("the render plan", async () => {
     expect(other.siteWide).toBe(plan.siteWide);
   });
 
+  it("changes a report's fingerprint with its cross-links, fingerprinted apart", () => {
+    const at = digest.reports.findIndex((r) => (digest.crossLinks.reports[r.slug]?.passages.length ?? 0) > 0);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const slug = digest.reports[at]!.slug;
+    const edited = structuredClone(digest);
+    const passage = edited.crossLinks.reports[slug]!.passages[0]!;
+    passage.alsoIn = passage.alsoIn.slice(1);
+    const other = planRender(siteData(edited), "code-1");
+    const changed = plan.pages.filter((p, i) => p.fingerprint !== other.pages[i]!.fingerprint).map((p) => p.url);
+    expect(changed).toEqual([digest.reports[at]!.url]);
+    // Equal models made anew (not the objects fingerprinted before) give the same fingerprints.
+    expect(planRender(siteData(structuredClone(digest)), "code-1").pages).toEqual(plan.pages);
+  });
+
   it("changes the site-wide fingerprint with the rendering code", () => {
     expect(planRender(siteData(digest), "code-2").siteWide).not.toBe(plan.siteWide);
   });
