@@ -91,7 +91,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   // and re-indexing a shard beside the render then outlasted the render by 1.5–2 s at 4,000
   // reports (issue 8).
   const site = siteConfig(process.env, result.digest.story);
-  const search = searchJob.index(staging, result.digest, site, { cacheDir: path.join(cacheDir, "search") });
+  const search = searchJob.index(staging, result.digest, site, { cacheDir: path.join(cacheDir, "search"), previousSite: outputDir });
   search.catch(() => {}); // a failure is reported where it is awaited, below
   await searchJob.planned();
   const previousCwd = process.cwd();

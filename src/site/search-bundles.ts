@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -20,8 +20,37 @@ const check = (what: string, response: { errors: string[] }): void => {
   if (response.errors.length > 0) throw new Error(`Pagefind ${what}: ${response.errors.join("; ")}`);
 };
 
-/** Indexes one shard's records into a Pagefind bundle at `outputPath`, in canonical form. */
-async function writeBundle(records: readonly SearchRecord[], language: string, outputPath: string): Promise<void> {
+/**
+ * Bundle files whose names Pagefind derives from their content: a page's fragment, a chunk of
+ * the word index. An edit changes one fragment and a few chunks of its shard; the rest of a
+ * re-indexed shard is what its bundle in the site already holds.
+ */
+const CONTENT_NAMED = /^(fragment|index)\//;
+
+/**
+ * `file` linked from the same path under `previous` when the file there has these bytes (true),
+ * or nothing done (false). Only content-named files (CONTENT_NAMED): the others are rewritten
+ * in place by stabilizePagefind, which must never write into a file another bundle shares.
+ */
+function linkUnchanged(previous: string | undefined, file: string, content: Uint8Array, to: string): boolean {
+  if (previous === undefined || !CONTENT_NAMED.test(file)) return false;
+  const from = path.join(previous, file);
+  try {
+    const before = readFileSync(from);
+    if (before.length !== content.length || !before.equals(content)) return false;
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false; // not there, or not linkable: written instead
+  }
+}
+
+/**
+ * Indexes one shard's records into a Pagefind bundle at `outputPath`, in canonical form.
+ * `previous`: the shard's bundle in the current site, if any; its files that the new bundle has
+ * unchanged are linked from it rather than written.
+ */
+async function writeBundle(records: readonly SearchRecord[], language: string, outputPath: string, previous?: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
   try {
@@ -43,7 +72,9 @@ async function writeBundle(records: readonly SearchRecord[], language: string, o
     // Written synchronously, each folder made once: a shard is some 1,700 small files, and an
     // awaited mkdir and write per file, behind the links on Node's thread pool, took 1.8 s of a
     // 4,000-report rebuild that re-indexes one shard (issue 8). On the search-index thread,
-    // blocking holds up nothing else.
+    // blocking holds up nothing else. A file the shard's bundle in the site has with the same
+    // bytes is linked instead: creating a file costs this file system ten times a link, and
+    // after an edit nearly all of a shard's files are unchanged.
     const made = new Set<string>();
     for (const file of files) {
       const to = path.join(outputPath, file.path);
@@ -52,7 +83,7 @@ async function writeBundle(records: readonly SearchRecord[], language: string, o
         mkdirSync(dir, { recursive: true });
         made.add(dir);
       }
-      writeFileSync(to, file.content);
+      if (!linkUnchanged(previous, file.path, file.content, to)) writeFileSync(to, file.content);
     }
   } finally {
     await index.deleteIndex();
@@ -81,10 +112,12 @@ export async function closePagefind(): Promise<void> {
  * the other, their records asked for one shard ahead (at most two shards' records are held at
  * once); meanwhile the cached bundles are hard-linked into the site. With `cacheDir`, new
  * bundles are written into it under their key and entries this plan does not use are removed;
- * without it, they are written beside the site and moved in.
+ * without it, they are written beside the site and moved in. `previousSite`: the site as it is
+ * now (the output folder, when `siteDir` is its staging folder); a re-indexed shard links the
+ * files its bundle there has unchanged instead of writing them.
  * Returns the number of shards indexed.
  */
-export async function writeSearchBundles(siteDir: string, plan: SearchPlan, recordsOf: ShardRecords, cacheDir?: string): Promise<number> {
+export async function writeSearchBundles(siteDir: string, plan: SearchPlan, recordsOf: ShardRecords, cacheDir?: string, previousSite?: string): Promise<number> {
   const cache = cacheDir === undefined ? null : path.resolve(cacheDir);
   const workDir = cache ?? `${path.resolve(siteDir)}.search-${process.pid}`;
   const entry = (key: string) => path.join(workDir, key);
@@ -120,7 +153,7 @@ export async function writeSearchBundles(siteDir: string, plan: SearchPlan, reco
         const key = keyOf.get(shard)!;
         const temp = path.join(workDir, `.tmp-${process.pid}-${key}`);
         await rm(temp, { recursive: true, force: true });
-        await writeBundle(records, plan.language, temp);
+        await writeBundle(records, plan.language, temp, previousSite === undefined ? undefined : path.join(previousSite, bundlePath(shard)));
         records.length = 0;
         // A finished bundle appears under its key at once, never half written.
         await rm(entry(key), { recursive: true, force: true });

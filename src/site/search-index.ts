@@ -12,6 +12,11 @@ export interface SearchIndexOptions extends ShardOptions {
    * any more are removed. Deleting it is always safe. Without it, every shard is indexed.
    */
   cacheDir?: string;
+  /**
+   * The site as it is now (the output folder, when the index is written into its staging folder):
+   * a re-indexed shard links the files its bundle there has unchanged (search-bundles.ts).
+   */
+  previousSite?: string;
 }
 
 export interface SearchIndexResult {
@@ -92,7 +97,8 @@ async function indexSharded(siteDir: string, sharded: ShardedRecords, language: 
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir);
   const plan = planSearchIndex(sharded, language, cacheDir);
   try {
-    const reindexed = await writeSearchBundles(siteDir, plan, async (shard) => sharded.records(shard), cacheDir);
+    const previous = options.previousSite === undefined ? undefined : path.resolve(options.previousSite);
+    const reindexed = await writeSearchBundles(siteDir, plan, async (shard) => sharded.records(shard), cacheDir, previous);
     return searchIndexResult(plan, reindexed);
   } finally {
     if (plan.stale.length > 0) await closePagefind();

@@ -89,6 +89,7 @@ export function startSearchIndex(): SearchIndexJob {
           siteDir: path.resolve(siteDir),
           plan,
           ...(cacheDir === undefined ? {} : { cacheDir }),
+          ...(options.previousSite === undefined ? {} : { previousSite: path.resolve(options.previousSite) }),
           ...(first === undefined ? {} : { first: { shard: first, records: sharded.records(first) } }),
         });
         markPlanned();

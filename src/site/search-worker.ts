@@ -4,7 +4,7 @@ import type { SearchPlan, SearchRecord } from "./search-split.ts";
 
 /** Messages to the search-index thread (search-thread.ts). */
 export type ToSearchThread =
-  | { type: "plan"; siteDir: string; plan: SearchPlan; cacheDir?: string; first?: { shard: number; records: SearchRecord[] } }
+  | { type: "plan"; siteDir: string; plan: SearchPlan; cacheDir?: string; previousSite?: string; first?: { shard: number; records: SearchRecord[] } }
   | { type: "records"; shard: number; records: SearchRecord[] }
   | { type: "close" };
 
@@ -38,7 +38,7 @@ port.on("message", (message: ToSearchThread) => {
         asked.set(shard, resolve);
         send({ type: "records", shard });
       });
-    writeSearchBundles(message.siteDir, message.plan, recordsOf, message.cacheDir).then(
+    writeSearchBundles(message.siteDir, message.plan, recordsOf, message.cacheDir, message.previousSite).then(
       (reindexed) => send({ type: "done", reindexed }),
       (error: unknown) => send({ type: "error", message: error instanceof Error ? error.message : String(error) }),
     );

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +82,23 @@ describe("buildSearchIndex from the digest", () => {
     expect(changedShards(a, c, 5)).toEqual([shardOf(digest.reports[3]!.url, 5)]);
     // Entries no build uses any more are pruned: one per shard is left.
     expect((await readdir(cacheDir)).length).toBe(5);
+
+    // Given the site as it is, re-indexed shards link the files its bundles have unchanged (the
+    // content-named fragments and index chunks), to the same bytes; the others are written.
+    const linkedSite = path.join(root, "e");
+    await buildSearchIndex(linkedSite, edited, site, { ...SHARDS, cacheDir: path.join(root, "cache-e"), previousSite: path.join(root, "a") });
+    const e = await bundleFiles(linkedSite);
+    expect(changedShards(c, e, 5)).toEqual([]);
+    const inode = (site: string, file: string) => statSync(path.join(site, "pagefind", file)).ino;
+    let linked = 0;
+    for (const [file, bytes] of e) {
+      const shared = a.get(file)?.equals(bytes) === true && /^(shard-\d+\/)?(fragment|index)\//.test(file);
+      expect(a.has(file) && inode(linkedSite, file) === inode(path.join(root, "a"), file), file).toBe(shared);
+      if (shared && /fragment\//.test(file)) linked++;
+    }
+    // Every report's fragment but the edited one's (the story's pages and timeline entries too).
+    expect(linked).toBe([...e.keys()].filter((f) => /fragment\//.test(f)).length - 1);
+    expect([...e.keys()].some((f) => /fragment\//.test(f) && !a.has(f))).toBe(true); // the edited report's
 
     // A deleted cache only costs time: everything is indexed again, to the same bytes.
     await rm(cacheDir, { recursive: true });
