@@ -9,29 +9,50 @@ export function toDigestJson(digest: Digest): string {
   return `${JSON.stringify(digestExport(digest), null, 2)}\n`;
 }
 
+/**
+ * `make(source)`, made once per source object: an entry of the export is a function of one report,
+ * event or entity of the digest, which nothing alters once made. A long-lived build process hands
+ * its next build the same objects for what an edit left unchanged (src/digest/session.ts), so
+ * their entries are the same objects too, and their JSON is not made again (src/site/json-file.ts).
+ */
+function perSource<S extends object, T>(make: (source: S) => T): (source: S) => T {
+  const made = new WeakMap<S, T>();
+  return (source) => {
+    let entry = made.get(source);
+    if (entry === undefined) made.set(source, (entry = make(source)));
+    return entry;
+  };
+}
+
+const reportEntry = perSource((r: Digest["reports"][number]) => ({
+  slug: r.slug,
+  url: r.url,
+  title: r.title,
+  date: r.date,
+  summary: r.summary,
+  paragraphs: r.paragraphs.map((p) => ({ id: p.id, text: p.text })),
+  topics: r.topics,
+  related: r.related.map((x) => ({ slug: x.slug, reasons: x.reasons })),
+}));
+
+const eventEntry = perSource((e: Digest["events"][number]) => ({ id: e.id, date: e.date, text: e.text, topics: e.topics, sources: e.sources }));
+
+const entityEntry = perSource((e: NonNullable<Digest["entities"]>[number]) => ({
+  name: e.name,
+  slug: e.slug,
+  kind: e.kind,
+  url: `/entities/${e.slug}/`,
+  variants: e.variants,
+  reports: e.reports,
+}));
+
 /** What `digest.json` holds, as an object (a large site writes it piece by piece). */
 export function digestExport(digest: Digest) {
   return {
-    reports: digest.reports.map((r) => ({
-      slug: r.slug,
-      url: r.url,
-      title: r.title,
-      date: r.date,
-      summary: r.summary,
-      paragraphs: r.paragraphs.map((p) => ({ id: p.id, text: p.text })),
-      topics: r.topics,
-      related: r.related.map((x) => ({ slug: x.slug, reasons: x.reasons })),
-    })),
-    events: digest.events.map((e) => ({ id: e.id, date: e.date, text: e.text, topics: e.topics, sources: e.sources })),
+    reports: digest.reports.map(reportEntry),
+    events: digest.events.map(eventEntry),
     // People, organizations and places the reports name (src/digest/entities.ts).
-    entities: (digest.entities ?? []).map((e) => ({
-      name: e.name,
-      slug: e.slug,
-      kind: e.kind,
-      url: `/entities/${e.slug}/`,
-      variants: e.variants,
-      reports: e.reports,
-    })),
+    entities: (digest.entities ?? []).map(entityEntry),
     tallies: digest.tallies.map(toContractTally),
   };
 }

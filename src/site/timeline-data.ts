@@ -43,9 +43,18 @@ export function timelineData(digest: Digest): TimelineData {
  * place on the (possibly paged) timeline.
  */
 export function timelineJs(digest: Digest, site: TimelineSite, title: string): TimelineJSData {
-  return toTimelineJS(digest.events, {
+  const reports = digest.reports.length;
+  // Made again only when what it is made of changed (the same event list: see `cache`), so that a
+  // long-lived process writes its unchanged entries from the texts it kept (json-file.ts).
+  const hit = slides.get(digest.events);
+  if (hit && hit.site === site && hit.title === title && hit.reports === reports) return hit.data;
+  const data = toTimelineJS(digest.events, {
     title,
-    description: `${digest.events.length} dated events from ${digest.reports.length} reports`,
+    description: `${digest.events.length} dated events from ${reports} reports`,
     eventUrl: (e) => entryLocation(site.locations, e.id),
   });
+  slides.set(digest.events, { site, title, reports, data });
+  return data;
 }
+
+const slides = new WeakMap<Digest["events"], { site: TimelineSite; title: string; reports: number; data: TimelineJSData }>();

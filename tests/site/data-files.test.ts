@@ -25,4 +25,16 @@ describe("the data files of a site", () => {
     const events = (JSON.parse(timeline) as { events: Array<{ unique_id: string }> }).events;
     expect(events.map((e) => e.unique_id).sort()).toEqual(digest.events.map((e) => e.id).sort());
   });
+
+  it("makes the TimelineJS data once per event list, title and report count", async () => {
+    const { digest } = await buildDigest(path.join(ROOT, "content"));
+    const { site } = timelineData(digest);
+    const first = timelineJs(digest, site, "A story");
+    // Another digest object with the same events (a rebuild that changed no event): the same data.
+    expect(timelineJs({ ...digest }, site, "A story")).toBe(first);
+    const retitled = timelineJs(digest, site, "Another story");
+    expect(retitled.title.text.headline).toBe("Another story");
+    const fewer = timelineJs({ ...digest, reports: digest.reports.slice(1) }, site, "Another story");
+    expect(fewer.title.text.text).toContain(`${digest.reports.length - 1} reports`);
+  });
 });
