@@ -8,6 +8,7 @@
 import { BuildSession } from "../digest/session.ts";
 import { ContentError, formatProblem } from "../content/problems.ts";
 import type { DigestResult } from "../digest/build.ts";
+import { JsonTexts } from "./json-file.ts";
 import { renderSite } from "./render.ts";
 import { startSearchIndex } from "./search-thread.ts";
 
@@ -28,6 +29,8 @@ function send(message: WorkerMessage): void {
 // What each build learns stays here for the next (session.ts): a rebuild after an edit parses
 // and analyzes only what changed, and skips the cross-report stages the edit left alone.
 const session = new BuildSession(contentDir);
+/** The data files' texts of the last build's entries, written again from here when unchanged. */
+const texts = new JsonTexts();
 /** The cache files being brought up to date after the last build. */
 let persisting: Promise<void> = Promise.resolve();
 
@@ -46,7 +49,7 @@ async function build(): Promise<WorkerMessage> {
       throw error;
     }
     const warnings = result.problems.map((p) => formatProblem(p, contentDir));
-    const { pages } = await renderSite(result, { contentDir, outputDir, search, log: (line) => warnings.push(line) });
+    const { pages } = await renderSite(result, { contentDir, outputDir, search, texts, log: (line) => warnings.push(line) });
     const seconds = (performance.now() - started) / 1000;
     return { type: "built", ok: true, pages, reports: result.digest.reports.length, seconds, warnings };
   } catch (error) {

@@ -14,6 +14,7 @@ import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
 import { containOutput } from "./containment.ts";
 import { giveMemoryBack, releaseFreedMemory } from "./memory.ts";
 import { writeDataFiles } from "./data-files.ts";
+import type { JsonTexts } from "./json-file.ts";
 import { ensureTypeScriptLoader } from "./typescript-loader.ts";
 
 export interface RenderOptions {
@@ -30,6 +31,11 @@ export interface RenderOptions {
    * modules and Pagefind's process load meanwhile); by default it starts here. Ended either way.
    */
   search?: SearchIndexJob;
+  /**
+   * What a long-lived build process (`dateline serve`) keeps from one render to the next: the
+   * data files' texts of the entries an edit left unchanged (json-file.ts). None by default.
+   */
+  texts?: JsonTexts;
 }
 
 /**
@@ -134,7 +140,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     // The last runs' garbage goes first: the data files' pieces would pile up on top of it, and
     // the process then waits for the search index holding all of it (memory.ts).
     giveMemoryBack(result.digest.reports.length);
-    built.push(...(await writeDataFiles(staging, data)));
+    built.push(...(await writeDataFiles(staging, data, options.texts)));
     // Every page, rendered now or left in the site, before anything goes in: readers never get a
     // sitemap that lists pages not there yet.
     await writeSitemap(staging, built, result.digest, data.site);

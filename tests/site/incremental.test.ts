@@ -2,6 +2,8 @@ import { cp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/build.ts";
+import { BuildSession } from "../../src/digest/session.ts";
+import { JsonTexts } from "../../src/site/json-file.ts";
 import { renderSite } from "../../src/site/render.ts";
 import { runCli } from "../helpers/cli.ts";
 import { emptied, treeDifferences } from "../helpers/files.ts";
@@ -56,6 +58,26 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   expect(after).not.toBe(before);
   await writeFile(file, after);
 }
+
+describe("rebuilds in a long-lived build process (dateline serve)", () => {
+  it("equal a build from scratch after each edit, with last build's objects and texts reused", async () => {
+    const { content, site, fresh } = await setup();
+    const session = new BuildSession(content);
+    const texts = new JsonTexts();
+    const rebuild = async () => renderSite(await session.build(), { contentDir: content, outputDir: site, texts, log: (line) => expect.fail(line) });
+    await rebuild();
+    await edit(path.join(content, EDITED), (t) => t.replace("a date still to be set", "a date to be set within weeks"));
+    expect((await rebuild()).reused).toBeGreaterThan(0);
+    expect(await treeDifferences(site, await fresh())).toEqual([]);
+    await edit(path.join(content, EDITED), (t) => t.replace(/^title: .*$/m, 'title: "Baghdad sets out to close the coalition mission"'));
+    await rebuild();
+    expect(await treeDifferences(site, await fresh())).toEqual([]);
+    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    await rm(path.join(content, files[0]!));
+    await rebuild();
+    expect(await treeDifferences(site, await fresh())).toEqual([]);
+  }, 180_000);
+});
 
 describe("a rebuild after an edit", () => {
   it("rewrites the edited report's page, keeps the untouched ones, and equals a build from scratch", async () => {
