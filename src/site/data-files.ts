@@ -17,7 +17,7 @@ import { timelineJs } from "./timeline-data.ts";
 export async function writeDataFiles(siteDir: string, data: SiteData, texts?: JsonTexts): Promise<BuiltPage[]> {
   const files: Array<[url: string, make: () => unknown]> = [
     ["/digest.json", () => digestExport(data.digest)],
-    ["/timeline.timelinejs.json", () => timelineJs(data.digest, data.timeline.site, data.site.title)],
+    ["/timeline.timelinejs.json", () => timelineJs(data.digest, data.timeline.site, data.site.title, texts !== undefined)],
   ];
   await mkdir(siteDir, { recursive: true });
   for (const [url, make] of files) writePrettyJson(path.join(siteDir, url), make(), texts);

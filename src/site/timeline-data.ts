@@ -42,10 +42,11 @@ export function timelineData(digest: Digest): TimelineData {
  * `/timeline.timelinejs.json`: the timeline as TimelineJS3 reads it, each entry linking to its
  * place on the (possibly paged) timeline.
  */
-export function timelineJs(digest: Digest, site: TimelineSite, title: string): TimelineJSData {
+export function timelineJs(digest: Digest, site: TimelineSite, title: string, keep = false): TimelineJSData {
   const reports = digest.reports.length;
-  // Made again only when what it is made of changed (the same event list: see `cache`), so that a
-  // long-lived process writes its unchanged entries from the texts it kept (json-file.ts).
+  // With `keep` (a long-lived process), made again only when what it is made of changed (the
+  // same event list: see `cache`), so that its unchanged entries are written from the texts kept
+  // (json-file.ts). A one-off build lets it go once written: megabytes at 10,000 reports.
   const hit = slides.get(digest.events);
   if (hit && hit.site === site && hit.title === title && hit.reports === reports) return hit.data;
   const data = toTimelineJS(digest.events, {
@@ -53,7 +54,7 @@ export function timelineJs(digest: Digest, site: TimelineSite, title: string): T
     description: `${digest.events.length} dated events from ${reports} reports`,
     eventUrl: (e) => entryLocation(site.locations, e.id),
   });
-  slides.set(digest.events, { site, title, reports, data });
+  if (keep) slides.set(digest.events, { site, title, reports, data });
   return data;
 }
 

@@ -26,15 +26,16 @@ describe("the data files of a site", () => {
     expect(events.map((e) => e.unique_id).sort()).toEqual(digest.events.map((e) => e.id).sort());
   });
 
-  it("makes the TimelineJS data once per event list, title and report count", async () => {
+  it("makes the TimelineJS data once per event list, title and report count, when asked to keep it", async () => {
     const { digest } = await buildDigest(path.join(ROOT, "content"));
     const { site } = timelineData(digest);
-    const first = timelineJs(digest, site, "A story");
+    expect(timelineJs(digest, site, "A story")).not.toBe(timelineJs(digest, site, "A story")); // a one-off build keeps none
+    const first = timelineJs(digest, site, "A story", true);
     // Another digest object with the same events (a rebuild that changed no event): the same data.
-    expect(timelineJs({ ...digest }, site, "A story")).toBe(first);
-    const retitled = timelineJs(digest, site, "Another story");
+    expect(timelineJs({ ...digest }, site, "A story", true)).toBe(first);
+    const retitled = timelineJs(digest, site, "Another story", true);
     expect(retitled.title.text.headline).toBe("Another story");
-    const fewer = timelineJs({ ...digest, reports: digest.reports.slice(1) }, site, "Another story");
+    const fewer = timelineJs({ ...digest, reports: digest.reports.slice(1) }, site, "Another story", true);
     expect(fewer.title.text.text).toContain(`${digest.reports.length - 1} reports`);
   });
 });
