@@ -57,10 +57,17 @@ export class StageMemo {
   }
 }
 
+const isPlain = (o: object): boolean => {
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+};
+
 /**
  * Whether two values are the same JSON data: the same primitives, arrays of the same values, and
- * objects with the same keys in the same order (the order shows in JSON) and the same values.
- * Shared objects are recognized at once, so comparing a value with itself costs nothing.
+ * plain objects with the same keys in the same order (the order shows in JSON) and the same
+ * values. Other objects (dates, maps, typed arrays), whose contents are not their keys, are
+ * compared as `isDeepStrictEqual` compares them. Shared objects are recognized at once, so
+ * comparing a value with itself costs nothing.
  */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -70,7 +77,9 @@ export function sameData(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
     return true;
   }
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(b)) return false;
+  if (!isPlain(a) || !isPlain(b)) return Object.getPrototypeOf(a) === Object.getPrototypeOf(b) && isDeepStrictEqual(a, b);
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;

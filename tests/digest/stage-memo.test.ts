@@ -58,5 +58,11 @@ describe("sameData", () => {
     expect(sameData(null, {})).toBe(false);
     expect(sameData(1, "1")).toBe(false);
     expect(sameData(new Map(), {})).toBe(false);
+    // Objects whose contents are not their keys are compared by their contents.
+    expect(sameData({ at: new Date(Date.UTC(2024, 0, 5)) }, { at: new Date(Date.UTC(2024, 0, 6)) })).toBe(false);
+    expect(sameData({ at: new Date(Date.UTC(2024, 0, 5)) }, { at: new Date(Date.UTC(2024, 0, 5)) })).toBe(true);
+    expect(sameData(new Map([["a", 1]]), new Map([["a", 2]]))).toBe(false);
+    expect(sameData(new Set(["a"]), new Set(["a"]))).toBe(true);
+    expect(sameData(Uint32Array.of(1, 2), Uint32Array.of(1, 3))).toBe(false);
   });
 });
