@@ -1,3 +1,4 @@
+import { perObject } from "./stage-memo.ts";
 import { toContractTally } from "./tallies.ts";
 import type { Digest } from "./types.ts";
 
@@ -9,22 +10,11 @@ export function toDigestJson(digest: Digest): string {
   return `${JSON.stringify(digestExport(digest), null, 2)}\n`;
 }
 
-/**
- * `make(source)`, made once per source object: an entry of the export is a function of one report,
- * event or entity of the digest, which nothing alters once made. A long-lived build process hands
- * its next build the same objects for what an edit left unchanged (src/digest/session.ts), so
- * their entries are the same objects too, and their JSON is not made again (src/site/json-file.ts).
- */
-function perSource<S extends object, T>(make: (source: S) => T): (source: S) => T {
-  const made = new WeakMap<S, T>();
-  return (source) => {
-    let entry = made.get(source);
-    if (entry === undefined) made.set(source, (entry = make(source)));
-    return entry;
-  };
-}
-
-const reportEntry = perSource((r: Digest["reports"][number]) => ({
+// An entry of the export is made once per report, event or entity of the digest (perObject): a
+// long-lived build process hands its next build the same objects for what an edit left
+// unchanged (src/digest/session.ts), so their entries are the same objects too, and their JSON
+// is not made again (src/site/json-file.ts).
+const reportEntry = perObject((r: Digest["reports"][number]) => ({
   slug: r.slug,
   url: r.url,
   title: r.title,
@@ -35,9 +25,9 @@ const reportEntry = perSource((r: Digest["reports"][number]) => ({
   related: r.related.map((x) => ({ slug: x.slug, reasons: x.reasons })),
 }));
 
-const eventEntry = perSource((e: Digest["events"][number]) => ({ id: e.id, date: e.date, text: e.text, topics: e.topics, sources: e.sources }));
+const eventEntry = perObject((e: Digest["events"][number]) => ({ id: e.id, date: e.date, text: e.text, topics: e.topics, sources: e.sources }));
 
-const entityEntry = perSource((e: NonNullable<Digest["entities"]>[number]) => ({
+const entityEntry = perObject((e: NonNullable<Digest["entities"]>[number]) => ({
   name: e.name,
   slug: e.slug,
   kind: e.kind,

@@ -57,6 +57,21 @@ export class StageMemo {
   }
 }
 
+/**
+ * `make(source)`, made once per source object and kept as long as the object lives: for values
+ * made of an object that nothing alters once made (a digest's reports, events, page models). A
+ * long-lived build process hands its next build the same objects for what an edit left
+ * unchanged (`keepEqual`), and what was made of them is then not made again.
+ */
+export function perObject<S extends object, T>(make: (source: S) => T): (source: S) => T {
+  const made = new WeakMap<S, T>();
+  return (source) => {
+    let value = made.get(source);
+    if (value === undefined) made.set(source, (value = make(source)));
+    return value;
+  };
+}
+
 const isPlain = (o: object): boolean => {
   const proto = Object.getPrototypeOf(o);
   return proto === Object.prototype || proto === null;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { perObject } from "../digest/stage-memo.ts";
 import type { ReportCrossLinks } from "../digest/crosslinks.ts";
 import type { EntityPage, ThreadPage } from "../digest/story-pages.ts";
 import type { ReportTimelineEntry, TimelineSitePage, TopicTimeline, TopicTimelinePage } from "../digest/timeline.ts";
@@ -105,13 +106,7 @@ function hashAndSize(parts: readonly unknown[]): { hash: string; size: number } 
  * src/digest/session.ts), and is not serialized and hashed again. Sound because nothing alters
  * a page model once made (the caches rely on it too); a one-off build hashes each part once.
  */
-const partHashes = new WeakMap<object, { hash: string; size: number }>();
-
-function partHash(part: object): { hash: string; size: number } {
-  let known = partHashes.get(part);
-  if (!known) partHashes.set(part, (known = hashAndSize([part])));
-  return known;
-}
+const partHash = perObject((part: object) => hashAndSize([part]));
 
 /**
  * A report page's fingerprint: its HTML and JSON-LD hashed apart from the rest of its model, its
