@@ -3,6 +3,7 @@ import { entitiesInText, eventsByEntity, type Entity } from "./entities.ts";
 import { renderConflicts, renderTallyTable } from "./tally-table.ts";
 import { byName, compare, slugify, type GroupedTally } from "./tallies.ts";
 import { classify } from "./threads.ts";
+import { perObject, perObjectWith } from "./stage-memo.ts";
 import type { Digest, Report, TimelineEvent } from "./types.ts";
 
 /**
@@ -81,9 +82,8 @@ export function measureAnchor(measure: string): string {
   return `measure-${slugify(measure)}`;
 }
 
-function reportLink(r: Report): ReportLink {
-  return { slug: r.slug, url: r.url, title: r.title, date: r.date, datetime: r.datetime, summary: r.summary };
-}
+/** One link object per report, shared by every page that lists the report. */
+const reportLink = perObject((r: Report): ReportLink => ({ slug: r.slug, url: r.url, title: r.title, date: r.date, datetime: r.datetime, summary: r.summary }));
 
 /** Oldest report first on story pages, to read a thread in order. */
 function chronological(reports: readonly Report[]): ReportLink[] {
@@ -143,18 +143,33 @@ export function threadPages(digest: Pick<Digest, "story" | "reports" | "events" 
 
 const KIND_LABELS = { person: "Person", organization: "Organization", place: "Place" } as const;
 
-/** One page per entity, by name. */
+/** The events that mention each entity, by event list and story (the story as JSON, since it is reloaded for each build). */
+const eventsByEntityOf = perObjectWith<readonly TimelineEvent[], Map<string, string[]>>();
+
+/** An entity's page, by entity; made again only when the entity, one of its events or one of its reports is another object. */
+const entityPage = perObjectWith<Entity, EntityPage>();
+
+/**
+ * One page per entity, by name. A long-lived build process, whose rebuilds hand over the very
+ * same entities, events and reports for what an edit left unchanged (src/digest/stage-memo.ts),
+ * gets the very same page objects back for them: nothing of them is made or fingerprinted again
+ * (issue 8: 13 MB of entity pages at 4,000 reports).
+ */
 export function entityPages(digest: Pick<Digest, "story" | "reports" | "events" | "entities">): EntityPage[] {
-  const linked = eventsByEntity(digest.events, digest.story);
+  const linked = eventsByEntityOf(digest.events, [JSON.stringify(digest.story)], () => eventsByEntity(digest.events, digest.story));
   const eventById = new Map(digest.events.map((e) => [e.id, e]));
   const reportBySlug = new Map(digest.reports.map((r) => [r.slug, r]));
-  return digest.entities.map((entity) => ({
-    entity,
-    url: entityUrl(entity.slug),
-    kindLabel: KIND_LABELS[entity.kind],
-    events: (linked.get(entity.slug) ?? []).map((id) => eventById.get(id)!).filter(Boolean),
-    reports: chronological(entity.reports.map((s) => reportBySlug.get(s)).filter((r): r is Report => r !== undefined)),
-  }));
+  return digest.entities.map((entity) => {
+    const events = (linked.get(entity.slug) ?? []).map((id) => eventById.get(id)!).filter(Boolean);
+    const reports = entity.reports.map((s) => reportBySlug.get(s)).filter((r): r is Report => r !== undefined);
+    return entityPage(entity, [...events, null, ...reports], () => ({
+      entity,
+      url: entityUrl(entity.slug),
+      kindLabel: KIND_LABELS[entity.kind],
+      events,
+      reports: chronological(reports),
+    }));
+  });
 }
 
 /** The tallies page: one section per measure, with its chart, data table and disagreements. */

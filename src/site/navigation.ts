@@ -1,3 +1,4 @@
+import { perObject, perObjectWith } from "../digest/stage-memo.ts";
 import type { Report } from "../digest/types.ts";
 
 /** A link the templates print as it is. */
@@ -76,6 +77,12 @@ export interface Neighbours {
 
 const neighbourCache = new WeakMap<readonly Report[], Map<string, Neighbours>>();
 
+/** A report as a neighbour link, one object per report. */
+const neighbourLink = perObject((r: Report): Link & { date: string } => ({ label: r.title, url: r.url, date: r.date }));
+
+/** A report's neighbours, the same object while its neighbours are the same reports (issue 8: a long-lived build process). */
+const neighboursOf = perObjectWith<Report, Neighbours>();
+
 /**
  * Previous/next report in publication order (date-time, then slug, as the digest orders them),
  * computed once per report list.
@@ -86,9 +93,14 @@ export function reportNeighbours(reports: readonly Report[]): Map<string, Neighb
   const chronological = [...reports].sort((a, b) =>
     a.datetime === b.datetime ? a.slug.localeCompare(b.slug) : a.datetime < b.datetime ? -1 : 1,
   );
-  const link = (r: Report | undefined) => (r ? { label: r.title, url: r.url, date: r.date } : null);
   const map = new Map<string, Neighbours>();
-  chronological.forEach((r, i) => map.set(r.slug, { previous: link(chronological[i - 1]), next: link(chronological[i + 1]) }));
+  chronological.forEach((r, i) => {
+    const [previous, next] = [chronological[i - 1], chronological[i + 1]];
+    map.set(
+      r.slug,
+      neighboursOf(r, [previous, next], () => ({ previous: previous ? neighbourLink(previous) : null, next: next ? neighbourLink(next) : null })),
+    );
+  });
   neighbourCache.set(reports, map);
   return map;
 }

@@ -2,6 +2,8 @@ import { newsArticle, scriptSafeJson } from "./json-ld.ts";
 import { availableSections, breadcrumbs, navItems, reportNeighbours, type Link, type NavItem, type Neighbours, type SectionAvailability } from "./navigation.ts";
 import { searchFacets, type DigestWithThreads, type SearchFacets } from "./search-facets.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
+import { perObjectWith } from "../digest/stage-memo.ts";
+import type { Report } from "../digest/types.ts";
 
 /**
  * What pages print about themselves, computed in two steps so that a build stays linear in
@@ -34,6 +36,15 @@ export interface SiteIndex {
 }
 
 /**
+ * A report's view, by report, made again only when something it prints changed: the site
+ * settings and the story's threads (as JSON: both are made anew for each build), whether its
+ * headline repeats, its neighbours (the same object while they are the same reports). A
+ * long-lived build process, whose rebuilds hand over the very same report objects for what an
+ * edit left unchanged, then makes and fingerprints only the views that changed (issue 8).
+ */
+const reportView = perObjectWith<Report, ReportView>();
+
+/**
  * One pass over the reports. `has`: which story pages the site has (`threads`: a page per
  * thread at /threads/<slug>/, which report pages link to).
  */
@@ -43,19 +54,22 @@ export function buildSiteIndex(digest: DigestWithThreads, site: SiteConfig, has:
   for (const r of digest.reports) titleCounts.set(r.title, (titleCounts.get(r.title) ?? 0) + 1);
   const neighbours = reportNeighbours(digest.reports);
   const threads = digest.story?.threads ?? [];
+  const siteKey = JSON.stringify(site);
+  const threadsKey = JSON.stringify(threads);
   const reports: Record<string, ReportView> = {};
   for (const report of digest.reports) {
     const repeated = (titleCounts.get(report.title) ?? 0) > 1;
-    reports[report.url] = {
+    const around = neighbours.get(report.slug)!;
+    reports[report.url] = reportView(report, [siteKey, threadsKey, threadPages, repeated, around], () => ({
       headTitle: repeated ? `${report.title} (${report.date}) · ${site.title}` : `${report.title} · ${site.title}`,
       published: report.datetime,
-      neighbours: neighbours.get(report.slug)!,
+      neighbours: around,
       jsonLd: scriptSafeJson(newsArticle(report, site)),
       search: searchFacets(report.topics, report.date, digest),
       threads: threads
         .filter((t) => report.topics.includes(t.slug))
         .map((t) => ({ label: t.title, url: threadPages ? `/threads/${t.slug}/` : null })),
-    };
+    }));
   }
   return { site, sections: availableSections(has), reports };
 }

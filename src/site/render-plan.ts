@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { perObject } from "../digest/stage-memo.ts";
+import { perObject, perObjectWith } from "../digest/stage-memo.ts";
 import type { ReportCrossLinks } from "../digest/crosslinks.ts";
 import type { EntityPage, ThreadPage } from "../digest/story-pages.ts";
 import type { ReportTimelineEntry, TimelineSitePage, TopicTimeline, TopicTimelinePage } from "../digest/timeline.ts";
@@ -108,44 +108,64 @@ function hashAndSize(parts: readonly unknown[]): { hash: string; size: number } 
  */
 const partHash = perObject((part: object) => hashAndSize([part]));
 
-/**
- * A report page's fingerprint: its HTML and JSON-LD hashed apart from the rest of its model, its
- * cross-links (most of the model) by their own fingerprint.
- */
-function reportFingerprint(item: ReportPage): { hash: string; size: number } {
-  const { html, ...report } = item.report;
-  const { jsonLd, ...view } = item.view;
-  const { links, ...rest } = item;
-  const linked = links ? partHash(links) : { hash: "none", size: 0 };
-  const own = hashAndSize([html, jsonLd, linked.hash, { ...rest, report, view }]);
-  return { hash: own.hash, size: own.size + linked.size };
-}
+/** The report fields a page prints, one object per report (so that its fingerprint is taken once). */
+const printedReport = perObject(
+  (r: Report): PrintedReport => ({ slug: r.slug, url: r.url, title: r.title, date: r.date, datetime: r.datetime, summary: r.summary, source: r.source, html: r.html }),
+);
 
-function referencedReports(links: ReportCrossLinks | null): Set<string> {
+/** A printed report's fingerprint, its HTML hashed apart from the rest (JSON-escaping it cost more than hashing it). */
+const printedHash = perObject((printed: PrintedReport) => {
+  const { html, ...rest } = printed;
+  return hashAndSize([html, rest]);
+});
+
+/**
+ * A report page's fingerprint: its printed fields, its cross-links (most of the model) and its
+ * JSON-LD each by their own fingerprint or as a part of their own, the rest of the model as JSON.
+ * Taken once per page model (`reportPage` hands back the same model while its parts are the same).
+ */
+const reportFingerprint = perObject((item: ReportPage): { hash: string; size: number } => {
+  const { jsonLd, ...view } = item.view;
+  const { links, report, ...rest } = item;
+  const linked = links ? partHash(links) : { hash: "none", size: 0 };
+  const printed = printedHash(report);
+  const own = hashAndSize([printed.hash, jsonLd, linked.hash, { ...rest, view }]);
+  return { hash: own.hash, size: own.size + printed.size + linked.size };
+});
+
+/** The reports a report's cross-link notes name, by slug, sorted; once per cross-links object. */
+const referencedReports = perObject((links: ReportCrossLinks): string[] => {
   const slugs = new Set<string>();
-  for (const passage of links?.passages ?? []) for (const ref of passage.alsoIn) slugs.add(ref.report);
-  for (const repeated of links?.repeatedParagraphs ?? []) slugs.add(repeated.from.report);
-  return slugs;
-}
+  for (const passage of links.passages) for (const ref of passage.alsoIn) slugs.add(ref.report);
+  for (const repeated of links.repeatedParagraphs) slugs.add(repeated.from.report);
+  return [...slugs].sort();
+});
+
+/**
+ * A report's page model, by report: made again only when one of its parts is another object
+ * (its cross-links, view, timeline entries, or a report its notes name). A long-lived build
+ * process gets the very same models back for the pages an edit left unchanged, and their
+ * fingerprints with them (`reportFingerprint`).
+ */
+const reportPage = perObjectWith<Report, ReportPage>();
+/** One empty list for every report with no timeline entry (a new one per report would be another input each build). */
+const NOT_ON_TIMELINE: ReportTimelineEntry[] = [];
 
 export function reportPages(data: SiteData): ReportPage[] {
   const { digest, siteIndex, timeline } = data;
   const bySlug = new Map(digest.reports.map((r) => [r.slug, r] as const));
   return digest.reports.map((r) => {
     const links = digest.crossLinks.reports[r.slug] ?? null;
-    const titles = [...referencedReports(links)]
-      .sort()
-      .flatMap((slug) => {
-        const other = bySlug.get(slug);
-        return other ? [{ slug, title: other.title, date: other.date }] : [];
-      });
-    return {
-      report: { slug: r.slug, url: r.url, title: r.title, date: r.date, datetime: r.datetime, summary: r.summary, source: r.source, html: r.html },
-      view: siteIndex.reports[r.url]!,
+    const named = (links ? referencedReports(links) : []).flatMap((slug) => bySlug.get(slug) ?? []);
+    const view = siteIndex.reports[r.url]!;
+    const onTimeline = timeline.site.reports[r.slug] ?? NOT_ON_TIMELINE;
+    return reportPage(r, [links, view, onTimeline, ...named], () => ({
+      report: printedReport(r),
+      view,
       links,
-      onTimeline: timeline.site.reports[r.slug] ?? [],
-      titles,
-    };
+      onTimeline,
+      titles: named.map((other) => ({ slug: other.slug, title: other.title, date: other.date })),
+    }));
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StageMemo, sameData } from "../../src/digest/stage-memo.ts";
+import { StageMemo, perObjectWith, sameData } from "../../src/digest/stage-memo.ts";
 
 describe("StageMemo", () => {
   it("returns the last output while the inputs hold the same values, and runs again when one changes", () => {
@@ -64,5 +64,22 @@ describe("sameData", () => {
     expect(sameData(new Map([["a", 1]]), new Map([["a", 2]]))).toBe(false);
     expect(sameData(new Set(["a"]), new Set(["a"]))).toBe(true);
     expect(sameData(Uint32Array.of(1, 2), Uint32Array.of(1, 3))).toBe(false);
+  });
+});
+
+describe("perObjectWith", () => {
+  it("makes a value again only when its owner's inputs are other values or objects than last time", () => {
+    const pageOf = perObjectWith<{ name: string }, { title: string }>();
+    let made = 0;
+    const page = (owner: { name: string }, inputs: unknown[]) => pageOf(owner, inputs, () => (made++, { title: `${owner.name} ${inputs.length}` }));
+    const owner = { name: "a" };
+    const event = { id: "e1" };
+    const first = page(owner, [event, "site"]);
+    expect(page(owner, [event, "site"])).toBe(first); // the same objects and strings
+    expect(made).toBe(1);
+    expect(page(owner, [{ id: "e1" }, "site"])).not.toBe(first); // an equal object is another input
+    expect(page(owner, [event])).not.toBe(first);
+    expect(page({ name: "a" }, [event])).not.toBe(page(owner, [event])); // kept per owner
+    expect(made).toBe(4);
   });
 });

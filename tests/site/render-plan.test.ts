@@ -1,6 +1,10 @@
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateCorpus, writeCorpus } from "../../bench/generate.ts";
 import { analyzeInProcess, buildDigest } from "../../src/digest/build.ts";
+import { BuildSession } from "../../src/digest/session.ts";
+import { tempDir } from "../helpers/tmp.ts";
 import { hashOf, itemsToRender, outputPathOf, planRender } from "../../src/site/render-plan.ts";
 import { siteData } from "../../src/site/site-data.ts";
 
@@ -75,4 +79,41 @@ describe("the render plan", async () => {
     expect(items.entities).toEqual([]);
     expect(itemsToRender(plan.items)).toBe(plan.items);
   });
+});
+
+describe("the render plan of a long-lived build process", () => {
+  it("hands back the last build's page models for what an edit left unchanged, with the fingerprints equal models made anew get", async () => {
+    const root = await tempDir();
+    const content = path.join(root, "content");
+    writeCorpus(generateCorpus(60, 5), content);
+    const files = (await readdir(content)).filter((f) => f.endsWith(".md")).sort();
+    const session = new BuildSession(content, { cacheDir: path.join(root, ".cache"), version: "v1" });
+    const plan = async () => {
+      const { digest } = await session.build();
+      const planned = planRender(siteData(digest), "code-1");
+      // What a build from scratch (no object of an earlier build) fingerprints.
+      expect(planRender(siteData(structuredClone(digest)), "code-1").pages).toEqual(planned.pages);
+      return { digest, planned };
+    };
+    const first = await plan();
+    const file = path.join(content, files[30]!);
+    await writeFile(file, `${await readFile(file, "utf8")}\nThe statement gave no further detail.\n`);
+    const second = await plan();
+    const edited = second.digest.reports.find((r) => r.file.endsWith(files[30]!))!;
+    const pageOf = (p: typeof first, slug: string) => p.planned.items.reports.find((page) => page.report.slug === slug)!;
+    expect(pageOf(second, edited.slug)).not.toBe(pageOf(first, edited.slug));
+    const kept = second.planned.items.reports.filter((page) => page === pageOf(first, page.report.slug));
+    expect(kept.length).toBeGreaterThan(40);
+    for (const page of kept) expect(page.view).toBe(pageOf(first, page.report.slug).view);
+    const keptEntities = second.planned.items.entities.filter((page, i) => page === first.planned.items.entities[i]);
+    expect(second.planned.items.entities.length).toBeGreaterThan(0);
+    expect(keptEntities.length).toBeGreaterThan(0);
+
+    // A new headline: the pages that print it elsewhere (the pager of its neighbours) are made again.
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, 'title: "A headline no other report has"'));
+    const third = await plan();
+    const changed = third.planned.items.reports.filter((page) => page.view.neighbours.previous?.label === "A headline no other report has" || page.view.neighbours.next?.label === "A headline no other report has");
+    expect(changed.length).toBeGreaterThan(0);
+    for (const page of changed) expect(page).not.toBe(pageOf(second, page.report.slug));
+  }, 120_000);
 });
