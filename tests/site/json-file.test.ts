@@ -37,7 +37,7 @@ describe("JSON written piece by piece", () => {
   it("with kept texts, writes an object met before from its text, and anything new afresh, to the same bytes", async () => {
     let reads = 0;
     const counted = { get n() { reads++; return 1; } };
-    const first = { list: [counted, { a: "x" }], other: [[1, 2]] };
+    const first = { list: [counted, { a: "x “quoted” é ✓" }], other: [[1, 2]] };
     const texts = new JsonTexts();
     const file = path.join(await tempDir(), "kept.json");
     writePrettyJson(file, first, texts);
