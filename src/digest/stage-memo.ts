@@ -15,8 +15,15 @@ import { isDeepStrictEqual } from "node:util";
 export class StageMemo {
   private readonly last = new Map<string, { inputs: readonly unknown[]; output: unknown }>();
   private readonly values = new Map<string, ReadonlyMap<string, unknown>>();
+  private readonly state = new Map<string, unknown>();
   /** Stages run, and stages whose last output was returned, since the memo was made. */
   readonly counts = { ran: 0, reused: 0 };
+
+  /** What a stage keeps from one build to the next under `name` (made by `make` the first time). */
+  kept<T>(name: string, make: () => T): T {
+    if (!this.state.has(name)) this.state.set(name, make());
+    return this.state.get(name) as T;
+  }
 
   /**
    * `compute()`, or the output it made last time under `name` when `inputs` hold the same

@@ -6,6 +6,7 @@ import {
   JACCARD_THRESHOLD,
   CONTAINMENT_THRESHOLD,
   MIN_BAND_HITS,
+  PassageRefs,
   type SharedPassage,
 } from "../../src/digest/passages.ts";
 import { candidateProbability, estimateJaccard, MinHasher } from "../../src/digest/minhash.ts";
@@ -220,6 +221,33 @@ describe("findSharedPassages", () => {
     const shuffled = JSON.stringify(findSharedPassages([reports[2]!, reports[0]!, reports[4]!, reports[1]!, reports[3]!]));
     expect(reversed).toBe(once);
     expect(shuffled).toBe(once);
+  });
+});
+
+describe("passage references kept from one build to the next (a long-lived build process)", () => {
+  it("give the same result, made of last build's reference objects where an occurrence is unchanged", () => {
+    const reports = story.map(makeReport);
+    const refs = new PassageRefs();
+    const first = findSharedPassages(reports, { refs });
+    expect(JSON.stringify(first)).toBe(JSON.stringify(findSharedPassages(reports)));
+    // One report's first paragraph replaced: its occurrences' references are new, the others' the same objects.
+    const edited = reports[1]!;
+    const changed = makeReport({
+      slug: edited.slug,
+      date: edited.date,
+      paragraphs: ["A paragraph written afresh for this test, sharing nothing with any other report here.", ...edited.paragraphs.slice(1).map((p) => p.text)],
+    });
+    const next = [reports[0]!, changed, ...reports.slice(2)];
+    const second = findSharedPassages(next, { refs });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(findSharedPassages(next)));
+    const byKey = (list: SharedPassage[]) => new Map(list.flatMap((s) => s.alsoIn.map((r) => [`${r.match} ${r.report} ${r.paragraph}`, r] as const)));
+    const [before, after] = [byKey(first), byKey(second)];
+    let same = 0;
+    for (const [key, ref] of after) {
+      if (before.get(key) === ref) same++;
+      else expect(before.has(key) && ref.report !== edited.slug).toBe(false);
+    }
+    expect(same).toBeGreaterThan(0);
   });
 });
 
