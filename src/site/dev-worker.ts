@@ -31,7 +31,7 @@ function send(message: WorkerMessage): void {
 const session = new BuildSession(contentDir);
 /** The data files' texts of the last build's entries, written again from here when unchanged. */
 const texts = new JsonTexts();
-/** The cache files being brought up to date after the last build. */
+/** The cache files being brought up to date after the last build, and the code the next one needs loaded. */
 let persisting: Promise<void> = Promise.resolve();
 
 async function build(): Promise<WorkerMessage> {
@@ -63,7 +63,12 @@ process.on("message", (message: { type?: string }) => {
     void build().then((outcome) => {
       send(outcome);
       // After the page has been reported built: off the path between an edit and the reload.
-      persisting = session.persist().catch(() => {}); // the cache files are only an optimization
+      // The cache files are only an optimization; the analysis code is loaded for the next edit.
+      persisting = session
+        .persist()
+        .catch(() => {})
+        .then(() => session.prepare())
+        .catch(() => {});
     });
   }
 });
