@@ -297,11 +297,14 @@ async function main(): Promise<void> {
   }
   const goals = targets(results);
   const busiest = Math.max(...results.flatMap((r) => r.load));
+  // Only the load before the first size says something of other work: later samples count the
+  // bench's own builds, which keep both cores busy (a 1-minute average decays slowly).
+  const before = results[0]?.load[0] ?? 0;
   const header = [
     `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, ${host.os}, Node ${host.node}.`,
     `Medians of ${runs} runs: wall time of each child process from start to exit (targets use it), and its CPU time; peak memory: ${memoryProbe()}, max over runs; seed ${seed}.`,
-    `1-minute load average during the run: up to ${busiest.toFixed(2)}.` +
-      (busiest > host.cores / 2 ? ` WARNING: the machine was busy with other work; timings are inflated and noisy.` : ""),
+    `1-minute load average before the run: ${before.toFixed(2)}; during it, the bench's own builds included: up to ${busiest.toFixed(2)}.` +
+      (before > host.cores / 2 ? ` WARNING: the machine was busy with other work when the run started; timings are inflated and noisy.` : ""),
   ].join("\n");
   process.stdout.write(report(results, goals, header));
   mkdirSync(join(REPO, "bench", "out"), { recursive: true });
