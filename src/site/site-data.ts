@@ -1,4 +1,5 @@
 import { storyPages, type StoryPages } from "../digest/story-pages.ts";
+import { perObjectWith } from "../digest/stage-memo.ts";
 import type { Digest } from "../digest/types.ts";
 import type { SectionAvailability } from "./navigation.ts";
 import { buildSiteIndex, type SiteIndex } from "./page-meta.ts";
@@ -18,7 +19,8 @@ export interface SiteData {
   siteIndex: SiteIndex;
 }
 
-const cache = new WeakMap<Digest, { env: string; data: SiteData }>();
+/** By digest and the settings the environment gives. */
+const siteDataOf = perObjectWith<Digest, SiteData>();
 
 /** The settings the environment gives (DATELINE_URL…), as a cache key; the content folder is the digest's. */
 function envKey(env: NodeJS.ProcessEnv): string {
@@ -31,18 +33,15 @@ export function sectionsOf(pages: StoryPages): SectionAvailability {
 }
 
 export function siteData(digest: Digest, env: NodeJS.ProcessEnv = process.env): SiteData {
-  const key = envKey(env);
-  const hit = cache.get(digest);
-  if (hit && hit.env === key) return hit.data;
-  const site = siteConfig(env, digest.story);
-  const pages = storyPages(digest);
-  const data: SiteData = {
-    digest,
-    site,
-    storyPages: pages,
-    timeline: timelineData(digest),
-    siteIndex: buildSiteIndex(digest, site, sectionsOf(pages)),
-  };
-  cache.set(digest, { env: key, data });
-  return data;
+  return siteDataOf(digest, [envKey(env)], () => {
+    const site = siteConfig(env, digest.story);
+    const pages = storyPages(digest);
+    return {
+      digest,
+      site,
+      storyPages: pages,
+      timeline: timelineData(digest),
+      siteIndex: buildSiteIndex(digest, site, sectionsOf(pages)),
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import { MAX_EVENTS_PER_PAGE, entryLocation, timelineSite, type TimelineSite } from "../digest/timeline.ts";
 import { toTimelineJS, type TimelineJSData } from "../digest/timelinejs.ts";
+import { perObjectWith } from "../digest/stage-memo.ts";
 import type { Digest } from "../digest/types.ts";
 
 /**
@@ -16,7 +17,7 @@ export interface TimelineData {
  * hands later builds the very same list when an edit left the events alone, and the timeline
  * pages are then the same objects too, whose fingerprints the render plan does not compute again.
  */
-const cache = new WeakMap<Digest["events"], { size: number; labels: string; data: TimelineData }>();
+const timelineOf = perObjectWith<Digest["events"], TimelineData>();
 
 /**
  * Most entries on one timeline page before it splits by year, then by month:
@@ -30,12 +31,7 @@ export function pageSize(value: string | undefined): number {
 export function timelineData(digest: Digest): TimelineData {
   const size = pageSize(process.env.DATELINE_TIMELINE_PAGE_SIZE);
   const labels = Object.fromEntries((digest.story?.threads ?? []).map((t) => [t.slug, t.title]));
-  const key = JSON.stringify(labels);
-  const hit = cache.get(digest.events);
-  if (hit && hit.size === size && hit.labels === key) return hit.data;
-  const data = { site: timelineSite(digest.events, { labels, maxPerPage: size }) };
-  cache.set(digest.events, { size, labels: key, data });
-  return data;
+  return timelineOf(digest.events, [size, JSON.stringify(labels)], () => ({ site: timelineSite(digest.events, { labels, maxPerPage: size }) }));
 }
 
 /**
@@ -44,18 +40,16 @@ export function timelineData(digest: Digest): TimelineData {
  */
 export function timelineJs(digest: Digest, site: TimelineSite, title: string, keep = false): TimelineJSData {
   const reports = digest.reports.length;
+  const make = () =>
+    toTimelineJS(digest.events, {
+      title,
+      description: `${digest.events.length} dated events from ${reports} reports`,
+      eventUrl: (e) => entryLocation(site.locations, e.id),
+    });
   // With `keep` (a long-lived process), made again only when what it is made of changed (the
-  // same event list: see `cache`), so that its unchanged entries are written from the texts kept
-  // (json-file.ts). A one-off build lets it go once written: megabytes at 10,000 reports.
-  const hit = slides.get(digest.events);
-  if (hit && hit.site === site && hit.title === title && hit.reports === reports) return hit.data;
-  const data = toTimelineJS(digest.events, {
-    title,
-    description: `${digest.events.length} dated events from ${reports} reports`,
-    eventUrl: (e) => entryLocation(site.locations, e.id),
-  });
-  if (keep) slides.set(digest.events, { site, title, reports, data });
-  return data;
+  // same event list: see `timelineOf`), so that its unchanged entries are written from the texts
+  // kept (json-file.ts). A one-off build lets it go once written: megabytes at 10,000 reports.
+  return keep ? slidesOf(digest.events, [site, title, reports], make) : make();
 }
 
-const slides = new WeakMap<Digest["events"], { site: TimelineSite; title: string; reports: number; data: TimelineJSData }>();
+const slidesOf = perObjectWith<Digest["events"], TimelineJSData>();
