@@ -40,18 +40,72 @@ export const DEFAULT_POSTING_WINDOW = 8;
 const CLOSE_DAYS = 7;
 
 /**
- * What a pair of reports shares. Most pairs share one kind of thing only, so each part is made
- * when first needed (issue 8: four empty collections for each of 137,000 candidate pairs at
- * 4,000 reports were a third of this stage's garbage).
+ * The candidate pairs of reports and what each shares, in parallel arrays by pair number (the
+ * order pairs were first met). Most pairs share one kind of thing only, so each part is made when
+ * first needed (issue 8: four empty collections for each of 137,000 candidate pairs at 4,000
+ * reports were a third of this stage's garbage). Pairs are found through an open-addressing
+ * table of typed arrays keyed by the two report positions, not a Map of an object per pair
+ * (issue 8: the Map's lookups and the objects were a quarter of this stage at 4,000 reports).
  */
-interface Evidence {
-  /** The pair: earlier position × number of reports + later position. */
-  key: number;
-  /** Shared paragraphs of the earlier and of the later report of the pair. */
-  earlier: Set<string> | null;
-  later: Set<string> | null;
-  events: TimelineEvent[] | null;
-  entities: string[] | null;
+class Pairs {
+  /** Earlier and later report position of each pair. */
+  earlierOf: number[] = [];
+  laterOf: number[] = [];
+  /** Shared paragraphs of the earlier and of the later report of each pair. */
+  earlier: (Set<string> | undefined)[] = [];
+  later: (Set<string> | undefined)[] = [];
+  events: (TimelineEvent[] | undefined)[] = [];
+  entities: (string[] | undefined)[] = [];
+  /** Pair number + 1 by slot; 0 for an empty slot. */
+  private slots = new Int32Array(1 << 12);
+
+  get size(): number {
+    return this.earlierOf.length;
+  }
+
+  /** The number of the pair of report positions `x` and `y` (x ≠ y), made when new. */
+  of(x: number, y: number): number {
+    const a = x < y ? x : y;
+    const b = x < y ? y : x;
+    const mask = this.slots.length - 1;
+    let slot = slotOf(a, b) & mask;
+    for (let at = this.slots[slot]!; at !== 0; at = this.slots[slot]!) {
+      if (this.earlierOf[at - 1] === a && this.laterOf[at - 1] === b) return at - 1;
+      slot = (slot + 1) & mask;
+    }
+    const pair = this.earlierOf.length;
+    this.earlierOf.push(a);
+    this.laterOf.push(b);
+    this.earlier.push(undefined);
+    this.later.push(undefined);
+    this.events.push(undefined);
+    this.entities.push(undefined);
+    this.slots[slot] = pair + 1;
+    // At most half full, so that probes stay short.
+    if (2 * this.earlierOf.length > this.slots.length) this.grow();
+    return pair;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let pair = 0; pair < this.earlierOf.length; pair++) {
+      let slot = slotOf(this.earlierOf[pair]!, this.laterOf[pair]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = pair + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** A well-mixed 32-bit hash of a pair of report positions (MurmurHash3's finalizer). */
+function slotOf(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Stand-ins for a pair's missing parts; never altered (only lists of two or more are sorted). */
@@ -106,23 +160,13 @@ export function relateReportsWithStats(
   const position = new Map(ordered.map((r, i) => [r.slug, i]));
   // Days since the epoch, once per report (parsing dates per pair would dominate at scale).
   const dayNumber = ordered.map((r) => dayIndex(r.date));
-  const evidence = new Map<number, Evidence>();
+  const pairs = new Pairs();
   const n = ordered.length;
 
-  const evidenceFor = (a: number, b: number): Evidence => {
-    const key = Math.min(a, b) * n + Math.max(a, b);
-    let e = evidence.get(key);
-    if (!e) {
-      e = { key, earlier: null, later: null, events: null, entities: null };
-      evidence.set(key, e);
-    }
-    return e;
-  };
-
   /** Pairs each report of a posting list with its `window` successors (list in report order). */
-  const pairWithin = (posting: number[], add: (e: Evidence) => void): void => {
+  const pairWithin = (posting: number[], add: (pair: number) => void): void => {
     for (let i = 0; i < posting.length; i++) {
-      for (let j = i + 1; j < posting.length && j <= i + window; j++) add(evidenceFor(posting[i]!, posting[j]!));
+      for (let j = i + 1; j < posting.length && j <= i + window; j++) add(pairs.of(posting[i]!, posting[j]!));
     }
   };
 
@@ -142,16 +186,16 @@ export function relateReportsWithStats(
     for (const other of passage.alsoIn) {
       const b = position.get(other.report);
       if (b === undefined || b === a) continue;
-      const e = evidenceFor(a, b);
-      const earlier = (e.earlier ??= new Set());
-      const later = (e.later ??= new Set());
+      const pair = pairs.of(a, b);
+      const earlier = (pairs.earlier[pair] ??= new Set());
+      const later = (pairs.later[pair] ??= new Set());
       (a < b ? earlier : later).add(passage.at.paragraph);
       (a < b ? later : earlier).add(other.paragraph);
     }
   }
 
   for (const event of options.events ?? []) {
-    pairWithin(postingOf(event.sources.map((s) => s.report)), (e) => (e.events ??= []).push(event));
+    pairWithin(postingOf(event.sources.map((s) => s.report)), (pair) => (pairs.events[pair] ??= []).push(event));
   }
 
   const entityWeight = new Map<string, number>();
@@ -169,103 +213,96 @@ export function relateReportsWithStats(
       const posting = postingOf(byEntity.get(name)!);
       if (posting.length < 2) continue;
       entityWeight.set(name, 1 / Math.log2(1 + posting.length));
-      pairWithin(posting, (e) => (e.entities ??= []).push(name));
+      pairWithin(posting, (pair) => (pairs.entities[pair] ??= []).push(name));
     }
   }
 
   // Scores first; the reasons (strings) only for the links kept, at most `limit` a report
-  // (issue 8: building them for every candidate pair was half of this stage). Pairs are kept in
-  // typed arrays by their rank in key order, and each report's candidates as a slice of one
-  // array of ranks, rather than as an object per pair and two per candidate link (issue 8: half
-  // a million short-lived objects at 4,000 reports).
-  const pairs = byKey(evidence);
-  const score = new Float64Array(pairs.length);
-  const sharedOf = new Int32Array(pairs.length);
-  const daysOf = new Int32Array(pairs.length);
-  const isRelated = new Uint8Array(pairs.length);
+  // (issue 8: building them for every candidate pair was half of this stage). Each report's
+  // candidates are a slice of one array of pair numbers rather than two objects per candidate
+  // link (issue 8: half a million short-lived objects at 4,000 reports). The order pairs were
+  // met in does not matter: `before` below is a total order.
+  const count = pairs.size;
+  const score = new Float64Array(count);
+  const sharedOf = new Int32Array(count);
+  const daysOf = new Int32Array(count);
+  const isRelated = new Uint8Array(count);
   const counts = new Int32Array(n + 1);
-  pairs.forEach((e, i) => {
-    const events = e.events ?? NO_EVENTS;
-    const entities = e.entities ?? NO_ENTITIES;
-    const a = Math.floor(e.key / n);
-    const b = e.key % n;
+  for (let pair = 0; pair < count; pair++) {
+    const events = pairs.events[pair] ?? NO_EVENTS;
+    const entities = pairs.entities[pair] ?? NO_ENTITIES;
+    const a = pairs.earlierOf[pair]!;
+    const b = pairs.laterOf[pair]!;
     // Passages shared: counted on the side with more distinct paragraphs (one long paragraph
     // may contain two short ones of the other report).
-    const shared = Math.max(e.earlier?.size ?? 0, e.later?.size ?? 0);
-    if (shared === 0 && events.length === 0 && entities.length < 2) return;
+    const shared = Math.max(pairs.earlier[pair]?.size ?? 0, pairs.later[pair]?.size ?? 0);
+    if (shared === 0 && events.length === 0 && entities.length < 2) continue;
     const days = Math.abs(dayNumber[a]! - dayNumber[b]!);
     let sum = 3 * shared + 2 * events.length;
     if (entities.length > 1) entities.sort((x, y) => entityWeight.get(y)! - entityWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0));
     for (const name of entities) sum += entityWeight.get(name)!;
     if (days <= CLOSE_DAYS) sum += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
-    score[i] = Math.round(sum * 1000) / 1000;
-    sharedOf[i] = shared;
-    daysOf[i] = days;
-    isRelated[i] = 1;
+    score[pair] = Math.round(sum * 1000) / 1000;
+    sharedOf[pair] = shared;
+    daysOf[pair] = days;
+    isRelated[pair] = 1;
     counts[a + 1]!++;
     counts[b + 1]!++;
-  });
-  // Report r's candidate pairs are candidates[start[r] .. start[r + 1]).
+  }
+  // Report r's candidates are candidates[start[r] .. start[r + 1]), each a pair number and the
+  // other report's position.
   const start = counts;
   for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
   const candidates = new Int32Array(start[n]!);
+  const others = new Int32Array(start[n]!);
   const filled = start.slice(0, n);
-  pairs.forEach((e, i) => {
-    if (!isRelated[i]) return;
-    candidates[filled[Math.floor(e.key / n)]!++] = i;
-    candidates[filled[e.key % n]!++] = i;
-  });
+  for (let pair = 0; pair < count; pair++) {
+    if (!isRelated[pair]) continue;
+    const a = pairs.earlierOf[pair]!;
+    const b = pairs.laterOf[pair]!;
+    candidates[filled[a]!] = pair;
+    others[filled[a]!++] = b;
+    candidates[filled[b]!] = pair;
+    others[filled[b]!++] = a;
+  }
 
-  const otherOf = (i: number, r: number): number => {
-    const a = Math.floor(pairs[i]!.key / n);
-    return a === r ? pairs[i]!.key % n : a;
-  };
+  const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+  // Each report's rank by slug, for ties (numbers compare faster than slugs).
+  const slugRank = new Int32Array(n);
+  bySlug.forEach((report, rank) => (slugRank[position.get(report.slug)!] = rank));
   const reasonsOf: (string[] | undefined)[] = [];
   const related = new Map<string, RelatedLink[]>();
-  const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
   for (const report of bySlug) {
     const r = position.get(report.slug)!;
     // Higher score first, ties by slug: a strict total order (a report is in another's list once).
-    const before = (i: number, j: number): boolean =>
-      score[i] !== score[j] ? score[i]! > score[j]! : ordered[otherOf(i, r)]!.slug < ordered[otherOf(j, r)]!.slug;
+    // Candidates are compared by their place k in the slice.
+    const before = (k: number, l: number): boolean => {
+      const x = score[candidates[k]!]!;
+      const y = score[candidates[l]!]!;
+      return x !== y ? x > y : slugRank[others[k]!]! < slugRank[others[l]!]!;
+    };
     const kept: RelatedLink[] = [];
-    for (const i of best(candidates.subarray(start[r]!, start[r + 1]!), limit, before)) {
-      const o = ordered[otherOf(i, r)]!;
-      const reasons = (reasonsOf[i] ??= pairReasons(pairs[i]!, sharedOf[i]!, daysOf[i]!));
-      kept.push({ slug: o.slug, url: o.url, title: o.title, date: o.date, score: score[i]!, reasons: [...reasons] });
+    for (const k of best(start[r]!, start[r + 1]!, limit, before)) {
+      const pair = candidates[k]!;
+      const o = ordered[others[k]!]!;
+      const reasons = (reasonsOf[pair] ??= pairReasons(pairs.events[pair] ?? NO_EVENTS, pairs.entities[pair] ?? NO_ENTITIES, sharedOf[pair]!, daysOf[pair]!));
+      kept.push({ slug: o.slug, url: o.url, title: o.title, date: o.date, score: score[pair]!, reasons: [...reasons] });
     }
     related.set(report.slug, kept);
   }
-  return { related, stats: { candidatePairs: evidence.size } };
+  return { related, stats: { candidatePairs: count } };
 }
 
 /**
- * The pairs in key order. Numeric keys, each with its entry's rank in insertion order, sorted
- * as one typed array (no comparator call per step), then read back by rank: no second map
- * lookup per pair (issue 8). Keys are below n², so key · 2^k + rank is exact while n² · 2^k
- * stays under 2^53 (n ≤ ~10^6 for any count of pairs here); beyond that, a comparator sort.
+ * The first `limit` of the places from…to (exclusive) in the order `before` gives: what sorting
+ * them all and slicing gives, by insertion into a list of at most `limit` (issue 8: sorting every
+ * report's candidates, dozens each, to keep five was a third of this stage). `before` must be a
+ * strict total order.
  */
-function byKey(evidence: ReadonlyMap<number, Evidence>): Evidence[] {
-  const list = [...evidence.values()];
-  const shift = 2 ** Math.ceil(Math.log2(list.length + 1));
-  const largest = list.reduce((max, e) => Math.max(max, e.key), 0);
-  if ((largest + 1) * shift > Number.MAX_SAFE_INTEGER) return list.sort((x, y) => x.key - y.key);
-  const codes = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) codes[i] = list[i]!.key * shift + i;
-  codes.sort();
-  return Array.from(codes, (code) => list[code % shift]!);
-}
-
-/**
- * The first `limit` items in the order `before` gives: what sorting the whole list and slicing
- * gives, by insertion into a list of at most `limit` (issue 8: sorting every report's
- * candidates, dozens each, to keep five was a third of this stage). `before` must be a strict
- * total order.
- */
-function best(list: Int32Array, limit: number, before: (x: number, y: number) => boolean): number[] {
+function best(from: number, to: number, limit: number, before: (x: number, y: number) => boolean): number[] {
   const top: number[] = [];
   if (limit <= 0) return top;
-  for (const c of list) {
+  for (let c = from; c < to; c++) {
     if (top.length === limit && !before(c, top[limit - 1]!)) continue;
     let at = top.length === limit ? limit - 1 : top.length;
     while (at > 0 && before(c, top[at - 1]!)) {
@@ -278,10 +315,8 @@ function best(list: Int32Array, limit: number, before: (x: number, y: number) =>
 }
 
 /** The reasons of a related link, in the order readers see them (its entities sorted weightiest first). */
-function pairReasons(e: Evidence, shared: number, days: number): string[] {
+function pairReasons(events: readonly TimelineEvent[], entities: readonly string[], shared: number, days: number): string[] {
   const reasons: string[] = [];
-  const events = e.events ?? NO_EVENTS;
-  const entities = e.entities ?? NO_ENTITIES;
   if (shared > 0) reasons.push(`shares ${plural(shared, "passage", "passages")}`);
   if (events.length > 0) reasons.push(eventReason(events));
   if (entities.length > 0) {
