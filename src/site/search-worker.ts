@@ -1,3 +1,5 @@
+import childProcess, { type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { closePagefind, warmUpPagefind, writeSearchBundles } from "./search-bundles.ts";
 import type { SearchPlan, SearchRecord } from "./search-split.ts";
@@ -17,6 +19,32 @@ export type FromSearchThread = { type: "records"; shard: number } | { type: "don
  * records of each shard to index when it needs them. It loads no digest module.
  */
 const port = parentPort!;
+
+/**
+ * Pagefind's processes started from this thread. Its `close()` kills its process, but the exit
+ * is collected by the event loop of the thread that started it, and this thread ended right
+ * after: `dateline serve` kept a defunct process for every rebuild until it stopped. Pagefind
+ * spawns through `child_process`' default export, read at call time, so wrapping `spawn` on this
+ * thread's own copy of the module sees its process; the thread waits for it before it is ended.
+ * (Only Pagefind's: the TypeScript loader may start a compiler service here that outlives it.)
+ */
+const started: ChildProcess[] = [];
+const spawn = childProcess.spawn;
+childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+  const child = spawn(...args);
+  // Pagefind's binary (or the one PAGEFIND_BINARY_PATH names) runs as `<binary> --service`.
+  const argv = Array.isArray(args[1]) ? args[1] : [];
+  if (/pagefind/i.test(path.basename(String(args[0]))) || (argv.length === 1 && argv[0] === "--service")) started.push(child);
+  return child;
+}) as typeof spawn;
+
+/** Settles once every process started here has exited (at most `ms` later). */
+function exited(ms: number): Promise<unknown> {
+  const running = started.filter((child) => child.exitCode === null && child.signalCode === null);
+  const gone = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+  return Promise.race([Promise.all(gone), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+}
+
 const send = (message: FromSearchThread): void => port.postMessage(message);
 // A failure here shows again, with its message, when the first shard is indexed.
 const warm = warmUpPagefind().catch(() => {});
@@ -46,6 +74,7 @@ port.on("message", (message: ToSearchThread) => {
     void warm
       .then(closePagefind)
       .catch(() => {})
+      .then(() => exited(2000))
       .then(() => send({ type: "closed" }));
   }
 });

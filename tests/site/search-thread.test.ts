@@ -11,8 +11,11 @@ import { tempDir } from "../helpers/tmp.ts";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
 
-/** Pagefind processes this process started (Linux: read from /proc). */
-function pagefindChildren(): number[] {
+/**
+ * Pagefind processes this process started (Linux: read from /proc), running or, with `defunct`,
+ * ended but never collected (zombies).
+ */
+function pagefindChildren(defunct = false): number[] {
   const children: number[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -20,7 +23,7 @@ function pagefindChildren(): number[] {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat)!;
       const [state, ppid] = rest!.split(" ");
-      if (Number(ppid) === process.pid && state !== "Z" && /pagefind/.test(comm!)) children.push(Number(name));
+      if (Number(ppid) === process.pid && (state === "Z") === defunct && /pagefind/.test(comm!)) children.push(Number(name));
     } catch {
       // The process ended while being read.
     }
@@ -62,6 +65,8 @@ describe("the search index on a worker thread", () => {
     const reference = await buildSearchIndex(path.join(root, "reference"), digest, site, { shardSize: 10 });
     for (const d of ["early", "cached"]) expect(await treeDifferences(path.join(root, d), path.join(root, "reference"))).toEqual([]);
     expect(pagefindChildren()).toEqual([]);
+    // Nor a defunct one: `dateline serve` runs a job per rebuild, and each left one behind.
+    expect(pagefindChildren(true)).toEqual([]);
   }, 120_000);
 
   it("starts Pagefind ahead of the digest, and a cancelled job leaves no Pagefind process behind", async () => {
@@ -69,6 +74,7 @@ describe("the search index on a worker thread", () => {
     expect(await until(() => pagefindChildren().length > 0)).toBe(true);
     await job.cancel();
     expect(await until(() => pagefindChildren().length === 0)).toBe(true);
+    expect(pagefindChildren(true)).toEqual([]);
     const { digest } = await buildDigest(CONTENT, analyzeInProcess);
     await expect(job.index(await tempDir(), digest, siteConfig(process.env, digest.story))).rejects.toThrow(/once/);
   }, 120_000);
