@@ -22,32 +22,12 @@ export interface DigestResult {
   problems: Problem[];
 }
 
-/** The parts of a digest made before its cross-links, which they do not change. */
-export type DigestParts = Pick<Digest, "story" | "reports" | "events" | "tallies" | "tallyGroups" | "entities">;
-
-export interface DigestHooks {
-  /**
-   * Called with the digest's parts before the cross-report linking, the longest stage, runs;
-   * awaited. The search index is made of these parts alone: `dateline build` and `serve` start
-   * it here, so that it runs beside that stage (render.ts `startSearchEarly`).
-   */
-  beforeCrossLinks?(parts: DigestParts): Promise<void> | void;
-}
-
 /**
  * The cross-report stages over the per-report analyses, in order. Deterministic. `memo`: a
  * long-lived build process's last stage outputs (stage-memo.ts); a stage whose inputs are
  * unchanged since then is not run again.
  */
 export function assembleDigest(analyses: readonly ReportAnalysis[], story: StoryConfig | null, memo?: StageMemo): Digest {
-  return digestStages(analyses, story, memo).linked();
-}
-
-/**
- * `assembleDigest` in two steps: the stages before the cross-links run at once and their
- * outputs are `parts`; `linked()` runs the cross-links and gives the digest.
- */
-function digestStages(analyses: readonly ReportAnalysis[], story: StoryConfig | null, memo?: StageMemo): { parts: DigestParts; linked(): Digest } {
   // The inputs are gathered only for a memo to compare: a one-off build runs each stage.
   const stage = <T>(name: string, inputs: () => readonly unknown[], compute: () => T): T => (memo ? memo.run(name, inputs(), compute) : compute());
   // Newest first is how readers meet reports; ties by slug so the order never depends on input order.
@@ -70,27 +50,23 @@ function digestStages(analyses: readonly ReportAnalysis[], story: StoryConfig | 
     () => [storyHash(story), ...ordered.flatMap((a) => [a.report.slug, a.report.url, a.entities])],
     () => indexEntities(reports, mentions, story),
   );
-  const tallies = tallyGroups.tallies.map(toContractTally);
-  const linked = (): Digest => {
-    const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
-    const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
-    const refs = memo?.kept("passage-refs", () => new PassageRefs());
-    const crossLinks = crossLink(reports, { events, entities: entityNames, features, ...(refs ? { refs } : {}) });
-    // New report objects: the analyses themselves (which the cache may hold) are never altered.
-    let withRelated = reports.map((report) => ({
-      ...report,
-      related: (crossLinks.reports[report.slug]?.related ?? []).map(({ slug, score, reasons }) => ({ slug, score, reasons })),
-    }));
-    if (memo) {
-      // A long-lived process gets back last build's objects for what an edit left unchanged.
-      const slugs = Object.keys(crossLinks.reports);
-      const kept = memo.keepEqual("cross-links", slugs.map((slug) => [slug, crossLinks.reports[slug]!] as const));
-      crossLinks.reports = Object.fromEntries(slugs.map((slug, i) => [slug, kept[i]!]));
-      withRelated = memo.keepEqual("reports", withRelated.map((r) => [r.slug, r] as const));
-    }
-    return { story, reports: withRelated, events, tallies, tallyGroups, entities, crossLinks };
-  };
-  return { parts: { story, reports, events, tallies, tallyGroups, entities }, linked };
+  const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
+  const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
+  const refs = memo?.kept("passage-refs", () => new PassageRefs());
+  const crossLinks = crossLink(reports, { events, entities: entityNames, features, ...(refs ? { refs } : {}) });
+  // New report objects: the analyses themselves (which the cache may hold) are never altered.
+  let linked = reports.map((report) => ({
+    ...report,
+    related: (crossLinks.reports[report.slug]?.related ?? []).map(({ slug, score, reasons }) => ({ slug, score, reasons })),
+  }));
+  if (memo) {
+    // A long-lived process gets back last build's objects for what an edit left unchanged.
+    const slugs = Object.keys(crossLinks.reports);
+    const kept = memo.keepEqual("cross-links", slugs.map((slug) => [slug, crossLinks.reports[slug]!] as const));
+    crossLinks.reports = Object.fromEntries(slugs.map((slug, i) => [slug, kept[i]!]));
+    linked = memo.keepEqual("reports", linked.map((r) => [r.slug, r] as const));
+  }
+  return { story, reports: linked, events, tallies: tallyGroups.tallies.map(toContractTally), tallyGroups, entities, crossLinks };
 }
 
 /** Runs the per-report stage over every loaded report. */
@@ -177,7 +153,7 @@ export interface BuildMemory {
 }
 
 /** content folder → validated reports (+ story.yaml) → per-report stage → cross-report stages → digest. */
-export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess, memory?: BuildMemory, hooks: DigestHooks = {}): Promise<DigestResult> {
+export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess, memory?: BuildMemory): Promise<DigestResult> {
   const storyFile = path.join(contentDir, "story.yaml");
   const [{ reports: loaded, problems }, story] = await Promise.all([
     memory ? loadContent(contentDir, { memo: memory.parse }) : loadThroughCache(contentDir, analyze.caches),
@@ -185,7 +161,5 @@ export async function buildDigest(contentDir: string, analyze: Analyzer = analyz
   ]);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems, contentDir);
   const analyses = await analyze(loaded, story);
-  const stages = digestStages(analyses, story, memory?.stages);
-  await hooks.beforeCrossLinks?.(stages.parts);
-  return { digest: stages.linked(), problems };
+  return { digest: assembleDigest(analyses, story, memory?.stages), problems };
 }

@@ -9,7 +9,7 @@ import { BuildSession } from "../digest/session.ts";
 import { ContentError, formatProblem } from "../content/problems.ts";
 import type { DigestResult } from "../digest/build.ts";
 import { JsonTexts } from "./json-file.ts";
-import { abandonSearch, renderSite, startSearchEarly, type EarlySearch } from "./render.ts";
+import { renderSite } from "./render.ts";
 import { startSearchIndex } from "./search-thread.ts";
 
 export type WorkerMessage =
@@ -42,16 +42,14 @@ async function build(): Promise<WorkerMessage> {
     // build`: started with the render, their own file work came on top of the render's.
     const search = startSearchIndex();
     let result: DigestResult;
-    // The search index is made of the digest's parts before its cross-links: it starts then.
-    let early: EarlySearch | undefined;
     try {
-      result = await session.build({ beforeCrossLinks: async (parts) => void (early = await startSearchEarly(search, parts, { contentDir, outputDir })) });
+      result = await session.build();
     } catch (error) {
-      await abandonSearch(search, early, { contentDir, outputDir });
+      await search.cancel();
       throw error;
     }
     const warnings = result.problems.map((p) => formatProblem(p, contentDir));
-    const { pages } = await renderSite(result, { contentDir, outputDir, search, texts, ...(early ? { early } : {}), log: (line) => warnings.push(line) });
+    const { pages } = await renderSite(result, { contentDir, outputDir, search, texts, log: (line) => warnings.push(line) });
     const seconds = (performance.now() - started) / 1000;
     return { type: "built", ok: true, pages, reports: result.digest.reports.length, seconds, warnings };
   } catch (error) {

@@ -7,8 +7,6 @@ import { PROJECT_ROOT } from "./project.ts";
 import { loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest, type RenderManifest } from "./render-manifest.ts";
 import { outputPathOf, planRender, type PlannedPage, type RenderPlan } from "./render-plan.ts";
 import { commitInPlace, emptyTrash, siteFiles, swapIn } from "./site-commit.ts";
-import type { DigestWithThreads } from "./search-facets.ts";
-import type { SearchIndexResult } from "./search-index.ts";
 import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
 import { siteConfig } from "./site-config.ts";
 import { siteData } from "./site-data.ts";
@@ -38,50 +36,6 @@ export interface RenderOptions {
    * data files' texts of the entries an edit left unchanged (json-file.ts). None by default.
    */
   texts?: JsonTexts;
-  /** The search index, started by `startSearchEarly` with `search` while the digest was made. */
-  early?: EarlySearch;
-}
-
-/** A search index started before the digest's cross-links (`startSearchEarly`). */
-export interface EarlySearch {
-  /** Settles when the index is written into the staging folder. */
-  indexing: Promise<SearchIndexResult>;
-}
-
-/** Where a render stages the site, and its caches. */
-function renderPaths(options: Pick<RenderOptions, "contentDir" | "outputDir" | "cacheDir">) {
-  const contentDir = path.resolve(options.contentDir);
-  const outputDir = path.resolve(options.outputDir);
-  const cacheDir = options.cacheDir ?? path.join(path.dirname(contentDir), ".cache");
-  return { contentDir, outputDir, cacheDir, staging: `${outputDir}.staging-${process.pid}` };
-}
-
-/**
- * Starts writing the search index of a build into the staging folder that `renderSite` will
- * render into, from the digest's parts made before its cross-links (the records need none of
- * them): handed to `search`'s thread now, it runs beside the cross-report linking instead of
- * beside the render, where re-indexing an edited report's shard outlasted the render of a
- * `dateline serve` rebuild by 0.2–0.7 s at 4,000 reports (issue 8). Settles once the thread has
- * its plan. Give the result to `renderSite` (`early`), or to `abandonSearch` if the build fails
- * before rendering.
- */
-export async function startSearchEarly(search: SearchIndexJob, parts: DigestWithThreads, options: Pick<RenderOptions, "contentDir" | "outputDir" | "cacheDir">): Promise<EarlySearch> {
-  const { outputDir, cacheDir, staging } = renderPaths(options);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(path.dirname(outputDir), { recursive: true });
-  const site = siteConfig(process.env, parts.story);
-  const indexing = search.index(staging, parts, site, { cacheDir: path.join(cacheDir, "search"), previousSite: outputDir });
-  indexing.catch(() => {}); // a failure is reported where it is awaited
-  await search.planned();
-  return { indexing };
-}
-
-/** Ends a search job whose build failed before rendering, and removes what it wrote. */
-export async function abandonSearch(search: SearchIndexJob, early: EarlySearch | undefined, options: Pick<RenderOptions, "contentDir" | "outputDir" | "cacheDir">): Promise<void> {
-  await search.cancel();
-  if (!early) return;
-  await early.indexing.catch(() => {});
-  await rm(renderPaths(options).staging, { recursive: true, force: true });
 }
 
 /**
@@ -122,7 +76,10 @@ export async function renderSite(result: DigestResult, options: RenderOptions): 
 }
 
 async function render(result: DigestResult, options: RenderOptions, searchJob: SearchIndexJob): Promise<RenderResult> {
-  const { contentDir, outputDir, cacheDir, staging } = renderPaths(options);
+  const contentDir = path.resolve(options.contentDir);
+  const outputDir = path.resolve(options.outputDir);
+  const staging = `${outputDir}.staging-${process.pid}`;
+  const cacheDir = options.cacheDir ?? path.join(path.dirname(contentDir), ".cache");
   const manifestPath = manifestFile(cacheDir, outputDir);
   // Folders retired by earlier builds whose deletion did not finish (site-commit.ts).
   const trash = path.join(cacheDir, "trash");
@@ -130,20 +87,17 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   // What the digest's stages left behind goes before the render starts (memory.ts).
   giveMemoryBack(result.digest.reports.length);
   ensureTypeScriptLoader();
-  // An early search index is writing into the staging folder already.
-  if (!options.early) {
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(path.dirname(outputDir), { recursive: true });
-  }
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(path.dirname(outputDir), { recursive: true });
   // The search index is made from the digest, not the pages: a worker thread and Pagefind's own
   // process build it on the other core while the pages are planned and rendered. It starts
   // before anything else here, so that a rebuild's few stale shards are done by the time the
   // pages are. Its plan (made here) goes to the thread before the pages are planned: handed
   // over at the render's first pause, it reached the thread only after the page fingerprints,
   // and re-indexing a shard beside the render then outlasted the render by 1.5–2 s at 4,000
-  // reports (issue 8). `dateline build` and `serve` start it earlier still, before the digest's
-  // cross-links (`startSearchEarly`); here is where it starts for other callers.
-  const search = options.early?.indexing ?? searchJob.index(staging, result.digest, siteConfig(process.env, result.digest.story), { cacheDir: path.join(cacheDir, "search"), previousSite: outputDir });
+  // reports (issue 8).
+  const site = siteConfig(process.env, result.digest.story);
+  const search = searchJob.index(staging, result.digest, site, { cacheDir: path.join(cacheDir, "search"), previousSite: outputDir });
   search.catch(() => {}); // a failure is reported where it is awaited, below
   await searchJob.planned();
   const previousCwd = process.cwd();

@@ -6,12 +6,8 @@ interface ThreadLike {
   title: string;
 }
 
-/**
- * What the search records are made of: a digest's reports, timeline events, figures and story
- * (content/story.yaml, whose threads name the topics). Not its cross-links: a build hands these
- * parts to the search index before the cross-report linking runs (build.ts `DigestParts`).
- */
-export type DigestWithThreads = Pick<Digest, "story" | "reports" | "events" | "tallyGroups"> & { story?: { threads: readonly ThreadLike[] } | null };
+/** A digest that may carry its story (content/story.yaml), whose threads name the topics. */
+export type DigestWithThreads = Digest & { story?: { threads: readonly ThreadLike[] } | null };
 
 export interface SearchFacets {
   /** "2024" */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { DigestWithThreads } from "./search-facets.ts";
+import type { Digest } from "../digest/types.ts";
 import type { SearchIndexOptions, SearchIndexResult } from "./search-index.ts";
 import type { FromSearchThread, ToSearchThread } from "./search-worker.ts";
 import type { SiteConfig } from "./site-config.ts";
@@ -25,7 +25,7 @@ export interface SearchIndexJob {
    * Builds the index of `digest` into `<siteDir>/pagefind/`: the same bundles as
    * `buildSearchIndex`. Once per job; the thread ends with it.
    */
-  index(siteDir: string, digest: DigestWithThreads, site: SiteConfig, options?: SearchIndexOptions): Promise<SearchIndexResult>;
+  index(siteDir: string, digest: Digest, site: SiteConfig, options?: SearchIndexOptions): Promise<SearchIndexResult>;
   /**
    * Settles once `index` has handed the thread its plan (or has failed first). The plan, each
    * shard's records made and fingerprinted, is made on the calling thread: a caller with other
@@ -121,6 +121,6 @@ export function startSearchIndex(): SearchIndexJob {
 }
 
 /** `buildSearchIndex` on a thread of its own (see `startSearchIndex`). */
-export async function buildSearchIndexInBackground(siteDir: string, digest: DigestWithThreads, site: SiteConfig, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+export async function buildSearchIndexInBackground(siteDir: string, digest: Digest, site: SiteConfig, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   return startSearchIndex().index(siteDir, digest, site, options);
 }

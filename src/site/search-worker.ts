@@ -29,16 +29,12 @@ const port = parentPort!;
  * (Only Pagefind's: the TypeScript loader may start a compiler service here that outlives it.)
  */
 const started: ChildProcess[] = [];
-/** Set once the thread is told to close: Pagefind, which starts again on any call, must not. */
-let closing = false;
 const spawn = childProcess.spawn;
 childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+  const child = spawn(...args);
   // Pagefind's binary (or the one PAGEFIND_BINARY_PATH names) runs as `<binary> --service`.
   const argv = Array.isArray(args[1]) ? args[1] : [];
-  const pagefind = /pagefind/i.test(path.basename(String(args[0]))) || (argv.length === 1 && argv[0] === "--service");
-  if (pagefind && closing) throw new Error("the search index was stopped");
-  const child = spawn(...args);
-  if (pagefind) started.push(child);
+  if (/pagefind/i.test(path.basename(String(args[0]))) || (argv.length === 1 && argv[0] === "--service")) started.push(child);
   return child;
 }) as typeof spawn;
 
@@ -52,41 +48,32 @@ function exited(ms: number): Promise<unknown> {
 const send = (message: FromSearchThread): void => port.postMessage(message);
 // A failure here shows again, with its message, when the first shard is indexed.
 const warm = warmUpPagefind().catch(() => {});
-const asked = new Map<number, { resolve(records: SearchRecord[]): void; reject(error: Error): void }>();
-/** The bundles being written, settled when done or failed. */
-let writing: Promise<void> = Promise.resolve();
+const asked = new Map<number, (records: SearchRecord[]) => void>();
 
 port.on("message", (message: ToSearchThread) => {
   if (message.type === "records") {
-    asked.get(message.shard)?.resolve(message.records);
+    asked.get(message.shard)?.(message.records);
     asked.delete(message.shard);
   } else if (message.type === "plan") {
     let first = message.first;
     const recordsOf = (shard: number) =>
-      new Promise<SearchRecord[]>((resolve, reject) => {
+      new Promise<SearchRecord[]>((resolve) => {
         if (first?.shard === shard) {
           resolve(first.records);
           first = undefined;
           return;
         }
-        asked.set(shard, { resolve, reject });
+        asked.set(shard, resolve);
         send({ type: "records", shard });
       });
-    writing = writeSearchBundles(message.siteDir, message.plan, recordsOf, message.cacheDir, message.previousSite).then(
+    writeSearchBundles(message.siteDir, message.plan, recordsOf, message.cacheDir, message.previousSite).then(
       (reindexed) => send({ type: "done", reindexed }),
       (error: unknown) => send({ type: "error", message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.type === "close") {
-    // Closed while writing (a build that failed after starting its index early): Pagefind's
-    // calls and the records asked for fail at once, and the writing stops before the thread is
-    // ended, so that no file operation of it is still under way when the caller removes the folder.
-    closing = true;
-    for (const { reject } of asked.values()) reject(new Error("the search index was stopped"));
-    asked.clear();
     void warm
       .then(closePagefind)
       .catch(() => {})
-      .then(() => Promise.race([writing, new Promise((resolve) => setTimeout(resolve, 2000).unref())]))
       .then(() => exited(2000))
       .then(() => send({ type: "closed" }));
   }

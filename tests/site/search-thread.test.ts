@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeInProcess, buildDigest, type DigestParts } from "../../src/digest/build.ts";
-import { abandonSearch, startSearchEarly } from "../../src/site/render.ts";
+import { analyzeInProcess, buildDigest } from "../../src/digest/build.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
 import { buildSearchIndexInBackground, startSearchIndex } from "../../src/site/search-thread.ts";
 import { siteConfig } from "../../src/site/site-config.ts";
@@ -105,49 +104,6 @@ describe("the search index on a worker thread", () => {
     const blocked = path.join(root, "blocked");
     await writeFile(blocked, "not a folder");
     await expect(buildSearchIndexInBackground(blocked, digest, siteConfig(process.env, digest.story))).rejects.toThrow();
-    expect(await until(() => pagefindChildren().length === 0)).toBe(true);
-  }, 120_000);
-
-  it("indexes the digest's parts made before the cross-links to the same bundles as the whole digest", async () => {
-    // What `dateline build` and `serve` do: the index starts from the parts, before the linking.
-    let parts: DigestParts | undefined;
-    const { digest } = await buildDigest(CONTENT, analyzeInProcess, undefined, { beforeCrossLinks: (p) => void (parts = p) });
-    expect(parts).toBeDefined();
-    expect(parts!.events).toBe(digest.events);
-    expect("crossLinks" in parts!).toBe(false);
-    // The reports as the parts have them lack what the cross-links add; the records do not use it.
-    expect(parts!.reports.every((r) => r.related.length === 0)).toBe(true);
-    expect(digest.reports.some((r) => r.related.length > 0)).toBe(true);
-    const site = siteConfig(process.env, digest.story);
-    const root = await tempDir();
-    const early = await buildSearchIndex(path.join(root, "parts"), parts!, site, { shardSize: 10 });
-    const whole = await buildSearchIndex(path.join(root, "whole"), digest, site, { shardSize: 10 });
-    expect(early).toEqual(whole);
-    expect(await treeDifferences(path.join(root, "parts"), path.join(root, "whole"))).toEqual([]);
-  }, 120_000);
-
-  it("starts early into the render's staging folder, and an abandoned build leaves neither folder nor process", async () => {
-    let parts: DigestParts | undefined;
-    await buildDigest(CONTENT, analyzeInProcess, undefined, { beforeCrossLinks: (p) => void (parts = p) });
-    const root = await tempDir();
-    const options = { contentDir: path.join(root, "content"), outputDir: path.join(root, "site") };
-    const staging = `${options.outputDir}.staging-${process.pid}`;
-    const job = startSearchIndex();
-    const early = await startSearchEarly(job, parts!, options);
-    // Written where the render will render, and cached beside the content folder.
-    expect((await early.indexing).reindexed).toBeGreaterThan(0);
-    expect(existsSync(path.join(staging, "pagefind", "pagefind-entry.json"))).toBe(true);
-    expect(readdirSync(path.join(root, ".cache", "search")).length).toBeGreaterThan(0);
-    // The build failed before rendering: the staging folder goes, and Pagefind with the thread.
-    await abandonSearch(job, early, options);
-    expect(existsSync(staging)).toBe(false);
-    expect(await until(() => pagefindChildren().length === 0)).toBe(true);
-    expect(pagefindChildren(true)).toEqual([]);
-    // Abandoned while still indexing: the same.
-    const busy = startSearchIndex();
-    const started = await startSearchEarly(busy, parts!, options);
-    await abandonSearch(busy, started, options);
-    expect(existsSync(staging)).toBe(false);
     expect(await until(() => pagefindChildren().length === 0)).toBe(true);
   }, 120_000);
 });

@@ -5,7 +5,6 @@ import { parseCommandArgs } from "../args.ts";
 import { ContentError, formatProblem } from "../../content/problems.ts";
 import { StoryConfigError } from "../../content/story.ts";
 import type { DigestResult } from "../../digest/build.ts";
-import type { EarlySearch } from "../../site/render.ts";
 
 const help = `Usage: dateline build [--content DIR] [--output DIR]
 
@@ -75,7 +74,6 @@ export const buildCommand: Command = {
     const search = (await import("../../site/search-thread.ts")).startSearchIndex();
     const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
     let result: DigestResult;
-    let early: EarlySearch | undefined;
     try {
       const progress = values.quiet ? undefined : progressPrinter(io.stderr);
       result = await buildDigest(
@@ -83,12 +81,9 @@ export const buildCommand: Command = {
         cachedAnalyzer(contentDir, {
           ...(progress ? { onProgress: progress } : {}),
         }),
-        undefined,
-        // The search index is made of the digest's parts before its cross-links: it starts then.
-        { beforeCrossLinks: async (parts) => void (early = await (await rendering).startSearchEarly(search, parts, { contentDir, outputDir })) },
       );
     } catch (error) {
-      await (await rendering).abandonSearch(search, early, { contentDir, outputDir });
+      await search.cancel();
       if (error instanceof ContentError || error instanceof StoryConfigError) {
         io.stderr(`${error.message}\n\nNothing was written; the previous site is unchanged.\n`);
         return 1;
@@ -100,7 +95,7 @@ export const buildCommand: Command = {
     const long = !values.quiet && reports.length >= LONG_BUILD;
     if (long) io.stderr(`${reports.length} reports → ${events.length} timeline events, ${tallies.length} figures; rendering pages…\n`);
     const { renderSite } = await rendering;
-    const { pages, reused } = await renderSite(result, { contentDir, outputDir, search, ...(early ? { early } : {}), log: (line) => io.stderr(`${line}\n`) });
+    const { pages, reused } = await renderSite(result, { contentDir, outputDir, search, log: (line) => io.stderr(`${line}\n`) });
     if (long) io.stderr(`${pages - reused} pages rendered, ${reused} unchanged pages kept from the previous build\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     io.stdout(
