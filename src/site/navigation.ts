@@ -75,8 +75,6 @@ export interface Neighbours {
   next: (Link & { date: string }) | null;
 }
 
-const neighbourCache = new WeakMap<readonly Report[], Map<string, Neighbours>>();
-
 /** A report as a neighbour link, one object per report. */
 const neighbourLink = perObject((r: Report): Link & { date: string } => ({ label: r.title, url: r.url, date: r.date }));
 
@@ -87,9 +85,7 @@ const neighboursOf = perObjectWith<Report, Neighbours>();
  * Previous/next report in publication order (date-time, then slug, as the digest orders them),
  * computed once per report list.
  */
-export function reportNeighbours(reports: readonly Report[]): Map<string, Neighbours> {
-  const cached = neighbourCache.get(reports);
-  if (cached) return cached;
+export const reportNeighbours = perObject((reports: readonly Report[]): Map<string, Neighbours> => {
   const chronological = [...reports].sort((a, b) =>
     a.datetime === b.datetime ? a.slug.localeCompare(b.slug) : a.datetime < b.datetime ? -1 : 1,
   );
@@ -101,6 +97,5 @@ export function reportNeighbours(reports: readonly Report[]): Map<string, Neighb
       neighboursOf(r, [previous, next], () => ({ previous: previous ? neighbourLink(previous) : null, next: next ? neighbourLink(next) : null })),
     );
   });
-  neighbourCache.set(reports, map);
   return map;
-}
+});

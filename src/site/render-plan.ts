@@ -174,15 +174,11 @@ export interface PageModels {
   timelineShared: TimelineShared;
 }
 
-const models = new WeakMap<SiteData, PageModels>();
-
 /** The models of every planned page, computed once per site data. */
-export function pageModels(data: SiteData): PageModels {
-  let hit = models.get(data);
-  if (hit) return hit;
+export const pageModels = perObject((data: SiteData): PageModels => {
   const { storyPages, timeline } = data;
   const t = timeline.site;
-  hit = {
+  return {
     items: { reports: reportPages(data), entities: storyPages.entities, threads: storyPages.threads, timelinePages: t.pages, topics: t.topics.flatMap((topic) => topic.pages) },
     timelineShared: {
       count: t.count,
@@ -192,9 +188,7 @@ export function pageModels(data: SiteData): PageModels {
       topicLabels: t.topicLabels,
     },
   };
-  models.set(data, hit);
-  return hit;
-}
+});
 
 const urlOf = (item: { url?: string; report?: { url: string } }): string => item.report?.url ?? item.url!;
 
