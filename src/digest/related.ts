@@ -44,7 +44,7 @@ const CLOSE_DAYS = 7;
  * order pairs were first met). Most pairs share one kind of thing only, so each part is made when
  * first needed (issue 8: four empty collections for each of 137,000 candidate pairs at 4,000
  * reports were a third of this stage's garbage). Pairs are found through an open-addressing
- * table of typed arrays keyed by the two report positions, not a Map of an object per pair
+ * table (a typed array of slots) keyed by the two report positions, not a Map of an object per pair
  * (issue 8: the Map's lookups and the objects were a quarter of this stage at 4,000 reports).
  */
 class Pairs {
