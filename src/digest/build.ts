@@ -9,7 +9,7 @@ import type { StageMemo } from "./stage-memo.ts";
 import { ParseCache } from "./parse-cache.ts";
 import { analyzeParallel, type PoolOptions } from "./pool.ts";
 import { crossLink } from "./crosslinks.ts";
-import { PassageRefs } from "./passages.ts";
+import { PassageMemory } from "./passages.ts";
 import { indexEntities } from "./entities.ts";
 import { mergeEvents } from "./merge.ts";
 import { compareReports } from "./report-order.ts";
@@ -52,8 +52,8 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
   );
   const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
   const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
-  const refs = memo?.kept("passage-refs", () => new PassageRefs());
-  const crossLinks = crossLink(reports, { events, entities: entityNames, features, ...(refs ? { refs } : {}) });
+  const passageMemory = memo?.kept("passages", () => new PassageMemory());
+  const crossLinks = crossLink(reports, { events, entities: entityNames, features, ...(passageMemory ? { passageMemory } : {}) });
   // New report objects: the analyses themselves (which the cache may hold) are never altered.
   let linked = reports.map((report) => ({
     ...report,

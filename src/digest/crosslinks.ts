@@ -8,7 +8,7 @@
  *   links.reports[slug].newInReport
  */
 import type { Report, TimelineEvent } from "./types.ts";
-import { findSharedPassagesWithStats, type PassageGroup, type PassageOptions, type PassageRef, type PassageRefs, type PassageStats } from "./passages.ts";
+import { findSharedPassagesWithStats, type PassageGroup, type PassageOptions, type PassageRef, type PassageMemory, type PassageStats } from "./passages.ts";
 import { relateReportsWithStats, type RelatedLink } from "./related.ts";
 import { computeNovelty, type Novelty } from "./novelty.ts";
 import { compareReports } from "./report-order.ts";
@@ -43,15 +43,15 @@ export interface CrossLinkOptions {
   backlinkLimit?: number;
   /** Passage features of the reports by slug, from the per-report stage (passages.ts). */
   features?: PassageOptions["features"];
-  /** A long-lived build process's passage references (passages.ts PassageRefs); same result either way. */
-  refs?: PassageRefs;
+  /** What a long-lived build process keeps of the shared-passage stage (passages.ts PassageMemory); same result either way. */
+  passageMemory?: PassageMemory;
 }
 
 /** Runs every cross-report stage. Pure, deterministic, independent of the order of `reports`. */
 export function crossLink(reports: readonly Report[], options: CrossLinkOptions = {}): CrossLinks {
   const { shared: passages, groups, stats } = findSharedPassagesWithStats(reports, {
     ...(options.features ? { features: options.features } : {}),
-    ...(options.refs ? { refs: options.refs } : {}),
+    ...(options.passageMemory ? { memory: options.passageMemory } : {}),
   });
   const { related, stats: relatedStats } = relateReportsWithStats(reports, passages, {
     ...(options.events ? { events: options.events } : {}),

@@ -123,8 +123,8 @@ export interface PassageOptions {
    * (passage-features.ts); reports without are computed here. Same result either way.
    */
   features?: ReadonlyMap<string, PassageFeatures>;
-  /** A long-lived build process's passage references (PassageRefs). Same result either way. */
-  refs?: PassageRefs;
+  /** What a long-lived build process keeps of this stage between builds (PassageMemory). Same result either way. */
+  memory?: PassageMemory;
 }
 
 /** True when an overlap means "the same passage" (the measure documented above). */
@@ -164,20 +164,34 @@ function passageRef(o: Occurrence, match: PassageRef["match"]): PassageRef {
 }
 
 /**
- * The passage references of a long-lived build process's last build, handed out again for the
- * same occurrence (report, paragraph, URL, how matched): its next build's cross-links are then
- * made of the very same reference objects where an edit changed nothing, and comparing them
- * with the last build's (StageMemo.keepEqual) meets the same object at once instead of
- * comparing 175,000 references field by field at 4,000 reports (issue 8). What a build does
- * not use is forgotten.
+ * What a long-lived build process (`dateline serve`'s) keeps of this stage from one build to
+ * the next (issue 8). Same result either way.
+ *
+ * - The passage references: handed out again for the same occurrence (report, paragraph, URL,
+ *   how matched), so that the next build's cross-links are made of the very same reference
+ *   objects where an edit changed nothing, and comparing them with the last build's
+ *   (StageMemo.keepEqual) meets the same object at once instead of comparing 175,000
+ *   references field by field at 4,000 reports. A build from scratch forgets what it does not use.
+ * - The last build's paragraphs, LSH buckets, matches and shared passages: a rebuild after an
+ *   edit that left every paragraph where it was, with the same facts, and only reworded
+ *   paragraphs found nowhere else (a correction, an added sentence) updates them instead of
+ *   redoing them — it walks only the buckets the reworded paragraphs left or joined, and lists
+ *   again only the occurrences whose matches changed. Any other edit does it all again.
  */
-export class PassageRefs {
+export class PassageMemory {
   private kept = new Map<string, PassageRef>();
+  /** The last build's state, when it had every report's features (see PassageSnapshot). */
+  last: PassageSnapshot | undefined;
+  /** Builds done from scratch and builds that updated the last one. */
+  readonly counts = { full: 0, updated: 0 };
 
-  /** The references of one build: last build's where equal, new ones otherwise. */
-  forBuild(): (at: SourceRef, match: PassageRef["match"]) => PassageRef {
+  /**
+   * The references of one build: last build's where equal, new ones otherwise. `keep`: an
+   * update, which lists few occurrences again: what the last build made stays in the table.
+   */
+  forBuild(keep: boolean): (at: SourceRef, match: PassageRef["match"]) => PassageRef {
     const last = this.kept;
-    const now = new Map<string, PassageRef>();
+    const now = keep ? last : new Map<string, PassageRef>();
     this.kept = now;
     return (at, match) => {
       const key = `${match}\n${at.report}\n${at.paragraph}\n${at.url}`;
@@ -186,6 +200,31 @@ export class PassageRefs {
       return ref;
     };
   }
+}
+
+/** One build's state, for the next to update (PassageMemory). Nothing in it is altered once made. */
+interface PassageSnapshot {
+  /** Reports in report order, and their features. */
+  reports: readonly Report[];
+  features: readonly PassageFeatures[];
+  occurrences: readonly Occurrence[];
+  nodes: readonly Node[];
+  /** The text LSH's bucket chains over the nodes, and what each node found walking them. */
+  chains: Int32Array;
+  text: LshOutcome;
+  /** Matched fact pairs as occurrence orders, two by two, and the fact LSH's work. */
+  factPairs: Int32Array;
+  factWork: LshWork;
+  /** Each node's neighbours, ascending. */
+  neighbours: NeighbourLists;
+  /** By occurrence order: its shared passage, if it has one. */
+  sharedAt: readonly (SharedPassage | undefined)[];
+}
+
+interface NeighbourLists {
+  /** Node n's neighbours are list[start[n] .. start[n + 1]). */
+  start: Int32Array;
+  list: Int32Array;
 }
 
 /** A distinct shingle set and where it occurs (occurrences ascending by `order`). */
@@ -335,29 +374,50 @@ interface LshWork {
 }
 
 /**
+ * What the LSH walk found, item by item (the items walked, in order): item k's verified earlier
+ * partners are `partner[start[k] .. start[k + 1])`, in the order verified, and it met
+ * `collisions[k]` items and verified `candidates[k]` of them.
+ */
+interface LshOutcome {
+  start: Int32Array;
+  partner: number[];
+  collisions: Int32Array;
+  candidates: Int32Array;
+}
+
+function addWork(work: LshWork, outcome: LshOutcome): void {
+  for (let k = 0; k < outcome.collisions.length; k++) {
+    work.collisions += outcome.collisions[k]!;
+    work.candidatePairs += outcome.candidates[k]!;
+  }
+  work.matchedPairs += outcome.partner.length;
+}
+
+/**
  * Streaming LSH over sets: each set, before it is added, meets the sets already in its
  * buckets. Per band only the last BUCKET_COMPARE_CAP are looked at; a set met in at least
  * MIN_BAND_HITS bands is a candidate; the VERIFY_CAP candidates with the most band hits (they
  * estimate similarity: E[hits] = bands × J^rows), then the nearest, are verified by `same`.
- * Stamps instead of a pair set keep the bookkeeping O(1) a pair. Returns verified pairs
- * [earlier, later] in the order found.
+ * Stamps instead of a pair set keep the bookkeeping O(1) a pair. `chains`: the buckets
+ * (minhash.ts `bucketChains`: walking from `b` meets only items before it, so this is what
+ * adding `b` to an index and walking it would meet). `only`: the items to walk (default all);
+ * what an item finds depends only on its keys and on the items before it in its buckets.
  */
 function lshMatch(
   bandKeysOf: readonly Uint32Array[],
-  bands: number,
+  chains: Int32Array,
   same: (a: number, b: number) => boolean,
-  work: LshWork,
-): [number, number][] {
+  only?: readonly number[],
+): LshOutcome {
   const total = bandKeysOf.length;
-  // Every item's bucket chains at once: walking from `b` meets only items before it, so this
-  // is what adding `b` to an index and walking it would meet, and faster to build (minhash.ts).
-  const chains = bucketChains(bandKeysOf, bands);
+  const count = only ? only.length : total;
   const stamp = new Int32Array(total).fill(-1);
   const hits = new Int32Array(total);
-  const pairs: [number, number][] = [];
+  const out: LshOutcome = { start: new Int32Array(count + 1), partner: [], collisions: new Int32Array(count), candidates: new Int32Array(count) };
   const candidates: number[] = [];
   const met: number[] = []; // the items `b` meets, reused from one `b` to the next
-  for (let b = 0; b < total; b++) {
+  for (let k = 0; k < count; k++) {
+    const b = only ? only[k]! : k;
     const keys = bandKeysOf[b]!;
     met.length = 0;
     // The walk is inlined: a callback per bucket item was a third of this function's time.
@@ -373,29 +433,174 @@ function lshMatch(
         hits[a]!++;
       }
     }
-    work.collisions += met.length;
+    out.collisions[k] = met.length;
     // The candidates, most band hits first, then the latest: an insertion sort into a reused
     // array (they are a dozen on average; filter, sort and slice allocated three arrays a set).
-    let count = 0;
+    let found = 0;
     for (const a of met) {
       if (hits[a]! < MIN_BAND_HITS) continue;
-      let at = count++;
+      let at = found++;
       while (at > 0 && (hits[candidates[at - 1]!]! < hits[a]! || (hits[candidates[at - 1]!] === hits[a] && candidates[at - 1]! < a))) {
         candidates[at] = candidates[at - 1]!;
         at--;
       }
       candidates[at] = a;
     }
-    for (let k = 0; k < Math.min(count, VERIFY_CAP); k++) {
-      const a = candidates[k]!;
-      work.candidatePairs++;
-      if (same(a, b)) {
-        work.matchedPairs++;
-        pairs.push([a, b]);
+    const verified = Math.min(found, VERIFY_CAP);
+    out.candidates[k] = verified;
+    for (let c = 0; c < verified; c++) {
+      const a = candidates[c]!;
+      if (same(a, b)) out.partner.push(a);
+    }
+    out.start[k + 1] = out.partner.length;
+  }
+  return out;
+}
+
+const sameStrings = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameNumbers = (a: ArrayLike<number> | null, b: ArrayLike<number> | null): boolean => {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * The nodes whose shingle set an edit changed, when that is all it changed; null otherwise.
+ * "All" means: the same reports in the same order, each edited report with its paragraphs that
+ * take part at the same places, with the same references and the same facts, and every node
+ * (distinct shingle set) made of the same occurrences as last time. Then a node's set can only
+ * have changed if all its occurrences are in edited reports — a reworded paragraph that is found
+ * nowhere else, before or after — and the node keeps its number.
+ */
+function changedNodes(
+  last: PassageSnapshot,
+  ordered: readonly Report[],
+  features: readonly PassageFeatures[],
+  occurrences: readonly Occurrence[],
+  nodes: readonly Node[],
+): number[] | null {
+  if (ordered.length !== last.reports.length || occurrences.length !== last.occurrences.length || nodes.length !== last.nodes.length) return null;
+  const edited = new Uint8Array(ordered.length);
+  for (let r = 0; r < ordered.length; r++) {
+    if (ordered[r] === last.reports[r] && features[r] === last.features[r]) continue;
+    if (ordered[r]!.slug !== last.reports[r]!.slug || !sameNumbers(features[r]!.paragraphs, last.features[r]!.paragraphs)) return null;
+    edited[r] = 1;
+  }
+  for (const o of occurrences) {
+    if (!edited[o.report]) continue;
+    const before = last.occurrences[o.order]!;
+    if (before.report !== o.report || before.ref.paragraph !== o.ref.paragraph || before.ref.url !== o.ref.url) return null;
+    if (!sameNumbers(before.factKeys, o.factKeys) || before.facts.length !== o.facts.length || !sameStrings(before.facts, o.facts)) return null;
+  }
+  const changed: number[] = [];
+  for (let n = 0; n < nodes.length; n++) {
+    const now = nodes[n]!.occurrences;
+    const then = last.nodes[n]!.occurrences;
+    if (now.length !== then.length) return null;
+    for (let i = 0; i < now.length; i++) if (now[i]!.order !== then[i]!.order) return null;
+    if (edited[now[0]!.report] && !sameSet(nodes[n]!.set, last.nodes[n]!.set)) changed.push(n);
+  }
+  return changed;
+}
+
+/**
+ * The text LSH after `changed` nodes got new shingle sets (and keys), from the last build's: the
+ * buckets those nodes left or joined get their chains again, and only the nodes in them that come
+ * after a changed node walk again — what any other node meets is as it was. Same result as
+ * walking every node over new chains.
+ */
+function updateTextPairs(
+  last: PassageSnapshot,
+  keysOf: readonly Uint32Array[],
+  changed: readonly number[],
+  same: (a: number, b: number) => boolean,
+): { text: LshOutcome; chains: Int32Array } {
+  if (changed.length === 0) return { text: last.text, chains: last.chains };
+  const n = keysOf.length;
+  const bands = keysOf[0]!.length;
+  // The buckets touched, by band and key: the first changed node in each, and the members.
+  const touched = new Map<number, { from: number; members: number[] }>();
+  const maybe = new Uint8Array(1 << 16); // by a key's low 16 bits: whether any touched bucket has it
+  for (const c of changed) {
+    for (const keys of [last.nodes[c]!.keys!, keysOf[c]!]) {
+      for (let band = 0; band < bands; band++) {
+        const id = band * 0x100000000 + keys[band]!;
+        const bucket = touched.get(id);
+        if (bucket) bucket.from = Math.min(bucket.from, c);
+        else touched.set(id, { from: c, members: [] });
+        maybe[keys[band]! & 0xffff] = 1;
       }
     }
   }
-  return pairs;
+  const walk = new Uint8Array(n);
+  for (const c of changed) walk[c] = 1;
+  for (let b = 0; b < n; b++) {
+    const keys = keysOf[b]!;
+    for (let band = 0; band < bands; band++) {
+      if (!maybe[keys[band]! & 0xffff]) continue;
+      const bucket = touched.get(band * 0x100000000 + keys[band]!);
+      if (!bucket) continue;
+      bucket.members.push(b);
+      if (b > bucket.from) walk[b] = 1;
+    }
+  }
+  const chains = last.chains.slice();
+  for (const [id, { members }] of touched) {
+    const row = Math.floor(id / 0x100000000) * n;
+    for (let i = 0; i < members.length; i++) chains[row + members[i]!] = i === 0 ? -1 : members[i - 1]!;
+  }
+  const only: number[] = [];
+  for (let b = 0; b < n; b++) if (walk[b]) only.push(b);
+  const found = lshMatch(keysOf, chains, same, only);
+  const before = last.text;
+  const text: LshOutcome = { start: new Int32Array(n + 1), partner: [], collisions: before.collisions.slice(), candidates: before.candidates.slice() };
+  let k = 0;
+  for (let b = 0; b < n; b++) {
+    if (k < only.length && only[k] === b) {
+      for (let i = found.start[k]!; i < found.start[k + 1]!; i++) text.partner.push(found.partner[i]!);
+      text.collisions[b] = found.collisions[k]!;
+      text.candidates[b] = found.candidates[k]!;
+      k++;
+    } else {
+      for (let i = before.start[b]!; i < before.start[b + 1]!; i++) text.partner.push(before.partner[i]!);
+    }
+    text.start[b + 1] = text.partner.length;
+  }
+  return { text, chains };
+}
+
+/** Each node's neighbours, ascending. */
+function sortedNeighbours(nodes: readonly Node[]): NeighbourLists {
+  const start = new Int32Array(nodes.length + 1);
+  for (let n = 0; n < nodes.length; n++) start[n + 1] = start[n]! + nodes[n]!.neighbours.length;
+  const list = new Int32Array(start[nodes.length]!);
+  for (let n = 0; n < nodes.length; n++) {
+    list.set(nodes[n]!.neighbours, start[n]!);
+    if (nodes[n]!.neighbours.length > 1) list.subarray(start[n]!, start[n + 1]!).sort();
+  }
+  return { start, list };
+}
+
+/** By node: 1 where its neighbours are not those it had. */
+function nodesWithOtherNeighbours(before: NeighbourLists, now: NeighbourLists): Uint8Array {
+  const count = now.start.length - 1;
+  const other = new Uint8Array(count);
+  for (let n = 0; n < count; n++) {
+    const [a, b] = [before.start[n]!, now.start[n]!];
+    const length = now.start[n + 1]! - b;
+    if (before.start[n + 1]! - a !== length) {
+      other[n] = 1;
+      continue;
+    }
+    for (let i = 0; i < length; i++) {
+      if (before.list[a + i] !== now.list[b + i]) {
+        other[n] = 1;
+        break;
+      }
+    }
+  }
+  return other;
 }
 
 /**
@@ -413,11 +618,15 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
   // Band keys computed beforehand are under DEFAULT_MINHASH; other parameters recompute them.
   const stock = params === DEFAULT_MINHASH;
   const bands = params.bands;
+  const featuresOf: PassageFeatures[] = [];
+  let keyedAll = stock;
   ordered.forEach((report, r) => {
     paragraphs += report.paragraphs.length;
     const cached = stock ? options.features?.get(report.slug) : undefined;
     const f = cached ?? passageFeatures(report.paragraphs, false);
+    featuresOf.push(f);
     const keyed = cached !== undefined;
+    if (!keyed) keyedAll = false;
     let factual = 0;
     for (let k = 0; k < f.paragraphs.length; k++) {
       const p = report.paragraphs[f.paragraphs[k]!]!;
@@ -450,41 +659,65 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
   const hasher = stock ? null : new MinHasher(params);
   const keysOf = (set: Uint32Array, known: Uint32Array | null): Uint32Array =>
     hasher ? hasher.bandKeys(hasher.signature(set)) : (known ?? bandKeys(set));
-  const text: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
-  for (const [a, b] of lshMatch(
-    nodes.map((n) => keysOf(n.set, n.keys)),
-    bands,
-    (a, b) => isSamePassage(overlap(nodes[a]!.set, nodes[b]!.set)),
-    text,
-  )) {
-    nodes[a]!.neighbours.push(b);
-    nodes[b]!.neighbours.push(a);
-  }
+  const nodeKeys = nodes.map((n) => keysOf(n.set, n.keys));
+  const sameText = (a: number, b: number): boolean => isSamePassage(overlap(nodes[a]!.set, nodes[b]!.set));
 
-  // Retold passages: the same LSH over fact fingerprints of the paragraphs that have enough facts.
-  const factual = occurrences.filter((o) => o.facts.length >= FACTS_MIN_SHARED);
-  const comparer = new FactComparer(factWeights(occurrences.map((o) => o.facts)));
-  const prepared = factual.map((o) => comparer.prepare(o.facts));
-  const facts: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
-  for (const [a, b] of lshMatch(
-    factual.map((o) => (o.factKeys && !hasher ? o.factKeys : keysOf(factSet(o.facts), null))),
-    bands,
-    (a, b) => factual[a]!.report !== factual[b]!.report && isSameFacts(comparer.overlap(prepared[a]!, prepared[b]!)),
-    facts,
-  )) {
-    // a < b, and factual is in order, so each `retold` list stays ascending… except for the
-    // later side, whose earlier partners arrive in verification order: sorted below.
-    factual[a]!.retold.push(factual[b]!);
-    factual[b]!.retold.push(factual[a]!);
-  }
-  for (const o of factual) if (o.retold.length > 1) o.retold.sort((x, y) => x.order - y.order);
+  const memory = options.memory;
+  const last = memory && keyedAll ? memory.last : undefined;
+  // A long-lived process's rebuild: when the edit left every paragraph where it was and only
+  // changed the wording of paragraphs found nowhere else, only what those meet is redone.
+  const changed = last ? changedNodes(last, ordered, featuresOf, occurrences, nodes) : null;
 
-  const table = options.refs?.forBuild();
+  let text: LshOutcome;
+  let chains: Int32Array;
+  let factPairs: Int32Array;
+  let facts: LshWork;
+  if (last && changed) {
+    ({ text, chains } = updateTextPairs(last, nodeKeys, changed, sameText));
+    factPairs = last.factPairs;
+    facts = last.factWork;
+    memory!.counts.updated++;
+  } else {
+    chains = bucketChains(nodeKeys, bands);
+    text = lshMatch(nodeKeys, chains, sameText);
+    ({ factPairs, facts } = matchFacts(occurrences, bands, keysOf, hasher !== null));
+    if (memory) memory.counts.full++;
+  }
+  const textWork: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
+  addWork(textWork, text);
+  // In the order found: b ascending, each b's partners in the order verified.
+  for (let b = 0; b < nodes.length; b++) {
+    for (let i = text.start[b]!; i < text.start[b + 1]!; i++) {
+      const a = text.partner[i]!;
+      nodes[a]!.neighbours.push(b);
+      nodes[b]!.neighbours.push(a);
+    }
+  }
+  // a < b, and pairs come in order of b, so each `retold` list stays ascending… except for the
+  // later side, whose earlier partners arrive in verification order: sorted below.
+  for (let i = 0; i < factPairs.length; i += 2) {
+    const a = occurrences[factPairs[i]!]!;
+    const b = occurrences[factPairs[i + 1]!]!;
+    a.retold.push(b);
+    b.retold.push(a);
+  }
+  for (const o of occurrences) if (o.retold.length > 1) o.retold.sort((x, y) => x.order - y.order);
+  // Kept for the next build to see which nodes' neighbours an edit changed.
+  const neighbours = memory && keyedAll ? sortedNeighbours(nodes) : null;
+
+  const table = memory ? memory.forBuild(changed !== null) : undefined;
   const refOf = table ? (o: Occurrence, match: PassageRef["match"]) => table(o.ref, match) : passageRef;
-  const shared: SharedPassage[] = [];
+  const sharedAt: (SharedPassage | undefined)[] = new Array(occurrences.length);
   const nearNodes = new Map<number, Set<number>>(); // per node, computed once
   const scratch: NearScratch = { stamp: new Int32Array(occurrences.length).fill(-1), pool: [] };
+  // On an update, only the occurrences of nodes whose neighbours changed can list other
+  // occurrences than last time (the occurrences, their places and what they retell are as then).
+  const redo = last && changed && neighbours ? nodesWithOtherNeighbours(last.neighbours, neighbours) : null;
   for (const occurrence of occurrences) {
+    if (redo && !redo[occurrence.node]) {
+      sharedAt[occurrence.order] = last!.sharedAt[occurrence.order];
+      continue;
+    }
     const node = nodes[occurrence.node]!;
     // The ALSO_IN_LIMIT neighbour nodes nearest in order suffice: at most that many are listed.
     let textNodes = nearNodes.get(occurrence.node);
@@ -497,11 +730,19 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
     if (occurrence.retold.length > 0) lists.push(occurrence.retold);
     const others = nearestOthers(occurrence, lists, ALSO_IN_LIMIT, scratch);
     if (others.length === 0) continue;
-    shared.push({
+    sharedAt[occurrence.order] = {
       at: occurrence.ref,
       // Fields written out rather than spread (the spread was a tenth of this stage); same key order.
       alsoIn: others.map((o) => (textNodes.has(o.node) ? (o.asText ??= refOf(o, "text")) : (o.asFacts ??= refOf(o, "facts")))),
-    });
+    };
+  }
+  const shared = sharedAt.filter((x): x is SharedPassage => x !== undefined);
+
+  if (memory) {
+    // Kept for the next build: with the edits this one had, it may be updated rather than redone.
+    memory.last = neighbours
+      ? { reports: ordered, features: featuresOf, occurrences, nodes, chains, text, factPairs, factWork: facts, neighbours, sharedAt }
+      : undefined;
   }
 
   return {
@@ -511,14 +752,43 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
       paragraphs,
       indexed: occurrences.length,
       distinct: nodes.length,
-      collisions: text.collisions,
-      candidatePairs: text.candidatePairs,
-      matchedPairs: text.matchedPairs,
+      collisions: textWork.collisions,
+      candidatePairs: textWork.candidatePairs,
+      matchedPairs: textWork.matchedPairs,
       factCollisions: facts.collisions,
       factCandidatePairs: facts.candidatePairs,
       factMatchedPairs: facts.matchedPairs,
     },
   };
+}
+
+/**
+ * Retold passages: the same LSH over fact fingerprints of the paragraphs that have enough facts.
+ * Returns the matched pairs as occurrence orders, two by two ([earlier, later], in the order
+ * found), and the work done.
+ */
+function matchFacts(
+  occurrences: readonly Occurrence[],
+  bands: number,
+  keysOf: (set: Uint32Array, known: Uint32Array | null) => Uint32Array,
+  rehash: boolean,
+): { factPairs: Int32Array; facts: LshWork } {
+  const factual = occurrences.filter((o) => o.facts.length >= FACTS_MIN_SHARED);
+  const comparer = new FactComparer(factWeights(occurrences.map((o) => o.facts)));
+  const prepared = factual.map((o) => comparer.prepare(o.facts));
+  const keys = factual.map((o) => (o.factKeys && !rehash ? o.factKeys : keysOf(factSet(o.facts), null)));
+  const found = lshMatch(keys, bucketChains(keys, bands), (a, b) => factual[a]!.report !== factual[b]!.report && isSameFacts(comparer.overlap(prepared[a]!, prepared[b]!)));
+  const facts: LshWork = { collisions: 0, candidatePairs: 0, matchedPairs: 0 };
+  addWork(facts, found);
+  const factPairs = new Int32Array(found.partner.length * 2);
+  let at = 0;
+  for (let b = 0; b < factual.length; b++) {
+    for (let i = found.start[b]!; i < found.start[b + 1]!; i++) {
+      factPairs[at++] = factual[found.partner[i]!]!.order;
+      factPairs[at++] = factual[b]!.order;
+    }
+  }
+  return { factPairs, facts };
 }
 
 /** The paragraphs shared by several reports (see the module comment for the measure). */

@@ -6,13 +6,15 @@ import {
   JACCARD_THRESHOLD,
   CONTAINMENT_THRESHOLD,
   MIN_BAND_HITS,
-  PassageRefs,
+  PassageMemory,
   type SharedPassage,
 } from "../../src/digest/passages.ts";
 import { candidateProbability, estimateJaccard, MinHasher } from "../../src/digest/minhash.ts";
 import { overlap, shingles, tokenize } from "../../src/digest/shingles.ts";
-import { makeReport } from "./make-report.ts";
-import { syntheticCorpus } from "./synthetic.ts";
+import { passageFeatures, type PassageFeatures } from "../../src/digest/passage-features.ts";
+import type { Report } from "../../src/digest/types.ts";
+import { makeReport, type ParagraphSpec } from "./make-report.ts";
+import { nearCopy, paragraph, prng, syntheticCorpus } from "./synthetic.ts";
 import {
   COLLISION_H1,
   COLLISION_H2,
@@ -227,8 +229,8 @@ describe("findSharedPassages", () => {
 describe("passage references kept from one build to the next (a long-lived build process)", () => {
   it("give the same result, made of last build's reference objects where an occurrence is unchanged", () => {
     const reports = story.map(makeReport);
-    const refs = new PassageRefs();
-    const first = findSharedPassages(reports, { refs });
+    const memory = new PassageMemory();
+    const first = findSharedPassages(reports, { memory });
     expect(JSON.stringify(first)).toBe(JSON.stringify(findSharedPassages(reports)));
     // One report's first paragraph replaced: its occurrences' references are new, the others' the same objects.
     const edited = reports[1]!;
@@ -238,7 +240,7 @@ describe("passage references kept from one build to the next (a long-lived build
       paragraphs: ["A paragraph written afresh for this test, sharing nothing with any other report here.", ...edited.paragraphs.slice(1).map((p) => p.text)],
     });
     const next = [reports[0]!, changed, ...reports.slice(2)];
-    const second = findSharedPassages(next, { refs });
+    const second = findSharedPassages(next, { memory });
     expect(JSON.stringify(second)).toBe(JSON.stringify(findSharedPassages(next)));
     const byKey = (list: SharedPassage[]) => new Map(list.flatMap((s) => s.alsoIn.map((r) => [`${r.match} ${r.report} ${r.paragraph}`, r] as const)));
     const [before, after] = [byKey(first), byKey(second)];
@@ -248,6 +250,102 @@ describe("passage references kept from one build to the next (a long-lived build
       else expect(before.has(key) && ref.report !== edited.slug).toBe(false);
     }
     expect(same).toBeGreaterThan(0);
+  });
+});
+
+describe("a long-lived build process's rebuild after an edit (PassageMemory)", () => {
+  const PLACES = ["Kelm", "Lanta", "Orrin", "Vasso"];
+  /** Wire-like copy: background lines repeated verbatim, templates with other figures, near copies, facts. */
+  function corpus(rand: () => number, count: number): ParagraphSpec[][] {
+    const background = Array.from({ length: 6 }, () => paragraph(rand, 24));
+    const factual = (): ParagraphSpec => {
+      const day = 1 + Math.floor(rand() * 28);
+      const phrase = `March ${day}, 2024`;
+      const place = PLACES[Math.floor(rand() * PLACES.length)]!;
+      return { text: `Officials in ${place} counted ${10 + Math.floor(rand() * 90)} wounded and ${Math.floor(rand() * 9)} dead on ${phrase} after the ${place} blast, ${paragraph(rand, 10)}`, dates: [[phrase, `2024-03-${String(day).padStart(2, "0")}`]] };
+    };
+    const template = (): string => `The ministry said ${Math.floor(rand() * 400)} people were moved from ${PLACES[Math.floor(rand() * PLACES.length)]} overnight and the roads stayed closed.`;
+    const reports: ParagraphSpec[][] = [];
+    for (let r = 0; r < count; r++) {
+      const paragraphs: ParagraphSpec[] = [paragraph(rand, 30), factual()];
+      const extra = Math.floor(rand() * 4);
+      for (let k = 0; k < extra; k++) {
+        const pick = rand();
+        if (pick < 0.3) paragraphs.push(background[Math.floor(rand() * background.length)]!);
+        else if (pick < 0.55) paragraphs.push(template());
+        else if (pick < 0.8 && r > 0) {
+          const from = reports[Math.max(0, r - 1 - Math.floor(rand() * 6))]!;
+          const p = from[Math.floor(rand() * from.length)]!;
+          paragraphs.push(rand() < 0.5 ? p : nearCopy(typeof p === "string" ? p : p.text, rand));
+        } else paragraphs.push(paragraph(rand, 20 + Math.floor(rand() * 20)));
+      }
+      reports.push(paragraphs);
+    }
+    return reports;
+  }
+
+  it("gives what a build from scratch gives, edit after edit, updating the last build's matches when only wording changed", () => {
+    const rand = prng(77);
+    const specs = corpus(rand, 160);
+    const make = (paragraphs: ParagraphSpec[], r: number): Report =>
+      makeReport({ slug: `r${String(r).padStart(3, "0")}`, date: `2024-03-${String(1 + (r % 28)).padStart(2, "0")}`, paragraphs });
+    let reports = specs.map(make);
+    // As the analysis cache gives them: the same features object for a report an edit left alone.
+    const featuresOf = new WeakMap<Report, PassageFeatures>();
+    const features = (list: readonly Report[]) =>
+      new Map(list.map((r) => [r.slug, featuresOf.get(r) ?? (featuresOf.set(r, passageFeatures(r.paragraphs)), featuresOf.get(r)!)] as const));
+    const memory = new PassageMemory();
+    const check = () => {
+      const kept = findSharedPassagesWithStats(reports, { features: features(reports), memory });
+      const scratch = findSharedPassagesWithStats(reports, { features: features(reports) });
+      expect(JSON.stringify(kept)).toBe(JSON.stringify(scratch));
+      expect(JSON.stringify(scratch)).toBe(JSON.stringify(findSharedPassagesWithStats(reports)));
+      return kept;
+    };
+    check();
+    const kinds = new Map<string, number>();
+    for (let round = 0; round < 60; round++) {
+      const r = Math.floor(rand() * specs.length);
+      const paragraphs = [...specs[r]!];
+      const k = Math.floor(rand() * paragraphs.length);
+      const text = (p: ParagraphSpec) => (typeof p === "string" ? p : p.text);
+      const pick = rand();
+      const kind = pick < 0.35 ? "append" : pick < 0.55 ? "reword" : pick < 0.7 ? "copy" : pick < 0.85 ? "figure" : "paragraph";
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      const edited = paragraphs[k]!;
+      if (kind === "append") {
+        // A sentence without facts added: the paragraph's wording changes, its facts do not.
+        const added = `${text(edited)} An earlier version of this report misstated the source.`;
+        paragraphs[k] = typeof edited === "string" ? added : { ...edited, text: added };
+      } else if (kind === "reword") paragraphs[k] = typeof edited === "string" ? nearCopy(edited, rand) : edited;
+      else if (kind === "copy") paragraphs[k] = specs[Math.floor(rand() * specs.length)]![0]!;
+      else if (kind === "figure") paragraphs[k] = text(edited).replace(/\d+/, (d) => String(Number(d) + 1));
+      else paragraphs.push(paragraph(rand, 30));
+      specs[r] = paragraphs;
+      reports = reports.map((report, i) => (i === r ? make(paragraphs, r) : report));
+      check();
+    }
+    // Both ways were taken: rewordings updated the last build, other edits redid it.
+    expect(memory.counts.updated).toBeGreaterThan(15);
+    expect(memory.counts.full).toBeGreaterThan(10);
+    expect(kinds.size).toBe(5);
+  });
+
+  it("updates only when the last build's state matches: another corpus, or reports reordered, are done from scratch", () => {
+    const rand = prng(5);
+    const a = corpus(rand, 40).map((paragraphs, r) => makeReport({ slug: `a${r}`, date: "2024-03-01", paragraphs }));
+    const features = (list: readonly Report[]) => new Map(list.map((r) => [r.slug, passageFeatures(r.paragraphs)] as const));
+    const memory = new PassageMemory();
+    findSharedPassagesWithStats(a, { features: features(a), memory });
+    // The same texts under other dates: report order changes.
+    const moved = a.map((r, i) => makeReport({ slug: r.slug, date: `2024-03-${String(28 - (i % 27)).padStart(2, "0")}`, paragraphs: r.paragraphs.map((p) => p.text) }));
+    const after = findSharedPassagesWithStats(moved, { features: features(moved), memory });
+    expect(JSON.stringify(after)).toBe(JSON.stringify(findSharedPassagesWithStats(moved)));
+    expect(memory.counts).toEqual({ full: 2, updated: 0 });
+    // Without features a build cannot be updated (its band keys are not known beforehand).
+    findSharedPassagesWithStats(moved, { memory });
+    findSharedPassagesWithStats(moved, { memory });
+    expect(memory.counts).toEqual({ full: 4, updated: 0 });
   });
 });
 
