@@ -32,6 +32,7 @@ import { FactComparer, factSet, factWeights, isSameFacts, FACTS_MIN_SHARED } fro
 import { DEFAULT_MINHASH, MinHasher, bucketChains, type MinHashParams } from "./minhash.ts";
 import { bandKeys, passageFeatures, type PassageFeatures } from "./passage-features.ts";
 import { compareReports, paragraphUrl } from "./report-order.ts";
+import { sameData } from "./stage-memo.ts";
 
 export { MIN_WORDS } from "./passage-features.ts";
 export const JACCARD_THRESHOLD = 0.5;
@@ -159,8 +160,8 @@ interface Occurrence {
   asFacts?: PassageRef;
 }
 
-function passageRef(o: Occurrence, match: PassageRef["match"]): PassageRef {
-  return { report: o.ref.report, paragraph: o.ref.paragraph, url: o.ref.url, match };
+function passageRef(at: SourceRef, match: PassageRef["match"]): PassageRef {
+  return { report: at.report, paragraph: at.paragraph, url: at.url, match };
 }
 
 /**
@@ -196,7 +197,7 @@ export class PassageMemory {
     return (at, match) => {
       const key = `${match}\n${at.report}\n${at.paragraph}\n${at.url}`;
       let ref = now.get(key);
-      if (ref === undefined) now.set(key, (ref = last.get(key) ?? { report: at.report, paragraph: at.paragraph, url: at.url, match }));
+      if (ref === undefined) now.set(key, (ref = last.get(key) ?? passageRef(at, match)));
       return ref;
     };
   }
@@ -457,14 +458,6 @@ function lshMatch(
   return out;
 }
 
-const sameStrings = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-const sameNumbers = (a: ArrayLike<number> | null, b: ArrayLike<number> | null): boolean => {
-  if (a === null || b === null) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
-
 /**
  * The nodes whose shingle set an edit changed, when that is all it changed; null otherwise.
  * "All" means: the same reports in the same order, each edited report with its paragraphs that
@@ -484,14 +477,14 @@ function changedNodes(
   const edited = new Uint8Array(ordered.length);
   for (let r = 0; r < ordered.length; r++) {
     if (ordered[r] === last.reports[r] && features[r] === last.features[r]) continue;
-    if (ordered[r]!.slug !== last.reports[r]!.slug || !sameNumbers(features[r]!.paragraphs, last.features[r]!.paragraphs)) return null;
+    if (ordered[r]!.slug !== last.reports[r]!.slug || !sameData(features[r]!.paragraphs, last.features[r]!.paragraphs)) return null;
     edited[r] = 1;
   }
   for (const o of occurrences) {
     if (!edited[o.report]) continue;
     const before = last.occurrences[o.order]!;
     if (before.report !== o.report || before.ref.paragraph !== o.ref.paragraph || before.ref.url !== o.ref.url) return null;
-    if (!sameNumbers(before.factKeys, o.factKeys) || before.facts.length !== o.facts.length || !sameStrings(before.facts, o.facts)) return null;
+    if (!sameData(before.factKeys, o.factKeys) || !sameData(before.facts, o.facts)) return null;
   }
   const changed: number[] = [];
   for (let n = 0; n < nodes.length; n++) {
@@ -706,7 +699,7 @@ export function findSharedPassagesWithStats(reports: readonly Report[], options:
   const neighbours = memory && keyedAll ? sortedNeighbours(nodes) : null;
 
   const table = memory ? memory.forBuild(changed !== null) : undefined;
-  const refOf = table ? (o: Occurrence, match: PassageRef["match"]) => table(o.ref, match) : passageRef;
+  const refOf = (o: Occurrence, match: PassageRef["match"]): PassageRef => (table ? table(o.ref, match) : passageRef(o.ref, match));
   const sharedAt: (SharedPassage | undefined)[] = new Array(occurrences.length);
   const nearNodes = new Map<number, Set<number>>(); // per node, computed once
   const scratch: NearScratch = { stamp: new Int32Array(occurrences.length).fill(-1), pool: [] };

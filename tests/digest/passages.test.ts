@@ -11,7 +11,8 @@ import {
 } from "../../src/digest/passages.ts";
 import { candidateProbability, estimateJaccard, MinHasher } from "../../src/digest/minhash.ts";
 import { overlap, shingles, tokenize } from "../../src/digest/shingles.ts";
-import { passageFeatures, type PassageFeatures } from "../../src/digest/passage-features.ts";
+import { passageFeatures } from "../../src/digest/passage-features.ts";
+import { perObject } from "../../src/digest/stage-memo.ts";
 import type { Report } from "../../src/digest/types.ts";
 import { makeReport, type ParagraphSpec } from "./make-report.ts";
 import { nearCopy, paragraph, prng, syntheticCorpus } from "./synthetic.ts";
@@ -291,9 +292,8 @@ describe("a long-lived build process's rebuild after an edit (PassageMemory)", (
       makeReport({ slug: `r${String(r).padStart(3, "0")}`, date: `2024-03-${String(1 + (r % 28)).padStart(2, "0")}`, paragraphs });
     let reports = specs.map(make);
     // As the analysis cache gives them: the same features object for a report an edit left alone.
-    const featuresOf = new WeakMap<Report, PassageFeatures>();
-    const features = (list: readonly Report[]) =>
-      new Map(list.map((r) => [r.slug, featuresOf.get(r) ?? (featuresOf.set(r, passageFeatures(r.paragraphs)), featuresOf.get(r)!)] as const));
+    const featuresOf = perObject((r: Report) => passageFeatures(r.paragraphs));
+    const features = (list: readonly Report[]) => new Map(list.map((r) => [r.slug, featuresOf(r)] as const));
     const memory = new PassageMemory();
     const check = () => {
       const kept = findSharedPassagesWithStats(reports, { features: features(reports), memory });
