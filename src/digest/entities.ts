@@ -1,6 +1,7 @@
 import type { EntityKind, StoryConfig } from "../content/story.ts";
 import { guessKind, nameChunks } from "./name-chunks.ts";
 import { byName, compare, slugify } from "./tallies.ts";
+import { perObject } from "./stage-memo.ts";
 import type { Report, SourceRef, TimelineEvent } from "./types.ts";
 
 /**
@@ -68,7 +69,6 @@ interface AliasTable {
   lookup: Map<string, string>;
 }
 
-const matcherCache = new WeakMap<EntityStory, AliasTable>();
 /** Whole words, hyphenated parts included, as a surname is written ("Austin", "al-Sudani"). */
 const WORD_RUN = /(?<![\p{L}\d'-])[\p{L}\d]+(?:[-'][\p{L}\d]+)*(?![\p{L}\d-])/gu;
 const NO_ALIASES: AliasTable = { patterns: [], lookup: new Map() };
@@ -78,9 +78,11 @@ function escapeRegExp(text: string): string {
 }
 
 function aliasTable(story: EntityStory | null | undefined): AliasTable {
-  if (!story) return NO_ALIASES;
-  const cached = matcherCache.get(story);
-  if (cached) return cached;
+  return story ? aliasTableOf(story) : NO_ALIASES;
+}
+
+/** A story's alias table, made once per story object. */
+const aliasTableOf = perObject((story: EntityStory): AliasTable => {
   const pairs: [string, string][] = [];
   for (const [canonical, variants] of Object.entries(story.aliases)) {
     pairs.push([canonical, canonical]);
@@ -98,10 +100,8 @@ function aliasTable(story: EntityStory | null | undefined): AliasTable {
   const exact = variants.filter((v) => v === v.toUpperCase());
   const loose = variants.filter((v) => v !== v.toUpperCase());
   const patterns = [...(loose.length > 0 ? [alternation(loose, "giu")] : []), ...(exact.length > 0 ? [alternation(exact, "gu")] : [])];
-  const table = { patterns, lookup };
-  matcherCache.set(story, table);
-  return table;
-}
+  return { patterns, lookup };
+});
 
 function kindOf(name: string, story: EntityStory | null | undefined, guess: EntityKind | null): EntityKind {
   const configured = story?.entities[name];

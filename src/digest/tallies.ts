@@ -4,6 +4,7 @@ import type { Timex } from "../time/types.ts";
 import { findQuantities, tokenize, type Quantity, type Token } from "./numbers.ts";
 import { timexIndex } from "./timex-index.ts";
 import { sameLemma, wordForms } from "./lemma.ts";
+import { perObject } from "./stage-memo.ts";
 import type { Precision, Report, SourceRef, Tally, TallyQualifier } from "./types.ts";
 
 /**
@@ -166,21 +167,15 @@ interface TermSet {
   single: Set<string>;
   multi: string[];
 }
-const termSets = new WeakMap<readonly string[], TermSet>();
-
 /** Term lists compiled once (they are module constants or parts of the story configuration). */
-function termSet(terms: readonly string[]): TermSet {
-  let set = termSets.get(terms);
-  if (!set) {
-    set = { single: new Set(), multi: [] };
-    for (const t of terms) {
-      if (/\s/.test(t.trim())) set.multi.push(t);
-      else for (const f of wordForms(t)) set.single.add(f);
-    }
-    termSets.set(terms, set);
+const termSet = perObject((terms: readonly string[]): TermSet => {
+  const set: TermSet = { single: new Set(), multi: [] };
+  for (const t of terms) {
+    if (/\s/.test(t.trim())) set.multi.push(t);
+    else for (const f of wordForms(t)) set.single.add(f);
   }
   return set;
-}
+});
 
 /** Words the longest term matching at token `i` spans; 0 when none does. */
 function longestTermAt(tokens: Token[], i: number, terms: readonly string[]): number {
@@ -197,15 +192,9 @@ function anyTermAt(tokens: Token[], i: number, terms: readonly string[]): boolea
   return longestTermAt(tokens, i, terms) > 0;
 }
 
-const withExtra = new WeakMap<readonly string[], readonly string[]>();
+const withExtra = perObject((extra: readonly string[]): readonly string[] => [...ALL_TERMS, ...extra]);
 function allTerms(extra: readonly string[]): readonly string[] {
-  if (extra.length === 0) return ALL_TERMS;
-  let list = withExtra.get(extra);
-  if (!list) {
-    list = [...ALL_TERMS, ...extra];
-    withExtra.set(extra, list);
-  }
-  return list;
+  return extra.length === 0 ? ALL_TERMS : withExtra(extra);
 }
 
 const ALL_TERMS = DEFAULT_MEASURES.flatMap((m) => m.terms);

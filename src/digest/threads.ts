@@ -1,5 +1,6 @@
 import type { StoryConfig, ThreadConfig } from "../content/story.ts";
 import { entitiesInText, type EntityMention } from "./entities.ts";
+import { perObject } from "./stage-memo.ts";
 import type { Report } from "./types.ts";
 
 /**
@@ -48,15 +49,9 @@ function keywordPattern(keyword: string): RegExp {
  * One alternation of all of a thread's keywords: it matches exactly when one of them does, so
  * most texts (which name none) are settled by one scan instead of one per keyword (issue 8).
  */
-const anyKeywordCache = new WeakMap<ThreadConfig, RegExp>();
-function anyKeyword(thread: ThreadConfig): RegExp {
-  let pattern = anyKeywordCache.get(thread);
-  if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\d])(?:${thread.keywords.map(keywordSource).join("|")})${SUFFIX}(?![\\p{L}\\d])`, "iu");
-    anyKeywordCache.set(thread, pattern);
-  }
-  return pattern;
-}
+const anyKeyword = perObject(
+  (thread: ThreadConfig): RegExp => new RegExp(`(?<![\\p{L}\\d])(?:${thread.keywords.map(keywordSource).join("|")})${SUFFIX}(?![\\p{L}\\d])`, "iu"),
+);
 
 /** The hits of one thread in a text: matched keywords, then matched entity names. */
 export function threadHits(text: string, entityNames: ReadonlySet<string>, thread: ThreadConfig): string[] {
