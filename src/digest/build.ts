@@ -14,7 +14,7 @@ import { indexEntities } from "./entities.ts";
 import { mergeEvents } from "./merge.ts";
 import { compareReports } from "./report-order.ts";
 import { groupTallies, toContractTally } from "./tallies.ts";
-import type { Digest } from "./types.ts";
+import type { Digest, DigestContent } from "./types.ts";
 
 export interface DigestResult {
   digest: Digest;
@@ -23,11 +23,18 @@ export interface DigestResult {
 }
 
 /**
+ * Called with the digest's content as soon as it exists, before the cross-link stage (the
+ * longest of the cross-report stages, on one core): a build starts its search index from it
+ * there (src/site/search-thread.ts `start`). Synchronous: the stages go on when it returns.
+ */
+export type ContentHook = (content: DigestContent) => void;
+
+/**
  * The cross-report stages over the per-report analyses, in order. Deterministic. `memo`: a
  * long-lived build process's last stage outputs (stage-memo.ts); a stage whose inputs are
  * unchanged since then is not run again.
  */
-export function assembleDigest(analyses: readonly ReportAnalysis[], story: StoryConfig | null, memo?: StageMemo): Digest {
+export function assembleDigest(analyses: readonly ReportAnalysis[], story: StoryConfig | null, memo?: StageMemo, onContent?: ContentHook): Digest {
   // The inputs are gathered only for a memo to compare: a one-off build runs each stage.
   const stage = <T>(name: string, inputs: () => readonly unknown[], compute: () => T): T => (memo ? memo.run(name, inputs(), compute) : compute());
   // Newest first is how readers meet reports; ties by slug so the order never depends on input order.
@@ -50,6 +57,8 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
     () => [storyHash(story), ...ordered.flatMap((a) => [a.report.slug, a.report.url, a.entities])],
     () => indexEntities(reports, mentions, story),
   );
+  const tallies = tallyGroups.tallies.map(toContractTally);
+  onContent?.({ story, reports, events, tallies, tallyGroups, entities });
   const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
   const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
   const passageMemory = memo?.kept("passages", () => new PassageMemory());
@@ -66,7 +75,7 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
     crossLinks.reports = Object.fromEntries(slugs.map((slug, i) => [slug, kept[i]!]));
     linked = memo.keepEqual("reports", linked.map((r) => [r.slug, r] as const));
   }
-  return { story, reports: linked, events, tallies: tallyGroups.tallies.map(toContractTally), tallyGroups, entities, crossLinks };
+  return { story, reports: linked, events, tallies, tallyGroups, entities, crossLinks };
 }
 
 /** Runs the per-report stage over every loaded report. */
@@ -152,8 +161,11 @@ export interface BuildMemory {
   stages: StageMemo;
 }
 
-/** content folder → validated reports (+ story.yaml) → per-report stage → cross-report stages → digest. */
-export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess, memory?: BuildMemory): Promise<DigestResult> {
+/**
+ * content folder → validated reports (+ story.yaml) → per-report stage → cross-report stages →
+ * digest. `onContent`: see ContentHook.
+ */
+export async function buildDigest(contentDir: string, analyze: Analyzer = analyzeInProcess, memory?: BuildMemory, onContent?: ContentHook): Promise<DigestResult> {
   const storyFile = path.join(contentDir, "story.yaml");
   const [{ reports: loaded, problems }, story] = await Promise.all([
     memory ? loadContent(contentDir, { memo: memory.parse }) : loadThroughCache(contentDir, analyze.caches),
@@ -161,5 +173,5 @@ export async function buildDigest(contentDir: string, analyze: Analyzer = analyz
   ]);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems, contentDir);
   const analyses = await analyze(loaded, story);
-  return { digest: assembleDigest(analyses, story, memory?.stages), problems };
+  return { digest: assembleDigest(analyses, story, memory?.stages, onContent), problems };
 }

@@ -1,7 +1,7 @@
 import type { LoadedReport, ParseMemo, ParseOutcome } from "../content/load.ts";
 import type { StoryConfig } from "../content/story.ts";
 import type { ReportAnalysis } from "./analyze.ts";
-import { buildDigest, cachedAnalyzer, type Analyzer, type CachedAnalyzerOptions, type DigestResult } from "./build.ts";
+import { buildDigest, cachedAnalyzer, type Analyzer, type CachedAnalyzerOptions, type ContentHook, type DigestResult } from "./build.ts";
 import { AnalysisCache, reportHash, storyHash } from "./cache.ts";
 import { ParseCache, bytesHash } from "./parse-cache.ts";
 import { analyzeParallel } from "./pool.ts";
@@ -54,8 +54,8 @@ export class BuildSession {
     this.caches = this.fromFiles.caches!;
   }
 
-  /** Builds the digest of the content folder as it is now. */
-  async build(): Promise<DigestResult> {
+  /** Builds the digest of the content folder as it is now (`onContent`: build.ts ContentHook). */
+  async build(onContent?: ContentHook): Promise<DigestResult> {
     const cold = this.builds++ === 0 || this.analyses.size === 0;
     const stagesBefore = this.stages.counts.reused;
     this.last = { parsed: 0, analyzed: 0, stagesReused: 0 };
@@ -82,7 +82,7 @@ export class BuildSession {
     };
     let result: DigestResult;
     try {
-      result = await buildDigest(this.contentDir, this.analyzer(cold), { parse: memo, stages: this.stages });
+      result = await buildDigest(this.contentDir, this.analyzer(cold), { parse: memo, stages: this.stages }, onContent);
     } finally {
       // Files gone from the folder leave memory (what a failed build parsed stays: it is valid).
       for (const [file, kept] of parses) this.parses.set(file, kept);

@@ -100,3 +100,10 @@ export interface Digest {
   /** Shared passages, related reports, what is new, backlinks — by report slug. */
   crossLinks: CrossLinks;
 }
+
+/**
+ * A digest before its cross-link stage: the reports (their `related` still empty), events,
+ * tallies and entities. What the search index reads (src/site/search-records.ts), so a build can
+ * start it while the cross-links are computed (build.ts `onContent`).
+ */
+export type DigestContent = Omit<Digest, "crossLinks">;

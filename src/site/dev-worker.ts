@@ -11,6 +11,7 @@ import type { DigestResult } from "../digest/build.ts";
 import { JsonTexts } from "./json-file.ts";
 import { renderSite } from "./render.ts";
 import { startSearchIndex } from "./search-thread.ts";
+import { startSiteSearch } from "./render-search.ts";
 
 export type WorkerMessage =
   | { type: "ready" }
@@ -43,7 +44,8 @@ async function build(): Promise<WorkerMessage> {
     const search = startSearchIndex();
     let result: DigestResult;
     try {
-      result = await session.build();
+      // Indexed from the digest's content, while its cross-links are computed (render-search.ts).
+      result = await session.build((content) => startSiteSearch(search, content, { contentDir, outputDir }));
     } catch (error) {
       await search.cancel();
       throw error;

@@ -8,6 +8,7 @@ import { loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePage
 import { outputPathOf, planRender, type PlannedPage, type RenderPlan } from "./render-plan.ts";
 import { commitInPlace, emptyTrash, siteFiles, swapIn } from "./site-commit.ts";
 import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
+import { renderCacheDir, renderSearchOptions } from "./render-search.ts";
 import { siteConfig } from "./site-config.ts";
 import { siteData } from "./site-data.ts";
 import { isNoindex, writeSitemap, type BuiltPage } from "./sitemap.ts";
@@ -79,7 +80,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   const contentDir = path.resolve(options.contentDir);
   const outputDir = path.resolve(options.outputDir);
   const staging = `${outputDir}.staging-${process.pid}`;
-  const cacheDir = options.cacheDir ?? path.join(path.dirname(contentDir), ".cache");
+  const cacheDir = renderCacheDir(options);
   const manifestPath = manifestFile(cacheDir, outputDir);
   // Folders retired by earlier builds whose deletion did not finish (site-commit.ts).
   const trash = path.join(cacheDir, "trash");
@@ -95,9 +96,11 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   // pages are. Its plan (made here) goes to the thread before the pages are planned: handed
   // over at the render's first pause, it reached the thread only after the page fingerprints,
   // and re-indexing a shard beside the render then outlasted the render by 1.5–2 s at 4,000
-  // reports (issue 8).
-  const site = siteConfig(process.env, result.digest.story);
-  const search = searchJob.index(staging, result.digest, site, { cacheDir: path.join(cacheDir, "search"), previousSite: outputDir });
+  // reports (issue 8). A build that started it earlier still, before the digest's cross-links
+  // (render-search.ts `startSiteSearch`), only names the folder here.
+  const search = searchJob.started
+    ? searchJob.placeIn(staging)
+    : searchJob.index(staging, result.digest, siteConfig(process.env, result.digest.story), renderSearchOptions(options));
   search.catch(() => {}); // a failure is reported where it is awaited, below
   await searchJob.planned();
   const previousCwd = process.cwd();

@@ -108,18 +108,28 @@ export async function closePagefind(): Promise<void> {
 }
 
 /**
- * Writes the bundles of `plan` into `<siteDir>/pagefind/`. Stale shards are indexed one after
+ * Writes the bundles of `plan` into `<site>/pagefind/`. Stale shards are indexed one after
  * the other, their records asked for one shard ahead (at most two shards' records are held at
  * once); meanwhile the cached bundles are hard-linked into the site. With `cacheDir`, new
  * bundles are written into it under their key and entries this plan does not use are removed;
  * without it, they are written beside the site and moved in. `previousSite`: the site as it is
- * now (the output folder, when `siteDir` is its staging folder); a re-indexed shard links the
+ * now (the output folder, when `site` is its staging folder); a re-indexed shard links the
  * files its bundle there has unchanged instead of writing them.
+ * `site` may come later than the plan (a promise): with `cacheDir`, the stale shards are
+ * indexed into the cache meanwhile, and nothing is put in the site before the folder is known.
  * Returns the number of shards indexed.
  */
-export async function writeSearchBundles(siteDir: string, plan: SearchPlan, recordsOf: ShardRecords, cacheDir?: string, previousSite?: string): Promise<number> {
+export async function writeSearchBundles(
+  site: string | Promise<string>,
+  plan: SearchPlan,
+  recordsOf: ShardRecords,
+  cacheDir?: string,
+  previousSite?: string,
+): Promise<number> {
   const cache = cacheDir === undefined ? null : path.resolve(cacheDir);
-  const workDir = cache ?? `${path.resolve(siteDir)}.search-${process.pid}`;
+  // Without a cache, the bundles are written beside the site folder, which must be known first.
+  const known = cache === null ? await site : undefined;
+  const workDir = cache ?? `${path.resolve(known!)}.search-${process.pid}`;
   const entry = (key: string) => path.join(workDir, key);
   const keyOf = new Map(plan.shards.map((s) => [s.shard, s.key]));
   // The first shard to index is asked for now: its records come while the folders are set up.
@@ -132,9 +142,18 @@ export async function writeSearchBundles(siteDir: string, plan: SearchPlan, reco
   let next = fetchNext();
   try {
     await mkdir(workDir, { recursive: true });
-    await rm(path.join(siteDir, "pagefind"), { recursive: true, force: true });
-    await mkdir(siteDir, { recursive: true });
+    // The site folder is prepared only once it is named, and once: by whichever of the two
+    // tasks below (linking cached bundles, placing indexed ones) needs it first.
+    let ready: Promise<string> | undefined;
+    const siteFolder = (): Promise<string> =>
+      (ready ??= (async () => {
+        const siteDir = known ?? (await site);
+        await rm(path.join(siteDir, "pagefind"), { recursive: true, force: true });
+        await mkdir(siteDir, { recursive: true });
+        return siteDir;
+      })());
     const place = async (shard: number): Promise<void> => {
+      const siteDir = await siteFolder();
       const to = path.join(siteDir, bundlePath(shard));
       if (cache) await linkTree(entry(keyOf.get(shard)!), to);
       else await rename(entry(keyOf.get(shard)!), to);
@@ -162,6 +181,7 @@ export async function writeSearchBundles(siteDir: string, plan: SearchPlan, reco
     })();
     // Cached bundles are linked in on Node's thread pool (link-files.ts) while Pagefind indexes.
     const linking = (async () => {
+      await siteFolder();
       for (const shard of now) await place(shard);
     })();
     const outcomes = await Promise.allSettled([indexing, linking]);

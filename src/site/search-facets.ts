@@ -1,4 +1,4 @@
-import type { Digest } from "../digest/types.ts";
+import type { DigestContent } from "../digest/types.ts";
 
 /** A thread as the story configuration names it. */
 interface ThreadLike {
@@ -7,7 +7,7 @@ interface ThreadLike {
 }
 
 /** A digest that may carry its story (content/story.yaml), whose threads name the topics. */
-export type DigestWithThreads = Digest & { story?: { threads: readonly ThreadLike[] } | null };
+export type DigestWithThreads = DigestContent & { story?: { threads: readonly ThreadLike[] } | null };
 
 export interface SearchFacets {
   /** "2024" */

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Digest } from "../digest/types.ts";
+import type { DigestContent } from "../digest/types.ts";
 import { closePagefind, writeSearchBundles } from "./search-bundles.ts";
 import { searchRecordSource, type SearchRecord, type SearchRecordSource } from "./search-records.ts";
 import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardOptions } from "./search-split.ts";
@@ -89,7 +89,7 @@ export function planSearchIndex(sharded: ShardedRecords, language: string, cache
  * in canonical order, so the same digest gives the same bytes. Runs in the calling thread;
  * search-thread.ts runs the indexing on a thread of its own.
  */
-export async function buildSearchIndex(siteDir: string, digest: Digest, site: SiteConfig, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+export async function buildSearchIndex(siteDir: string, digest: DigestContent, site: SiteConfig, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   return indexSharded(siteDir, shardRecords(searchRecordSource(digest, site.language), options), site.language, options);
 }
 

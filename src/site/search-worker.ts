@@ -6,7 +6,9 @@ import type { SearchPlan, SearchRecord } from "./search-split.ts";
 
 /** Messages to the search-index thread (search-thread.ts). */
 export type ToSearchThread =
-  | { type: "plan"; siteDir: string; plan: SearchPlan; cacheDir?: string; previousSite?: string; first?: { shard: number; records: SearchRecord[] } }
+  | { type: "plan"; siteDir?: string; plan: SearchPlan; cacheDir?: string; previousSite?: string; first?: { shard: number; records: SearchRecord[] } }
+  /** The site folder, when the plan came without it (search-thread.ts `start`). */
+  | { type: "site"; siteDir: string }
   | { type: "records"; shard: number; records: SearchRecord[] }
   | { type: "close" };
 
@@ -49,11 +51,17 @@ const send = (message: FromSearchThread): void => port.postMessage(message);
 // A failure here shows again, with its message, when the first shard is indexed.
 const warm = warmUpPagefind().catch(() => {});
 const asked = new Map<number, (records: SearchRecord[]) => void>();
+// The site folder when the plan comes without it; it may arrive before the plan (the plan waits
+// for modules on the main thread, the folder does not). One plan per thread.
+let nameSite!: (siteDir: string) => void;
+const siteNamed = new Promise<string>((resolve) => (nameSite = resolve));
 
 port.on("message", (message: ToSearchThread) => {
   if (message.type === "records") {
     asked.get(message.shard)?.(message.records);
     asked.delete(message.shard);
+  } else if (message.type === "site") {
+    nameSite(message.siteDir);
   } else if (message.type === "plan") {
     let first = message.first;
     const recordsOf = (shard: number) =>
@@ -66,7 +74,7 @@ port.on("message", (message: ToSearchThread) => {
         asked.set(shard, resolve);
         send({ type: "records", shard });
       });
-    writeSearchBundles(message.siteDir, message.plan, recordsOf, message.cacheDir, message.previousSite).then(
+    writeSearchBundles(message.siteDir ?? siteNamed, message.plan, recordsOf, message.cacheDir, message.previousSite).then(
       (reindexed) => send({ type: "done", reindexed }),
       (error: unknown) => send({ type: "error", message: error instanceof Error ? error.message : String(error) }),
     );

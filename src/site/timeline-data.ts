@@ -28,7 +28,7 @@ export function pageSize(value: string | undefined): number {
   return Number.isInteger(n) && n > 0 ? n : MAX_EVENTS_PER_PAGE;
 }
 
-export function timelineData(digest: Digest): TimelineData {
+export function timelineData(digest: Pick<Digest, "story" | "events">): TimelineData {
   const size = pageSize(process.env.DATELINE_TIMELINE_PAGE_SIZE);
   const labels = Object.fromEntries((digest.story?.threads ?? []).map((t) => [t.slug, t.title]));
   return timelineOf(digest.events, [size, JSON.stringify(labels)], () => ({ site: timelineSite(digest.events, { labels, maxPerPage: size }) }));

@@ -4,6 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeInProcess, buildDigest } from "../../src/digest/build.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
+import { searchRecords } from "../../src/site/search-records.ts";
+import type { DigestContent } from "../../src/digest/types.ts";
 import { buildSearchIndexInBackground, startSearchIndex } from "../../src/site/search-thread.ts";
 import { siteConfig } from "../../src/site/site-config.ts";
 import { treeDifferences } from "../helpers/files.ts";
@@ -68,6 +70,43 @@ describe("the search index on a worker thread", () => {
     // Nor a defunct one: `dateline serve` runs a job per rebuild, and each left one behind.
     expect(pagefindChildren(true)).toEqual([]);
   }, 120_000);
+
+  it("can start from the digest's content before its cross-links, index into the cache, and be told the site folder later", async () => {
+    const job = startSearchIndex();
+    const root = await tempDir();
+    const cacheDir = path.join(root, "cache");
+    const options = { shardSize: 10, cacheDir };
+    let content: DigestContent | undefined;
+    const { digest } = await buildDigest(CONTENT, analyzeInProcess, undefined, (given) => {
+      // Handed over before the cross-links: the reports' related lists are still empty.
+      expect(given.reports.every((r) => r.related.length === 0)).toBe(true);
+      content = given;
+      job.start(given, siteConfig(process.env, given.story), options);
+    });
+    expect(content).toBeDefined();
+    expect(job.started).toBe(true);
+    const site = siteConfig(process.env, digest.story);
+    // What the index reads is the same in the content as in the finished digest.
+    expect(digest.reports.some((r) => r.related.length > 0)).toBe(true);
+    expect(searchRecords(content!, site.language)).toEqual(searchRecords(digest, site.language));
+    // The stale shards are indexed into the cache while no site folder is known.
+    const done = () => existsSync(cacheDir) && readdirSync(cacheDir).filter((name) => existsSync(path.join(cacheDir, name, "pagefind-entry.json"))).length > 1;
+    expect(await until(done, 60_000)).toBe(true);
+    const folder = path.join(root, "site");
+    const result = await job.placeIn(folder);
+    expect(result.reindexed).toBe(result.shards);
+    expect(() => job.start(content!, site, options)).toThrow(/once/);
+    const reference = await buildSearchIndex(path.join(root, "reference"), digest, site, { shardSize: 10 });
+    expect(result).toEqual(reference);
+    expect(await treeDifferences(folder, path.join(root, "reference"))).toEqual([]);
+    // Without a cache, the bundles wait for the site folder; the same bytes.
+    const uncached = startSearchIndex();
+    expect(() => uncached.placeIn(path.join(root, "nowhere"))).toThrow(/start/);
+    uncached.start(content!, site, { shardSize: 10 });
+    expect(await uncached.placeIn(path.join(root, "uncached"))).toEqual(reference);
+    expect(await treeDifferences(path.join(root, "uncached"), path.join(root, "reference"))).toEqual([]);
+    expect(await until(() => pagefindChildren().length === 0)).toBe(true);
+  }, 180_000);
 
   it("starts Pagefind ahead of the digest, and a cancelled job leaves no Pagefind process behind", async () => {
     const job = startSearchIndex();

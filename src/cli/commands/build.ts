@@ -72,6 +72,7 @@ export const buildCommand: Command = {
     rendering.catch(() => {}); // awaited below; a content error may end the build first
     // So does the search-index thread (its modules, Pagefind's process), on the other core.
     const search = (await import("../../site/search-thread.ts")).startSearchIndex();
+    const { startSiteSearch } = await import("../../site/render-search.ts");
     const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
     let result: DigestResult;
     try {
@@ -81,6 +82,9 @@ export const buildCommand: Command = {
         cachedAnalyzer(contentDir, {
           ...(progress ? { onProgress: progress } : {}),
         }),
+        undefined,
+        // Indexed from the digest's content, while its cross-links are computed (render-search.ts).
+        (content) => startSiteSearch(search, content, { contentDir, outputDir }),
       );
     } catch (error) {
       await search.cancel();
