@@ -10,6 +10,8 @@ import { ParseCache } from "./parse-cache.ts";
 import { analyzeParallel, type PoolOptions } from "./pool.ts";
 import { crossLink } from "./crosslinks.ts";
 import { PassageMemory } from "./passages.ts";
+import { RelatedMemory } from "./related.ts";
+import { NoveltyMemory } from "./novelty.ts";
 import { indexEntities } from "./entities.ts";
 import { mergeEvents } from "./merge.ts";
 import { compareReports } from "./report-order.ts";
@@ -61,8 +63,15 @@ export function assembleDigest(analyses: readonly ReportAnalysis[], story: Story
   onContent?.({ story, reports, events, tallies, tallyGroups, entities });
   const entityNames = new Map(ordered.map((a) => [a.report.slug, [...new Set(a.entities.map((e) => e.name))].sort()] as const));
   const features = new Map(ordered.map((a) => [a.report.slug, a.passages] as const));
-  const passageMemory = memo?.kept("passages", () => new PassageMemory());
-  const crossLinks = crossLink(reports, { events, entities: entityNames, features, ...(passageMemory ? { passageMemory } : {}) });
+  // A long-lived process updates the cross-link stages from its last build where it can.
+  const memories = memo
+    ? {
+        passageMemory: memo.kept("passages", () => new PassageMemory()),
+        relatedMemory: memo.kept("related", () => new RelatedMemory()),
+        noveltyMemory: memo.kept("novelty", () => new NoveltyMemory()),
+      }
+    : {};
+  const crossLinks = crossLink(reports, { events, entities: entityNames, features, ...memories });
   // New report objects: the analyses themselves (which the cache may hold) are never altered.
   let linked = reports.map((report) => ({
     ...report,

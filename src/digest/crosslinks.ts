@@ -9,8 +9,8 @@
  */
 import type { Report, TimelineEvent } from "./types.ts";
 import { findSharedPassagesWithStats, type PassageGroup, type PassageOptions, type PassageRef, type PassageMemory, type PassageStats } from "./passages.ts";
-import { relateReportsWithStats, type RelatedLink } from "./related.ts";
-import { computeNovelty, type Novelty } from "./novelty.ts";
+import { relateReportsWithStats, type RelatedLink, type RelatedMemory } from "./related.ts";
+import { computeNovelty, type Novelty, type NoveltyMemory } from "./novelty.ts";
 import { compareReports } from "./report-order.ts";
 
 export interface SharedParagraph {
@@ -45,6 +45,9 @@ export interface CrossLinkOptions {
   features?: PassageOptions["features"];
   /** What a long-lived build process keeps of the shared-passage stage (passages.ts PassageMemory); same result either way. */
   passageMemory?: PassageMemory;
+  /** Likewise for the related reports (related.ts RelatedMemory) and what is new (novelty.ts NoveltyMemory). */
+  relatedMemory?: RelatedMemory;
+  noveltyMemory?: NoveltyMemory;
 }
 
 /** Runs every cross-report stage. Pure, deterministic, independent of the order of `reports`. */
@@ -53,16 +56,26 @@ export function crossLink(reports: readonly Report[], options: CrossLinkOptions 
     ...(options.features ? { features: options.features } : {}),
     ...(options.passageMemory ? { memory: options.passageMemory } : {}),
   });
-  const { related, stats: relatedStats } = relateReportsWithStats(reports, passages, {
-    ...(options.events ? { events: options.events } : {}),
-    ...(options.entities ? { entities: options.entities } : {}),
-    ...(options.relatedLimit !== undefined ? { limit: options.relatedLimit } : {}),
-  });
-  const novelty = computeNovelty(reports, passages, {
-    related,
-    ...(options.events ? { events: options.events } : {}),
-    ...(options.backlinkLimit !== undefined ? { limit: options.backlinkLimit } : {}),
-  });
+  const { related, stats: relatedStats } = relateReportsWithStats(
+    reports,
+    passages,
+    {
+      ...(options.events ? { events: options.events } : {}),
+      ...(options.entities ? { entities: options.entities } : {}),
+      ...(options.relatedLimit !== undefined ? { limit: options.relatedLimit } : {}),
+    },
+    options.relatedMemory,
+  );
+  const novelty = computeNovelty(
+    reports,
+    passages,
+    {
+      related,
+      ...(options.events ? { events: options.events } : {}),
+      ...(options.backlinkLimit !== undefined ? { limit: options.backlinkLimit } : {}),
+    },
+    options.noveltyMemory,
+  );
 
   const shared = new Map<string, SharedParagraph[]>();
   for (const passage of passages) {

@@ -15,6 +15,7 @@ import { MIN_WORDS } from "./passages.ts";
 import type { RelatedLink } from "./related.ts";
 import { excerpt } from "./related.ts";
 import { compareReports } from "./report-order.ts";
+import { passagesByReport, reportsWithOtherPassages } from "./passage-delta.ts";
 
 export interface RepeatedParagraph {
   paragraph: string;
@@ -94,46 +95,105 @@ function wordCount(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
-/** Novelty and backlinks for every report, by slug. Pure and deterministic. */
+/**
+ * What a long-lived build process (`dateline serve`) keeps of this stage between builds. When
+ * the reports are the same (by slug, URL, title and dates) in the same order and the events as
+ * then, a report's novelty is made again only when the report itself, its shared passages, its
+ * related reports or the reports that list it among theirs changed; otherwise the whole stage
+ * runs. Same result either way (tests/digest/novelty.test.ts).
+ */
+export class NoveltyMemory {
+  last: NoveltyState | undefined;
+  /** Builds done from scratch and builds that updated the last one. */
+  readonly counts = { full: 0, updated: 0 };
+}
+
+interface NoveltyState {
+  ordered: readonly Report[];
+  limit: number;
+  events: readonly TimelineEvent[] | undefined;
+  eventsOf: Map<string, EventMention[]>;
+  passages: Map<string, SharedPassage[]>;
+  related: ReadonlyMap<string, readonly RelatedLink[]> | undefined;
+  result: Map<string, Novelty>;
+}
+
+/** A timeline event a report tells: whether it tells it first, and where it was told first. */
+interface EventMention {
+  id: string;
+  first: boolean;
+  from: SourceRef;
+}
+
+/**
+ * Novelty and backlinks for every report, by slug. Pure and deterministic. `memory`: see
+ * NoveltyMemory (same result with or without it).
+ */
 export function computeNovelty(
   reports: readonly Report[],
   passages: readonly SharedPassage[],
   options: NoveltyOptions = {},
+  memory?: NoveltyMemory,
 ): Map<string, Novelty> {
   const limit = options.limit ?? DEFAULT_BACKLINK_LIMIT;
   const ordered = [...reports].sort(compareReports);
   const position = new Map(ordered.map((r, i) => [r.slug, i]));
-
-  // per report position: paragraph → earliest listed occurrence in an earlier report (a map
-  // per report rather than one keyed by "slug#paragraph": no key string per occurrence)
-  const repeatedFrom: (Map<string, PassageRef> | undefined)[] = new Array(ordered.length);
-  // (earlier, later) report pair → how many paragraphs of the earlier report the later repeats.
-  // findSharedPassages lists each paragraph once: counting each later report once per passage (its
-  // stamp) counts distinct paragraphs without a set of them per pair (issue 8).
-  const repeats = new Map<number, number>();
-  const n = ordered.length;
-  const counted = new Int32Array(n).fill(-1);
-  passages.forEach((passage, index) => {
-    const own = position.get(passage.at.report);
-    if (own === undefined) return;
-    for (const other of passage.alsoIn) {
-      const at = position.get(other.report);
-      if (at === undefined || at === own) continue;
-      if (at < own) {
-        const from = (repeatedFrom[own] ??= new Map());
-        const known = from.get(passage.at.paragraph);
-        if (!known || position.get(known.report)! > at) from.set(passage.at.paragraph, other);
-      } else if (counted[at] !== index) {
-        counted[at] = index;
-        const key = own * n + at;
-        repeats.set(key, (repeats.get(key) ?? 0) + 1);
-      }
-    }
-  });
-
+  const byReport = passagesByReport(passages);
+  const last = memory?.last;
+  const same = last !== undefined && sameInputs(last, ordered, options, limit);
+  const eventsOf = same ? last.eventsOf : eventMentions(options.events ?? [], position);
   const eventById = new Map((options.events ?? []).map((e) => [e.id, e]));
-  const eventsOf = new Map<string, { id: string; first: boolean; from: SourceRef }[]>();
-  for (const event of options.events ?? []) {
+  const followers = followersOf(ordered, position, options.related);
+
+  // On an update, the reports whose novelty may differ from the last build's (see NoveltyMemory).
+  let redo: Set<string> | undefined;
+  if (same) {
+    redo = reportsWithOtherPassages(last.passages, byReport);
+    ordered.forEach((r, i) => r !== last.ordered[i] && redo!.add(r.slug));
+    for (const report of ordered) {
+      const then = last.related?.get(report.slug);
+      const now = options.related?.get(report.slug);
+      if (then === now) continue;
+      redo.add(report.slug);
+      for (const link of [...(then ?? []), ...(now ?? [])]) redo.add(link.slug);
+    }
+  }
+
+  const result = new Map<string, Novelty>();
+  const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+  for (const report of bySlug) {
+    if (redo && !redo.has(report.slug)) {
+      result.set(report.slug, last!.result.get(report.slug)!);
+      continue;
+    }
+    const at = position.get(report.slug)!;
+    result.set(report.slug, noveltyOf(at, ordered, position, byReport.get(report.slug) ?? [], eventsOf.get(report.slug) ?? [], followers[at]!, eventById, limit));
+  }
+  if (memory) {
+    if (same) memory.counts.updated++;
+    else memory.counts.full++;
+    memory.last = { ordered, limit, events: options.events, eventsOf, passages: byReport, related: options.related, result };
+  }
+  return result;
+}
+
+/** Whether an update can stand in for a build from scratch (see NoveltyMemory). */
+function sameInputs(last: NoveltyState, ordered: readonly Report[], options: NoveltyOptions, limit: number): boolean {
+  if (last.limit !== limit || last.events !== options.events || last.ordered.length !== ordered.length) return false;
+  if ((last.related === undefined) !== (options.related === undefined)) return false;
+  for (let i = 0; i < ordered.length; i++) {
+    const x = last.ordered[i]!;
+    const y = ordered[i]!;
+    // What a backlink prints of a report, and what places it.
+    if (x !== y && (x.slug !== y.slug || x.url !== y.url || x.title !== y.title || x.date !== y.date || x.datetime !== y.datetime)) return false;
+  }
+  return true;
+}
+
+/** Each report's timeline events, by slug: new in the earliest report among an event's sources. */
+function eventMentions(events: readonly TimelineEvent[], position: ReadonlyMap<string, number>): Map<string, EventMention[]> {
+  const eventsOf = new Map<string, EventMention[]>();
+  for (const event of events) {
     const sources = event.sources
       .filter((s) => position.has(s.report))
       .sort((a, b) => position.get(a.report)! - position.get(b.report)!);
@@ -148,64 +208,85 @@ export function computeNovelty(
       list.push({ id: event.id, first: s.report === first.report, from: first });
     }
   }
+  return eventsOf;
+}
 
-  const backlinks: Map<number, Backlink>[] = ordered.map(() => new Map());
-  const keys = Float64Array.from(repeats.keys()).sort();
-  for (const key of keys) {
-    const earlier = Math.floor(key / n);
-    const later = ordered[key % n]!;
-    backlinks[earlier]!.set(key % n, {
-      slug: later.slug,
-      url: later.url,
-      title: later.title,
-      date: later.date,
-      kind: "repeats",
-      passages: repeats.get(key)!,
-    });
+/** Per report position, the later reports the related-report ranking ties to it, either way. */
+function followersOf(ordered: readonly Report[], position: ReadonlyMap<string, number>, related: ReadonlyMap<string, readonly RelatedLink[]> | undefined): Set<number>[] {
+  const followers = ordered.map(() => new Set<number>());
+  for (const [slug, list] of related ?? []) {
+    const a = position.get(slug);
+    if (a === undefined) continue;
+    for (const link of list) {
+      const b = position.get(link.slug);
+      if (b === undefined || a === b) continue;
+      followers[Math.min(a, b)]!.add(Math.max(a, b));
+    }
   }
-  if (options.related) {
-    for (const [slug, list] of options.related) {
-      const a = position.get(slug);
-      if (a === undefined) continue;
-      for (const link of list) {
-        const b = position.get(link.slug);
-        if (b === undefined || a === b) continue;
-        const [earlier, later] = a < b ? [a, b] : [b, a];
-        if (backlinks[earlier]!.has(later)) continue;
-        const r = ordered[later]!;
-        backlinks[earlier]!.set(later, { slug: r.slug, url: r.url, title: r.title, date: r.date, kind: "follows", passages: 0 });
+  return followers;
+}
+
+/** The novelty of the report at position `at`, from its own passages, events and followers. */
+function noveltyOf(
+  at: number,
+  ordered: readonly Report[],
+  position: ReadonlyMap<string, number>,
+  own: readonly SharedPassage[],
+  events: readonly EventMention[],
+  followers: ReadonlySet<number>,
+  eventById: ReadonlyMap<string, TimelineEvent>,
+  limit: number,
+): Novelty {
+  const report = ordered[at]!;
+  // paragraph → earliest listed occurrence in an earlier report; later report → how many of this
+  // report's paragraphs it repeats. findSharedPassages lists each paragraph once, so counting
+  // each later report once per passage counts distinct paragraphs.
+  let repeatedFrom: Map<string, PassageRef> | undefined;
+  let repeats: Map<number, number> | undefined;
+  for (const passage of own) {
+    let counted: Set<number> | undefined;
+    for (const other of passage.alsoIn) {
+      const o = position.get(other.report);
+      if (o === undefined || o === at) continue;
+      if (o < at) {
+        const known = (repeatedFrom ??= new Map()).get(passage.at.paragraph);
+        if (!known || position.get(known.report)! > o) repeatedFrom.set(passage.at.paragraph, other);
+      } else if (!counted?.has(o)) {
+        (counted ??= new Set()).add(o);
+        (repeats ??= new Map()).set(o, (repeats.get(o) ?? 0) + 1);
       }
     }
   }
-
-  const result = new Map<string, Novelty>();
-  const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-  for (const report of bySlug) {
-    const at = position.get(report.slug)!;
-    const newParagraphs: string[] = [];
-    const repeatedParagraphs: RepeatedParagraph[] = [];
-    const repeated = repeatedFrom[at];
-    for (const p of report.paragraphs) {
-      const from = repeated?.get(p.id);
-      if (from) repeatedParagraphs.push({ paragraph: p.id, from });
-      else newParagraphs.push(p.id);
-    }
-    const events = eventsOf.get(report.slug) ?? [];
-    const newEvents = events.filter((e) => e.first).map((e) => e.id);
-    const repeatedEvents = events.filter((e) => !e.first).map((e) => ({ event: e.id, from: e.from }));
-
-    const links = [...backlinks[at]!.entries()].sort((x, y) => x[0] - y[0]).map(([, b]) => b);
-
-    result.set(report.slug, {
-      newParagraphs,
-      repeatedParagraphs,
-      newEvents,
-      repeatedEvents,
-      newInReport: newLine(report, newParagraphs, newEvents, eventById),
-      backlinks: links.slice(0, limit),
-    });
+  const newParagraphs: string[] = [];
+  const repeatedParagraphs: RepeatedParagraph[] = [];
+  for (const p of report.paragraphs) {
+    const from = repeatedFrom?.get(p.id);
+    if (from) repeatedParagraphs.push({ paragraph: p.id, from });
+    else newParagraphs.push(p.id);
   }
-  return result;
+  const newEvents = events.filter((e) => e.first).map((e) => e.id);
+  const repeatedEvents = events.filter((e) => !e.first).map((e) => ({ event: e.id, from: e.from }));
+
+  // Later reports that repeat a passage ("repeats"), then those the ranking ties to this one
+  // ("follows"), earliest first.
+  const later = new Set<number>([...(repeats?.keys() ?? []), ...followers]);
+  const backlinks = [...later]
+    .sort((x, y) => x - y)
+    .slice(0, limit)
+    .map((o): Backlink => {
+      const r = ordered[o]!;
+      const passages = repeats?.get(o);
+      return { slug: r.slug, url: r.url, title: r.title, date: r.date, kind: passages ? "repeats" : "follows", passages: passages ?? 0 };
+    });
+
+  return {
+    newParagraphs,
+    repeatedParagraphs,
+    newEvents,
+    repeatedEvents,
+    newInReport: newLine(report, newParagraphs, newEvents, eventById),
+    backlinks,
+  };
 }
 
 function newLine(

@@ -17,6 +17,8 @@
 import type { RelatedReport, Report, TimelineEvent } from "./types.ts";
 import type { SharedPassage } from "./passages.ts";
 import { compareReports, dayIndex } from "./report-order.ts";
+import { passagesByReport, reportsWithOtherPassages } from "./passage-delta.ts";
+import { sameData } from "./stage-memo.ts";
 
 export interface RelatedLink extends RelatedReport {
   url: string;
@@ -146,17 +148,111 @@ function dateReason(days: number): string | null {
 }
 
 /**
+ * What a long-lived build process (`dateline serve`) keeps of this stage between builds: the
+ * last build's candidate pairs, scores and lists. When the reports, their entities and the
+ * events are as then and only the shared passages changed (an edit that rewords a paragraph),
+ * only the pairs of the reports whose passages changed are scored again and only the reports
+ * with a changed pair are ranked again; otherwise the stage runs from scratch. Same result
+ * either way (tests/digest/related.test.ts).
+ */
+export class RelatedMemory {
+  last: RelatedState | undefined;
+  /** Builds done from scratch and builds that updated the last one. */
+  readonly counts = { full: 0, updated: 0 };
+}
+
+/** One build's candidate pairs and what was made of them, for the next build to update. */
+interface RelatedState {
+  ordered: readonly Report[];
+  position: Map<string, number>;
+  dayNumber: readonly number[];
+  slugRank: Int32Array;
+  bySlug: readonly Report[];
+  limit: number;
+  window: number;
+  events: readonly TimelineEvent[] | undefined;
+  entities: ReadonlyMap<string, readonly string[]> | undefined;
+  entityWeight: Map<string, number>;
+  pairs: Pairs;
+  scores: Scores;
+  /** Per report position, the numbers of its related candidate pairs (any order). */
+  listOf: Int32Array[];
+  reasonsOf: (string[] | undefined)[];
+  related: Map<string, RelatedLink[]>;
+  /** Pairs that share something: the candidate pairs a build from scratch counts. */
+  live: number;
+  /** The shared passages the state was made from, by report (kept by the memory only). */
+  passages?: Map<string, SharedPassage[]>;
+}
+
+/** Per pair: score (rounded), shared passages, days apart, and whether the pair is related. */
+class Scores {
+  score: Float64Array;
+  shared: Int32Array;
+  days: Int32Array;
+  related: Uint8Array;
+  constructor(count: number) {
+    this.score = new Float64Array(count);
+    this.shared = new Int32Array(count);
+    this.days = new Int32Array(count);
+    this.related = new Uint8Array(count);
+  }
+  /** Room for `count` pairs (pairs made by an update are numbered after the others). */
+  ensure(count: number): void {
+    if (count <= this.score.length) return;
+    const size = Math.max(count, Math.ceil(this.score.length * 1.25));
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+    this.score = grow(this.score, new Float64Array(size));
+    this.shared = grow(this.shared, new Int32Array(size));
+    this.days = grow(this.days, new Int32Array(size));
+    this.related = grow(this.related, new Uint8Array(size));
+  }
+}
+
+/**
  * Related reports for every report, by slug (every report has an entry, possibly empty).
- * Pure and deterministic; the result does not depend on the order of `reports`.
+ * Pure and deterministic; the result does not depend on the order of `reports`. `memory`: see
+ * RelatedMemory (same result with or without it).
  */
 export function relateReportsWithStats(
   reports: readonly Report[],
   passages: readonly SharedPassage[],
   options: RelateOptions = {},
+  memory?: RelatedMemory,
 ): { related: Map<string, RelatedLink[]>; stats: RelateStats } {
   const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
   const window = options.window ?? DEFAULT_POSTING_WINDOW;
   const ordered = [...reports].sort(compareReports);
+  const byReport = memory ? passagesByReport(passages) : undefined;
+  const last = memory?.last;
+  let state = last?.passages && byReport && sameInputs(last, ordered, options, limit, window) ? update(last, last.passages, byReport) : undefined;
+  if (state) memory!.counts.updated++;
+  else {
+    state = fromScratch(ordered, passages, options, limit, window);
+    if (memory) memory.counts.full++;
+  }
+  if (memory) {
+    state.passages = byReport;
+    memory.last = state;
+  }
+  return { related: state.related, stats: { candidatePairs: state.live } };
+}
+
+/** Whether an update can stand in for a build from scratch: only the shared passages may differ. */
+function sameInputs(last: RelatedState, ordered: readonly Report[], options: RelateOptions, limit: number, window: number): boolean {
+  if (last.limit !== limit || last.window !== window || last.events !== options.events || last.ordered.length !== ordered.length) return false;
+  for (let i = 0; i < ordered.length; i++) {
+    const x = last.ordered[i]!;
+    const y = ordered[i]!;
+    // What a link prints of the other report, and what places and dates it.
+    if (x !== y && (x.slug !== y.slug || x.url !== y.url || x.title !== y.title || x.date !== y.date || x.datetime !== y.datetime)) return false;
+  }
+  if ((last.entities === undefined) !== (options.entities === undefined)) return false;
+  if (options.entities) for (const r of ordered) if (!sameData(last.entities!.get(r.slug), options.entities.get(r.slug))) return false;
+  return true;
+}
+
+function fromScratch(ordered: readonly Report[], passages: readonly SharedPassage[], options: RelateOptions, limit: number, window: number): RelatedState {
   const position = new Map(ordered.map((r, i) => [r.slug, i]));
   // Days since the epoch, once per report (parsing dates per pair would dominate at scale).
   const dayNumber = ordered.map((r) => dayIndex(r.date));
@@ -221,76 +317,179 @@ export function relateReportsWithStats(
   // (issue 8: building them for every candidate pair was half of this stage). Each report's
   // candidates are a slice of one array of pair numbers rather than two objects per candidate
   // link (issue 8: half a million short-lived objects at 4,000 reports). The order pairs were
-  // met in does not matter: `before` below is a total order.
+  // met in does not matter: `before` (rankedLinks) is a total order.
   const count = pairs.size;
-  const score = new Float64Array(count);
-  const sharedOf = new Int32Array(count);
-  const daysOf = new Int32Array(count);
-  const isRelated = new Uint8Array(count);
+  const scores = new Scores(count);
   const counts = new Int32Array(n + 1);
   for (let pair = 0; pair < count; pair++) {
-    const events = pairs.events[pair] ?? NO_EVENTS;
-    const entities = pairs.entities[pair] ?? NO_ENTITIES;
-    const a = pairs.earlierOf[pair]!;
-    const b = pairs.laterOf[pair]!;
-    // Passages shared: counted on the side with more distinct paragraphs (one long paragraph
-    // may contain two short ones of the other report).
-    const shared = Math.max(pairs.earlier[pair]?.size ?? 0, pairs.later[pair]?.size ?? 0);
-    if (shared === 0 && events.length === 0 && entities.length < 2) continue;
-    const days = Math.abs(dayNumber[a]! - dayNumber[b]!);
-    let sum = 3 * shared + 2 * events.length;
-    if (entities.length > 1) entities.sort((x, y) => entityWeight.get(y)! - entityWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0));
-    for (const name of entities) sum += entityWeight.get(name)!;
-    if (days <= CLOSE_DAYS) sum += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
-    score[pair] = Math.round(sum * 1000) / 1000;
-    sharedOf[pair] = shared;
-    daysOf[pair] = days;
-    isRelated[pair] = 1;
-    counts[a + 1]!++;
-    counts[b + 1]!++;
+    if (!scorePair(pair, pairs, dayNumber, entityWeight, scores)) continue;
+    counts[pairs.earlierOf[pair]! + 1]!++;
+    counts[pairs.laterOf[pair]! + 1]!++;
   }
-  // Report r's candidates are candidates[start[r] .. start[r + 1]), each a pair number and the
-  // other report's position.
+  // Report r's candidates are candidates[start[r] .. start[r + 1]).
   const start = counts;
   for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
   const candidates = new Int32Array(start[n]!);
-  const others = new Int32Array(start[n]!);
   const filled = start.slice(0, n);
   for (let pair = 0; pair < count; pair++) {
-    if (!isRelated[pair]) continue;
-    const a = pairs.earlierOf[pair]!;
-    const b = pairs.laterOf[pair]!;
-    candidates[filled[a]!] = pair;
-    others[filled[a]!++] = b;
-    candidates[filled[b]!] = pair;
-    others[filled[b]!++] = a;
+    if (!scores.related[pair]) continue;
+    candidates[filled[pairs.earlierOf[pair]!]!++] = pair;
+    candidates[filled[pairs.laterOf[pair]!]!++] = pair;
   }
+  const listOf = ordered.map((_, r) => candidates.subarray(start[r]!, start[r + 1]!));
 
   const bySlug = [...ordered].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
   // Each report's rank by slug, for ties (numbers compare faster than slugs).
   const slugRank = new Int32Array(n);
   bySlug.forEach((report, rank) => (slugRank[position.get(report.slug)!] = rank));
-  const reasonsOf: (string[] | undefined)[] = [];
-  const related = new Map<string, RelatedLink[]>();
-  for (const report of bySlug) {
-    const r = position.get(report.slug)!;
-    // Higher score first, ties by slug: a strict total order (a report is in another's list once).
-    // Candidates are compared by their place k in the slice.
-    const before = (k: number, l: number): boolean => {
-      const x = score[candidates[k]!]!;
-      const y = score[candidates[l]!]!;
-      return x !== y ? x > y : slugRank[others[k]!]! < slugRank[others[l]!]!;
-    };
-    const kept: RelatedLink[] = [];
-    for (const k of best(start[r]!, start[r + 1]!, limit, before)) {
-      const pair = candidates[k]!;
-      const o = ordered[others[k]!]!;
-      const reasons = (reasonsOf[pair] ??= pairReasons(pairs.events[pair] ?? NO_EVENTS, pairs.entities[pair] ?? NO_ENTITIES, sharedOf[pair]!, daysOf[pair]!));
-      kept.push({ slug: o.slug, url: o.url, title: o.title, date: o.date, score: score[pair]!, reasons: [...reasons] });
+  const state: RelatedState = {
+    ordered,
+    position,
+    dayNumber,
+    slugRank,
+    bySlug,
+    limit,
+    window,
+    events: options.events,
+    entities: options.entities,
+    entityWeight,
+    pairs,
+    scores,
+    listOf,
+    reasonsOf: [],
+    related: new Map(),
+    live: count,
+  };
+  for (const report of bySlug) state.related.set(report.slug, rankedLinks(state, position.get(report.slug)!));
+  return state;
+}
+
+/**
+ * The last build's state brought up to date with new shared passages (`before` and `after`,
+ * by report), the rest of the inputs being as then (sameInputs). The pairs of the reports whose
+ * passages changed get their shared paragraphs counted again and are scored again; a report
+ * with a pair whose score, count or relatedness changed is ranked again; the other reports keep
+ * their lists. The state is altered in place and returned.
+ */
+function update(state: RelatedState, before: ReadonlyMap<string, readonly SharedPassage[]>, after: ReadonlyMap<string, readonly SharedPassage[]>): RelatedState {
+  const { pairs, scores, position, ordered } = state;
+  // The pairs a changed report's passages (then or now) tie it into.
+  const affected = new Set<number>();
+  for (const report of reportsWithOtherPassages(before, after)) {
+    const a = position.get(report);
+    if (a === undefined) continue;
+    for (const list of [before.get(report), after.get(report)]) {
+      for (const passage of list ?? []) {
+        for (const other of passage.alsoIn) {
+          const b = position.get(other.report);
+          if (b !== undefined && b !== a) affected.add(pairs.of(a, b));
+        }
+      }
     }
-    related.set(report.slug, kept);
   }
-  return { related, stats: { candidatePairs: count } };
+  scores.ensure(pairs.size);
+  const touched = new Map<number, number[]>();
+  const touch = (r: number, pair: number): void => {
+    const list = touched.get(r);
+    if (list) list.push(pair);
+    else touched.set(r, [pair]);
+  };
+  for (const pair of affected) {
+    const a = pairs.earlierOf[pair]!;
+    const b = pairs.laterOf[pair]!;
+    const wasLive = pairs.earlier[pair] !== undefined || pairs.events[pair] !== undefined || pairs.entities[pair] !== undefined;
+    const was = { related: scores.related[pair], score: scores.score[pair], shared: scores.shared[pair] };
+    countShared(pair, a, b, state, after);
+    const isLive = pairs.earlier[pair] !== undefined || pairs.events[pair] !== undefined || pairs.entities[pair] !== undefined;
+    state.live += Number(isLive) - Number(wasLive);
+    scores.related[pair] = 0;
+    scorePair(pair, pairs, state.dayNumber, state.entityWeight, scores);
+    if (was.related === scores.related[pair] && (!was.related || (was.score === scores.score[pair] && was.shared === scores.shared[pair]))) continue;
+    state.reasonsOf[pair] = undefined;
+    touch(a, pair);
+    touch(b, pair);
+  }
+  for (const [r, changed] of touched) {
+    const list = new Set<number>();
+    for (const pair of state.listOf[r]!) if (scores.related[pair]) list.add(pair);
+    for (const pair of changed) if (scores.related[pair]) list.add(pair);
+    state.listOf[r] = Int32Array.from(list);
+  }
+  const related = new Map<string, RelatedLink[]>();
+  for (const report of state.bySlug) {
+    const r = position.get(report.slug)!;
+    related.set(report.slug, touched.has(r) ? rankedLinks(state, r) : state.related.get(report.slug)!);
+  }
+  state.related = related;
+  state.ordered = ordered;
+  return state;
+}
+
+/** Counts again the paragraphs the reports of `pair` (positions a < b) share, from their passages. */
+function countShared(pair: number, a: number, b: number, state: RelatedState, passages: ReadonlyMap<string, readonly SharedPassage[]>): void {
+  let earlier: Set<string> | undefined;
+  let later: Set<string> | undefined;
+  for (const passage of passages.get(state.ordered[a]!.slug) ?? []) {
+    for (const other of passage.alsoIn) {
+      if (state.position.get(other.report) !== b) continue;
+      (earlier ??= new Set()).add(passage.at.paragraph);
+      (later ??= new Set()).add(other.paragraph);
+    }
+  }
+  for (const passage of passages.get(state.ordered[b]!.slug) ?? []) {
+    for (const other of passage.alsoIn) {
+      if (state.position.get(other.report) !== a) continue;
+      (later ??= new Set()).add(passage.at.paragraph);
+      (earlier ??= new Set()).add(other.paragraph);
+    }
+  }
+  state.pairs.earlier[pair] = earlier;
+  state.pairs.later[pair] = later;
+}
+
+/**
+ * Scores a candidate pair into `scores`; whether it is related (shares a passage or an event,
+ * or at least two entities). Sorts its entities, weightiest first, as its reasons list them.
+ */
+function scorePair(pair: number, pairs: Pairs, dayNumber: readonly number[], entityWeight: ReadonlyMap<string, number>, scores: Scores): boolean {
+  const events = pairs.events[pair] ?? NO_EVENTS;
+  const entities = pairs.entities[pair] ?? NO_ENTITIES;
+  // Passages shared: counted on the side with more distinct paragraphs (one long paragraph
+  // may contain two short ones of the other report).
+  const shared = Math.max(pairs.earlier[pair]?.size ?? 0, pairs.later[pair]?.size ?? 0);
+  if (shared === 0 && events.length === 0 && entities.length < 2) return false;
+  const days = Math.abs(dayNumber[pairs.earlierOf[pair]!]! - dayNumber[pairs.laterOf[pair]!]!);
+  let sum = 3 * shared + 2 * events.length;
+  if (entities.length > 1) entities.sort((x, y) => entityWeight.get(y)! - entityWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0));
+  for (const name of entities) sum += entityWeight.get(name)!;
+  if (days <= CLOSE_DAYS) sum += (CLOSE_DAYS + 1 - days) / (CLOSE_DAYS + 1);
+  scores.score[pair] = Math.round(sum * 1000) / 1000;
+  scores.shared[pair] = shared;
+  scores.days[pair] = days;
+  scores.related[pair] = 1;
+  return true;
+}
+
+/** The related links of report `r`: its best `limit` candidates, higher score first, ties by slug. */
+function rankedLinks(state: RelatedState, r: number): RelatedLink[] {
+  const { pairs, scores, slugRank, ordered } = state;
+  const list = state.listOf[r]!;
+  const other = (pair: number): number => (pairs.earlierOf[pair] === r ? pairs.laterOf[pair]! : pairs.earlierOf[pair]!);
+  // A strict total order (a report is in another's list once). Candidates are compared by their
+  // place k in the list.
+  const before = (k: number, l: number): boolean => {
+    const x = scores.score[list[k]!]!;
+    const y = scores.score[list[l]!]!;
+    return x !== y ? x > y : slugRank[other(list[k]!)]! < slugRank[other(list[l]!)]!;
+  };
+  const kept: RelatedLink[] = [];
+  for (const k of best(0, list.length, state.limit, before)) {
+    const pair = list[k]!;
+    const o = ordered[other(pair)]!;
+    const reasons = (state.reasonsOf[pair] ??= pairReasons(pairs.events[pair] ?? NO_EVENTS, pairs.entities[pair] ?? NO_ENTITIES, scores.shared[pair]!, scores.days[pair]!));
+    kept.push({ slug: o.slug, url: o.url, title: o.title, date: o.date, score: scores.score[pair]!, reasons: [...reasons] });
+  }
+  return kept;
 }
 
 /**

@@ -15,7 +15,7 @@ import { passageFeatures } from "../../src/digest/passage-features.ts";
 import { perObject } from "../../src/digest/stage-memo.ts";
 import type { Report } from "../../src/digest/types.ts";
 import { makeReport, type ParagraphSpec } from "./make-report.ts";
-import { nearCopy, paragraph, prng, syntheticCorpus } from "./synthetic.ts";
+import { nearCopy, paragraph, prng, syntheticCorpus, wireCorpus } from "./synthetic.ts";
 import {
   COLLISION_H1,
   COLLISION_H2,
@@ -255,39 +255,9 @@ describe("passage references kept from one build to the next (a long-lived build
 });
 
 describe("a long-lived build process's rebuild after an edit (PassageMemory)", () => {
-  const PLACES = ["Kelm", "Lanta", "Orrin", "Vasso"];
-  /** Wire-like copy: background lines repeated verbatim, templates with other figures, near copies, facts. */
-  function corpus(rand: () => number, count: number): ParagraphSpec[][] {
-    const background = Array.from({ length: 6 }, () => paragraph(rand, 24));
-    const factual = (): ParagraphSpec => {
-      const day = 1 + Math.floor(rand() * 28);
-      const phrase = `March ${day}, 2024`;
-      const place = PLACES[Math.floor(rand() * PLACES.length)]!;
-      return { text: `Officials in ${place} counted ${10 + Math.floor(rand() * 90)} wounded and ${Math.floor(rand() * 9)} dead on ${phrase} after the ${place} blast, ${paragraph(rand, 10)}`, dates: [[phrase, `2024-03-${String(day).padStart(2, "0")}`]] };
-    };
-    const template = (): string => `The ministry said ${Math.floor(rand() * 400)} people were moved from ${PLACES[Math.floor(rand() * PLACES.length)]} overnight and the roads stayed closed.`;
-    const reports: ParagraphSpec[][] = [];
-    for (let r = 0; r < count; r++) {
-      const paragraphs: ParagraphSpec[] = [paragraph(rand, 30), factual()];
-      const extra = Math.floor(rand() * 4);
-      for (let k = 0; k < extra; k++) {
-        const pick = rand();
-        if (pick < 0.3) paragraphs.push(background[Math.floor(rand() * background.length)]!);
-        else if (pick < 0.55) paragraphs.push(template());
-        else if (pick < 0.8 && r > 0) {
-          const from = reports[Math.max(0, r - 1 - Math.floor(rand() * 6))]!;
-          const p = from[Math.floor(rand() * from.length)]!;
-          paragraphs.push(rand() < 0.5 ? p : nearCopy(typeof p === "string" ? p : p.text, rand));
-        } else paragraphs.push(paragraph(rand, 20 + Math.floor(rand() * 20)));
-      }
-      reports.push(paragraphs);
-    }
-    return reports;
-  }
-
   it("gives what a build from scratch gives, edit after edit, updating the last build's matches when only wording changed", () => {
     const rand = prng(77);
-    const specs = corpus(rand, 160);
+    const specs = wireCorpus(rand, 160);
     const make = (paragraphs: ParagraphSpec[], r: number): Report =>
       makeReport({ slug: `r${String(r).padStart(3, "0")}`, date: `2024-03-${String(1 + (r % 28)).padStart(2, "0")}`, paragraphs });
     let reports = specs.map(make);
@@ -333,7 +303,7 @@ describe("a long-lived build process's rebuild after an edit (PassageMemory)", (
 
   it("updates only when the last build's state matches: another corpus, or reports reordered, are done from scratch", () => {
     const rand = prng(5);
-    const a = corpus(rand, 40).map((paragraphs, r) => makeReport({ slug: `a${r}`, date: "2024-03-01", paragraphs }));
+    const a = wireCorpus(rand, 40).map((paragraphs, r) => makeReport({ slug: `a${r}`, date: "2024-03-01", paragraphs }));
     const features = (list: readonly Report[]) => new Map(list.map((r) => [r.slug, passageFeatures(r.paragraphs)] as const));
     const memory = new PassageMemory();
     findSharedPassagesWithStats(a, { features: features(a), memory });

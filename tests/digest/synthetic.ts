@@ -1,10 +1,10 @@
 /**
- * Seeded synthetic paragraphs for the cross-link scale tests. Words are drawn from a
+ * Seeded synthetic paragraphs and corpora for the cross-link tests. Words are drawn from a
  * log-uniform (heavy-headed) vocabulary so that common trigrams recur, as "the army said" does
  * in real copy, which is what makes unrelated paragraphs collide in LSH buckets.
  */
 import type { Report } from "../../src/digest/types.ts";
-import { makeReport } from "./make-report.ts";
+import { makeReport, type ParagraphSpec } from "./make-report.ts";
 
 /** mulberry32: a tiny seeded PRNG, deterministic across platforms. */
 export function prng(seed: number): () => number {
@@ -61,4 +61,35 @@ export function syntheticCorpus(reports: number, perReport: number, seed: number
     out.push(makeReport({ slug, date: day, paragraphs: texts }));
   }
   return { reports: out, planted };
+}
+
+/** Places the wire-like corpus names. */
+export const PLACES = ["Kelm", "Lanta", "Orrin", "Vasso"];
+/** Wire-like copy: background lines repeated verbatim, templates with other figures, near copies, facts. */
+export function wireCorpus(rand: () => number, count: number): ParagraphSpec[][] {
+  const background = Array.from({ length: 6 }, () => paragraph(rand, 24));
+  const factual = (): ParagraphSpec => {
+    const day = 1 + Math.floor(rand() * 28);
+    const phrase = `March ${day}, 2024`;
+    const place = PLACES[Math.floor(rand() * PLACES.length)]!;
+    return { text: `Officials in ${place} counted ${10 + Math.floor(rand() * 90)} wounded and ${Math.floor(rand() * 9)} dead on ${phrase} after the ${place} blast, ${paragraph(rand, 10)}`, dates: [[phrase, `2024-03-${String(day).padStart(2, "0")}`]] };
+  };
+  const template = (): string => `The ministry said ${Math.floor(rand() * 400)} people were moved from ${PLACES[Math.floor(rand() * PLACES.length)]} overnight and the roads stayed closed.`;
+  const reports: ParagraphSpec[][] = [];
+  for (let r = 0; r < count; r++) {
+    const paragraphs: ParagraphSpec[] = [paragraph(rand, 30), factual()];
+    const extra = Math.floor(rand() * 4);
+    for (let k = 0; k < extra; k++) {
+      const pick = rand();
+      if (pick < 0.3) paragraphs.push(background[Math.floor(rand() * background.length)]!);
+      else if (pick < 0.55) paragraphs.push(template());
+      else if (pick < 0.8 && r > 0) {
+        const from = reports[Math.max(0, r - 1 - Math.floor(rand() * 6))]!;
+        const p = from[Math.floor(rand() * from.length)]!;
+        paragraphs.push(rand() < 0.5 ? p : nearCopy(typeof p === "string" ? p : p.text, rand));
+      } else paragraphs.push(paragraph(rand, 20 + Math.floor(rand() * 20)));
+    }
+    reports.push(paragraphs);
+  }
+  return reports;
 }
