@@ -6,10 +6,9 @@ import { findSharedPassages, PassageMemory } from "../../src/digest/passages.ts"
 import { RelatedMemory } from "../../src/digest/related.ts";
 import { perObject, sameData } from "../../src/digest/stage-memo.ts";
 import type { Report, TimelineEvent } from "../../src/digest/types.ts";
-import { makeReport, type ParagraphSpec } from "./make-report.ts";
-import { nearCopy, paragraph, PLACES, prng, wireCorpus } from "./synthetic.ts";
+import { makeReport } from "./make-report.ts";
+import { editWire, PLACES, prng, wireCorpus } from "./synthetic.ts";
 
-const text = (p: ParagraphSpec): string => (typeof p === "string" ? p : p.text);
 
 /** One timeline event per date the reports' paragraphs carry, citing each paragraph that gives it. */
 function eventsOf(reports: readonly Report[]): TimelineEvent[] {
@@ -55,20 +54,12 @@ describe("a long-lived build process's cross-links after an edit (RelatedMemory,
       const r = Math.floor(rand() * specs.length);
       const paragraphs = [...specs[r]!];
       const k = Math.floor(rand() * paragraphs.length);
-      const edited = paragraphs[k]!;
       const pick = rand();
       const kind = pick < 0.3 ? "append" : pick < 0.45 ? "reword" : pick < 0.6 ? "copy" : pick < 0.7 ? "figure" : pick < 0.8 ? "paragraph" : pick < 0.9 ? "place" : "title";
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      if (kind === "append") {
-        // A sentence without facts or names: only the paragraph's wording changes.
-        const added = `${text(edited)} An earlier version of this report misstated the source.`;
-        paragraphs[k] = typeof edited === "string" ? added : { ...edited, text: added };
-      } else if (kind === "reword") paragraphs[k] = typeof edited === "string" ? nearCopy(edited, rand) : edited;
-      else if (kind === "copy") paragraphs[k] = specs[Math.floor(rand() * specs.length)]![0]!;
-      else if (kind === "figure") paragraphs[k] = text(edited).replace(/\d+/, (d) => String(Number(d) + 1));
-      else if (kind === "paragraph") paragraphs.push(paragraph(rand, 30));
-      else if (kind === "place") paragraphs.push(`Crews from ${PLACES[Math.floor(rand() * PLACES.length)]} arrived later.`);
-      else titles[r] = `${titles[r]} (corrected)`;
+      if (kind === "place") paragraphs.push(`Crews from ${PLACES[Math.floor(rand() * PLACES.length)]} arrived later.`);
+      else if (kind === "title") titles[r] = `${titles[r]} (corrected)`;
+      else editWire(paragraphs, k, kind, rand, specs);
       specs[r] = paragraphs;
       reports = reports.map((report, i) => (i === r ? make(r) : report));
       check();

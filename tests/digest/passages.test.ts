@@ -15,7 +15,7 @@ import { passageFeatures } from "../../src/digest/passage-features.ts";
 import { perObject } from "../../src/digest/stage-memo.ts";
 import type { Report } from "../../src/digest/types.ts";
 import { makeReport, type ParagraphSpec } from "./make-report.ts";
-import { nearCopy, paragraph, prng, syntheticCorpus, wireCorpus } from "./synthetic.ts";
+import { editWire, prng, syntheticCorpus, wireCorpus } from "./synthetic.ts";
 import {
   COLLISION_H1,
   COLLISION_H2,
@@ -278,19 +278,10 @@ describe("a long-lived build process's rebuild after an edit (PassageMemory)", (
       const r = Math.floor(rand() * specs.length);
       const paragraphs = [...specs[r]!];
       const k = Math.floor(rand() * paragraphs.length);
-      const text = (p: ParagraphSpec) => (typeof p === "string" ? p : p.text);
       const pick = rand();
       const kind = pick < 0.35 ? "append" : pick < 0.55 ? "reword" : pick < 0.7 ? "copy" : pick < 0.85 ? "figure" : "paragraph";
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      const edited = paragraphs[k]!;
-      if (kind === "append") {
-        // A sentence without facts added: the paragraph's wording changes, its facts do not.
-        const added = `${text(edited)} An earlier version of this report misstated the source.`;
-        paragraphs[k] = typeof edited === "string" ? added : { ...edited, text: added };
-      } else if (kind === "reword") paragraphs[k] = typeof edited === "string" ? nearCopy(edited, rand) : edited;
-      else if (kind === "copy") paragraphs[k] = specs[Math.floor(rand() * specs.length)]![0]!;
-      else if (kind === "figure") paragraphs[k] = text(edited).replace(/\d+/, (d) => String(Number(d) + 1));
-      else paragraphs.push(paragraph(rand, 30));
+      editWire(paragraphs, k, kind, rand, specs);
       specs[r] = paragraphs;
       reports = reports.map((report, i) => (i === r ? make(paragraphs, r) : report));
       check();

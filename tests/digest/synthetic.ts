@@ -93,3 +93,23 @@ export function wireCorpus(rand: () => number, count: number): ParagraphSpec[][]
   }
   return reports;
 }
+
+/** Edits the wire-like corpus's tests make to one report's paragraphs. */
+export type WireEdit = "append" | "reword" | "copy" | "figure" | "paragraph";
+
+/**
+ * Applies `kind` to paragraph `k` of `paragraphs` (in place): a sentence without facts added, a
+ * near copy, another report's first paragraph, a figure changed, or a new paragraph at the end.
+ */
+export function editWire(paragraphs: ParagraphSpec[], k: number, kind: WireEdit, rand: () => number, specs: readonly ParagraphSpec[][]): void {
+  const text = (p: ParagraphSpec) => (typeof p === "string" ? p : p.text);
+  const edited = paragraphs[k]!;
+  if (kind === "append") {
+    // A sentence without facts or names: the paragraph's wording changes, its facts do not.
+    const added = `${text(edited)} An earlier version of this report misstated the source.`;
+    paragraphs[k] = typeof edited === "string" ? added : { ...edited, text: added };
+  } else if (kind === "reword") paragraphs[k] = typeof edited === "string" ? nearCopy(edited, rand) : edited;
+  else if (kind === "copy") paragraphs[k] = specs[Math.floor(rand() * specs.length)]![0]!;
+  else if (kind === "figure") paragraphs[k] = text(edited).replace(/\d+/, (d) => String(Number(d) + 1));
+  else paragraphs.push(paragraph(rand, 30));
+}
