@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 
 /** Link errors that mean "no hard links here" (another file system, a file system without them). */
@@ -29,6 +29,22 @@ export async function linkFiles(files: Iterable<string>, fromDir: string, toDir:
     await copyFile(from, to);
   };
   await inLanes([...files], place, concurrency);
+}
+
+/**
+ * Puts a folder's files into another as hard links (`linkFiles`): a cached search bundle into
+ * the site, or a bundle the site keeps into a new site. `skip`: names of the top folder's entries
+ * left out (the other shards' folders inside shard 0's). Both sides are complete before and never
+ * written in place.
+ */
+export async function linkTree(from: string, to: string, skip: (name: string) => boolean = () => false): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  await linkFiles(
+    files.filter((file) => !skip(file.split(path.sep)[0]!)),
+    from,
+    to,
+  );
 }
 
 /**

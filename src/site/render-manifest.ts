@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { hashTree } from "../digest/tree-hash.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
+import type { ShardKey } from "./search-split.ts";
 
 /**
  * What a build rendered (issue 8): per planned page, its fingerprint and the size and
@@ -28,6 +29,11 @@ export interface RenderManifest {
    * `siteFiles`), so that a rebuild in place can delete those it no longer makes.
    */
   files: string[];
+  /**
+   * The site's search shards and their keys: a rebuild leaves a shard whose key is unchanged
+   * where it is (search-bundles.ts). Absent: every shard goes in anew.
+   */
+  search?: ShardKey[];
 }
 
 const FORMAT = "dateline-render-2";
@@ -43,6 +49,8 @@ export async function loadManifest(file: string): Promise<RenderManifest | null>
     const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<RenderManifest>;
     if (parsed.format !== FORMAT || typeof parsed.siteWide !== "string" || typeof parsed.pages !== "object" || !parsed.pages) return null;
     if (!Array.isArray(parsed.files) || !parsed.files.every((f) => typeof f === "string")) return null;
+    const shardKey = (s: unknown): boolean => typeof s === "object" && s !== null && Number.isInteger((s as ShardKey).shard) && typeof (s as ShardKey).key === "string";
+    if (parsed.search !== undefined && !(Array.isArray(parsed.search) && parsed.search.every(shardKey))) return null;
     return parsed as RenderManifest;
   } catch {
     return null; // missing or unreadable: render everything
@@ -81,15 +89,15 @@ export function reusablePages(plan: RenderPlan, previous: RenderManifest | null,
   return reuse;
 }
 
-/** The manifest of a finished build, read from the pages as they lie in `siteDir`; `files`: see RenderManifest. */
-export function manifestOf(plan: RenderPlan, siteDir: string, files: string[]): RenderManifest {
+/** The manifest of a finished build, read from the pages as they lie in `siteDir`; `files`, `search`: see RenderManifest. */
+export function manifestOf(plan: RenderPlan, siteDir: string, files: string[], search?: ShardKey[]): RenderManifest {
   const pages: Record<string, ManifestEntry> = {};
   for (const page of plan.pages) {
     const rel = outputPathOf(page.url);
     const state = rel === null ? null : fileState(path.join(siteDir, rel));
     if (state) pages[page.url] = { fingerprint: page.fingerprint, ...state };
   }
-  return { format: FORMAT, siteWide: plan.siteWide, pages, files };
+  return { format: FORMAT, siteWide: plan.siteWide, pages, files, ...(search ? { search } : {}) };
 }
 
 /**

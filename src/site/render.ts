@@ -8,6 +8,7 @@ import { loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePage
 import { outputPathOf, planRender, type PlannedPage, type RenderPlan } from "./render-plan.ts";
 import { commitInPlace, emptyTrash, siteFiles, swapIn } from "./site-commit.ts";
 import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
+import type { SearchIndexResult } from "./search-index.ts";
 import { renderCacheDir, renderSearchOptions } from "./render-search.ts";
 import { siteConfig } from "./site-config.ts";
 import { siteData } from "./site-data.ts";
@@ -97,10 +98,16 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   // over at the render's first pause, it reached the thread only after the page fingerprints,
   // and re-indexing a shard beside the render then outlasted the render by 1.5–2 s at 4,000
   // reports (issue 8). A build that started it earlier still, before the digest's cross-links
-  // (render-search.ts `startSiteSearch`), only names the folder here.
+  // (render-search.ts `startSiteSearch`), only names the folder here. The last build's manifest
+  // says which shards the site holds: those unchanged stay where they are.
+  const previous = await loadManifest(manifestPath);
+  const previousBundles = previous?.search;
   const search = searchJob.started
-    ? searchJob.placeIn(staging)
-    : searchJob.index(staging, result.digest, siteConfig(process.env, result.digest.story), renderSearchOptions(options));
+    ? searchJob.placeIn(staging, previousBundles)
+    : searchJob.index(staging, result.digest, siteConfig(process.env, result.digest.story), {
+        ...renderSearchOptions(options),
+        ...(previousBundles ? { previousBundles } : {}),
+      });
   search.catch(() => {}); // a failure is reported where it is awaited, below
   await searchJob.planned();
   const previousCwd = process.cwd();
@@ -108,12 +115,12 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   let plan: RenderPlan;
   const built: BuiltPage[] = [];
   let reuse: Set<string>;
+  let indexed: SearchIndexResult;
   // The previous build's manifest, when this build goes into the site in place (site-commit.ts).
   let inPlace: RenderManifest | null = null;
   try {
     const data = siteData(result.digest);
     plan = planRender(data, renderCodeVersion(PROJECT_ROOT));
-    const previous = await loadManifest(manifestPath);
     reuse = reusablePages(plan, previous, outputDir);
     // Some unchanged pages are in the site: the rebuild leaves them there. Otherwise (a first
     // build, a change every page prints, a site replaced by hand) it makes a whole new site.
@@ -147,7 +154,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
     // Every page, rendered now or left in the site, before anything goes in: readers never get a
     // sitemap that lists pages not there yet.
     await writeSitemap(staging, built, result.digest, data.site);
-    await search;
+    indexed = await search;
   } catch (error) {
     // Let a running index finish writing before its folder is removed.
     await search.catch(() => {});
@@ -165,12 +172,12 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   let files: string[];
   if (inPlace) {
     const kept = [...reuse].map((url) => path.normalize(outputPathOf(url)!)); // reusable pages have a path (reusablePages)
-    files = await commitInPlace(staging, outputDir, inPlace.files, kept, trash);
+    files = await commitInPlace(staging, outputDir, inPlace.files, kept, trash, indexed);
   } else {
     files = siteFiles(staging);
-    await swapIn(staging, outputDir, trash);
+    await swapIn(staging, outputDir, trash, indexed);
   }
-  await saveManifest(manifestPath, manifestOf(plan, outputDir, files));
+  await saveManifest(manifestPath, manifestOf(plan, outputDir, files, indexed.bundles));
   return { pages: built.length, reused: reuse.size };
 }
 

@@ -1,10 +1,10 @@
-import { linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { linkFiles } from "./link-files.ts";
+import { linkTree } from "./link-files.ts";
 import { stabilizePagefind } from "./pagefind-stable.ts";
-import { bundlePath, FINGERPRINT, type SearchPlan, type SearchRecord } from "./search-split.ts";
+import { bundlePath, FINGERPRINT, type SearchPlan, type SearchRecord, type ShardKey } from "./search-split.ts";
 
 /**
  * The writing half of the search index: Pagefind bundles for a plan (search-split.ts), on the
@@ -117,19 +117,22 @@ export async function closePagefind(): Promise<void> {
  * files its bundle there has unchanged instead of writing them.
  * `site` may come later than the plan (a promise): with `cacheDir`, the stale shards are
  * indexed into the cache meanwhile, and nothing is put in the site before the folder is known.
- * Returns the number of shards indexed.
+ * A shard that `site.previous` (the bundles of `previousSite`, from the last build) has under
+ * the same key, and whose bundle is there, is not put in the folder at all: it stays where it
+ * is in the site (site-commit.ts replaces the others shard by shard). Returns the number of
+ * shards indexed and the shards kept so.
  */
 export async function writeSearchBundles(
-  site: string | Promise<string>,
+  site: SearchTarget | Promise<SearchTarget>,
   plan: SearchPlan,
   recordsOf: ShardRecords,
   cacheDir?: string,
   previousSite?: string,
-): Promise<number> {
+): Promise<{ reindexed: number; kept: number[] }> {
   const cache = cacheDir === undefined ? null : path.resolve(cacheDir);
   // Without a cache, the bundles are written beside the site folder, which must be known first.
   const known = cache === null ? await site : undefined;
-  const workDir = cache ?? `${path.resolve(known!)}.search-${process.pid}`;
+  const workDir = cache ?? `${path.resolve(known!.dir)}.search-${process.pid}`;
   const entry = (key: string) => path.join(workDir, key);
   const keyOf = new Map(plan.shards.map((s) => [s.shard, s.key]));
   // The first shard to index is asked for now: its records come while the folders are set up.
@@ -144,25 +147,27 @@ export async function writeSearchBundles(
     await mkdir(workDir, { recursive: true });
     // The site folder is prepared only once it is named, and once: by whichever of the two
     // tasks below (linking cached bundles, placing indexed ones) needs it first.
-    let ready: Promise<string> | undefined;
-    const siteFolder = (): Promise<string> =>
-      (ready ??= (async () => {
-        const siteDir = known ?? (await site);
-        await rm(path.join(siteDir, "pagefind"), { recursive: true, force: true });
-        await mkdir(siteDir, { recursive: true });
-        return siteDir;
-      })());
-    const place = async (shard: number): Promise<void> => {
-      const siteDir = await siteFolder();
-      const to = path.join(siteDir, bundlePath(shard));
-      if (cache) await linkTree(entry(keyOf.get(shard)!), to);
-      else await rename(entry(keyOf.get(shard)!), to);
-    };
     // A shard is placed from the cache at once unless its bundle is still to be written: it is
     // stale, or has the key of a stale shard (the planner marks only the first of each key).
     const staleKeys = new Set(plan.stale.map((k) => keyOf.get(k)!));
     const later = plan.shards.filter((s) => staleKeys.has(s.key)).map((s) => s.shard);
-    const now = plan.shards.filter((s) => !staleKeys.has(s.key)).map((s) => s.shard);
+    let ready: Promise<{ dir: string; kept: Set<number> }> | undefined;
+    const siteFolder = (): Promise<{ dir: string; kept: Set<number> }> =>
+      (ready ??= (async () => {
+        const target = known ?? (await site);
+        await rm(path.join(target.dir, "pagefind"), { recursive: true, force: true });
+        await mkdir(target.dir, { recursive: true });
+        return { dir: target.dir, kept: keptShards(plan, staleKeys, target.previous, previousSite) };
+      })());
+    const place = async (shard: number): Promise<void> => {
+      const { dir } = await siteFolder();
+      const to = path.join(dir, bundlePath(shard));
+      if (cache) await linkTree(entry(keyOf.get(shard)!), to);
+      else {
+        await mkdir(path.dirname(to), { recursive: true });
+        await rename(entry(keyOf.get(shard)!), to);
+      }
+    };
 
     const indexing = (async () => {
       for (const shard of plan.stale) {
@@ -181,32 +186,40 @@ export async function writeSearchBundles(
     })();
     // Cached bundles are linked in on Node's thread pool (link-files.ts) while Pagefind indexes.
     const linking = (async () => {
-      await siteFolder();
-      for (const shard of now) await place(shard);
+      const { kept } = await siteFolder();
+      for (const { shard, key } of plan.shards) if (!staleKeys.has(key) && !kept.has(shard)) await place(shard);
     })();
     const outcomes = await Promise.allSettled([indexing, linking]);
     for (const o of outcomes) if (o.status === "rejected") throw o.reason;
     for (const shard of later) await place(shard);
     if (cache) await prune(cache, new Set(keyOf.values()));
+    return { reindexed: plan.stale.length, kept: [...(await siteFolder()).kept] };
   } finally {
     await next?.catch(() => {});
     if (!cache) await rm(workDir, { recursive: true, force: true });
   }
-  return plan.stale.length;
+}
+
+/** Where `writeSearchBundles` puts the bundles, and the bundles of the site as it is now. */
+export interface SearchTarget {
+  dir: string;
+  /** The last build's shards and keys (its render manifest), when the site is as it left it. */
+  previous?: readonly ShardKey[];
 }
 
 /**
- * Puts a cached bundle into the site as hard links (link-files.ts). Cache entries are complete
- * before they get their name, and the site is rebuilt into a fresh folder, so neither side is
- * ever written in place.
+ * The shards that stay where they are in `previousSite`: the same key as there, a bundle there,
+ * and not being indexed again. (A bundle is trusted as the cache entries it was linked from
+ * are: its files are not compared.)
  */
-async function linkTree(from: string, to: string): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  await linkFiles(
-    entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name))),
-    from,
-    to,
-  );
+function keptShards(plan: SearchPlan, staleKeys: ReadonlySet<string>, previous: readonly ShardKey[] | undefined, previousSite: string | undefined): Set<number> {
+  const kept = new Set<number>();
+  if (!previous || previousSite === undefined) return kept;
+  const before = new Map(previous.map((s) => [s.shard, s.key]));
+  for (const { shard, key } of plan.shards) {
+    if (before.get(shard) === key && !staleKeys.has(key) && existsSync(path.join(previousSite, bundlePath(shard), "pagefind-entry.json"))) kept.add(shard);
+  }
+  return kept;
 }
 
 /** Removes the cache entries (and leftover temporary bundles) that this build did not use. */

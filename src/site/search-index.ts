@@ -2,7 +2,7 @@ import path from "node:path";
 import type { DigestContent } from "../digest/types.ts";
 import { closePagefind, writeSearchBundles } from "./search-bundles.ts";
 import { searchRecordSource, type SearchRecord, type SearchRecordSource } from "./search-records.ts";
-import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardOptions } from "./search-split.ts";
+import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardKey, type ShardOptions } from "./search-split.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 export interface SearchIndexOptions extends ShardOptions {
@@ -17,6 +17,11 @@ export interface SearchIndexOptions extends ShardOptions {
    * a re-indexed shard links the files its bundle there has unchanged (search-bundles.ts).
    */
   previousSite?: string;
+  /**
+   * The bundles `previousSite` holds, by the last build's render manifest: a shard with the same
+   * key is left where it is there rather than put in the new folder (search-bundles.ts).
+   */
+  previousBundles?: readonly ShardKey[];
 }
 
 export interface SearchIndexResult {
@@ -28,6 +33,10 @@ export interface SearchIndexResult {
   shards: number;
   /** Shards indexed by Pagefind in this build; the others came from the cache. */
   reindexed: number;
+  /** Every shard that gets a bundle, with its key: what the render manifest keeps for the next build. */
+  bundles: ShardKey[];
+  /** Shards left where they are in the previous site, not put in the new folder (site-commit.ts). */
+  kept: number[];
 }
 
 /**
@@ -98,16 +107,19 @@ async function indexSharded(siteDir: string, sharded: ShardedRecords, language: 
   const plan = planSearchIndex(sharded, language, cacheDir);
   try {
     const previous = options.previousSite === undefined ? undefined : path.resolve(options.previousSite);
-    const reindexed = await writeSearchBundles(siteDir, plan, async (shard) => sharded.records(shard), cacheDir, previous);
-    return searchIndexResult(plan, reindexed);
+    const target = { dir: siteDir, ...(options.previousBundles ? { previous: options.previousBundles } : {}) };
+    const { reindexed, kept } = await writeSearchBundles(target, plan, async (shard) => sharded.records(shard), cacheDir, previous);
+    return searchIndexResult(plan, reindexed, kept);
   } finally {
     if (plan.stale.length > 0) await closePagefind();
   }
 }
 
-export const searchIndexResult = (plan: SearchPlan, reindexed: number): SearchIndexResult => ({
+export const searchIndexResult = (plan: SearchPlan, reindexed: number, kept: readonly number[]): SearchIndexResult => ({
   pages: plan.pages,
   entries: plan.entries,
   shards: plan.shards.length,
   reindexed,
+  bundles: plan.shards.map((s) => ({ ...s })),
+  kept: [...kept].sort((a, b) => a - b),
 });

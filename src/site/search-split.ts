@@ -18,14 +18,23 @@ import { fileURLToPath } from "node:url";
 export const DEFAULT_SHARD_SIZE = 1750;
 
 export interface ShardOptions {
-  /** Records per shard aimed at (tests force small shards). Default DEFAULT_SHARD_SIZE. */
+  /**
+   * Records per shard aimed at (tests force small shards). Default: `DATELINE_SEARCH_SHARD_SIZE`
+   * (the whole site, the search page's bundle list included, reads it), else DEFAULT_SHARD_SIZE.
+   */
   shardSize?: number;
+}
+
+/** `DATELINE_SEARCH_SHARD_SIZE` when it is a positive whole number, else DEFAULT_SHARD_SIZE. */
+function defaultShardSize(): number {
+  const n = Number(process.env.DATELINE_SEARCH_SHARD_SIZE);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_SHARD_SIZE;
 }
 
 /** Number of shards for `records` records: 1 for small sites. Records hash to
  * shards unevenly, so with very small shards (tests) some may be empty. */
 export function shardCount(records: number, options: ShardOptions = {}): number {
-  const size = options.shardSize ?? DEFAULT_SHARD_SIZE;
+  const size = options.shardSize ?? defaultShardSize();
   if (!(size >= 1)) throw new Error(`search shard size must be at least 1, got ${size}`);
   return Math.max(1, Math.ceil(records / size));
 }
@@ -121,13 +130,19 @@ export function isCached(cacheDir: string | undefined, key: string): boolean {
  * shard by shard (search-index.ts `planSearchIndex`); the records themselves travel only for
  * the shards to index, one shard at a time, when the writer asks for them.
  */
+/** A shard and the fingerprint of its records (its cache key). */
+export interface ShardKey {
+  shard: number;
+  key: string;
+}
+
 export interface SearchPlan {
   language: string;
   /** Pages indexed (reports and thread pages) and timeline entries. */
   pages: number;
   entries: number;
   /** Shards in use, in order, each with its fingerprint. */
-  shards: Array<{ shard: number; key: string }>;
+  shards: ShardKey[];
   /** Shards to index, in order: not in the cache, and the first of any fingerprint. */
   stale: number[];
 }

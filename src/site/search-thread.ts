@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { DigestContent } from "../digest/types.ts";
 import type { SearchIndexOptions, SearchIndexResult } from "./search-index.ts";
 import type { FromSearchThread, ToSearchThread } from "./search-worker.ts";
+import type { ShardKey } from "./search-split.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 /**
@@ -38,7 +39,8 @@ export interface SearchIndexJob {
   start(digest: DigestContent, site: SiteConfig, options?: SearchIndexOptions): void;
   /** Whether `start` (or `index`) was called. */
   readonly started: boolean;
-  placeIn(siteDir: string): Promise<SearchIndexResult>;
+  /** `previousBundles`: see SearchIndexOptions (known once the render has read its manifest). */
+  placeIn(siteDir: string, previousBundles?: readonly ShardKey[]): Promise<SearchIndexResult>;
   /**
    * Settles once `index` has handed the thread its plan (or has failed first). The plan, each
    * shard's records made and fingerprinted, is made on the calling thread: a caller with other
@@ -85,12 +87,12 @@ export function startSearchIndex(): SearchIndexJob {
       const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir);
       const sharded = shardRecords(searchRecordSource(digest, site.language), options);
       const plan = planSearchIndex(sharded, site.language, cacheDir);
-      const reply = new Promise<number>((resolve, reject) => {
+      const reply = new Promise<{ reindexed: number; kept: number[] }>((resolve, reject) => {
         worker.on("message", (message: FromSearchThread) => {
           if (message.type === "records") {
             // Made now, copied to the thread, let go here.
             send({ type: "records", shard: message.shard, records: sharded.records(message.shard) });
-          } else if (message.type === "done") resolve(message.reindexed);
+          } else if (message.type === "done") resolve(message);
           else if (message.type === "error") reject(new Error(message.message));
         });
       });
@@ -99,14 +101,15 @@ export function startSearchIndex(): SearchIndexJob {
       const first = plan.stale[0];
       send({
         type: "plan",
-        ...(siteDir === undefined ? {} : { siteDir: path.resolve(siteDir) }),
+        ...(siteDir === undefined ? {} : { site: searchTarget(siteDir, options.previousBundles) }),
         plan,
         ...(cacheDir === undefined ? {} : { cacheDir }),
         ...(options.previousSite === undefined ? {} : { previousSite: path.resolve(options.previousSite) }),
         ...(first === undefined ? {} : { first: { shard: first, records: sharded.records(first) } }),
       });
       markPlanned();
-      return searchIndexResult(plan, await Promise.race([reply, failure]));
+      const { reindexed, kept } = await Promise.race([reply, failure]);
+      return searchIndexResult(plan, reindexed, kept);
     } finally {
       markPlanned();
       await stop();
@@ -122,9 +125,9 @@ export function startSearchIndex(): SearchIndexJob {
     get started() {
       return result !== undefined;
     },
-    placeIn(siteDir) {
+    placeIn(siteDir, previousBundles) {
       if (!result) throw new Error("placeIn before start");
-      send({ type: "site", siteDir: path.resolve(siteDir) });
+      send({ type: "site", site: searchTarget(siteDir, previousBundles) });
       return result;
     },
     index(siteDir, digest, site, options = {}) {
@@ -153,6 +156,11 @@ export function startSearchIndex(): SearchIndexJob {
     await worker.terminate();
     await exited;
   }
+}
+
+/** The folder the bundles go into, and the bundles of the site as it is now, as the thread gets them. */
+function searchTarget(dir: string, previous: readonly ShardKey[] | undefined): { dir: string; previous?: ShardKey[] } {
+  return { dir: path.resolve(dir), ...(previous ? { previous: [...previous] } : {}) };
 }
 
 /** `buildSearchIndex` on a thread of its own (see `startSearchIndex`). */

@@ -1,19 +1,19 @@
 import childProcess, { type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { closePagefind, warmUpPagefind, writeSearchBundles } from "./search-bundles.ts";
+import { closePagefind, warmUpPagefind, writeSearchBundles, type SearchTarget } from "./search-bundles.ts";
 import type { SearchPlan, SearchRecord } from "./search-split.ts";
 
 /** Messages to the search-index thread (search-thread.ts). */
 export type ToSearchThread =
-  | { type: "plan"; siteDir?: string; plan: SearchPlan; cacheDir?: string; previousSite?: string; first?: { shard: number; records: SearchRecord[] } }
+  | { type: "plan"; site?: SearchTarget; plan: SearchPlan; cacheDir?: string; previousSite?: string; first?: { shard: number; records: SearchRecord[] } }
   /** The site folder, when the plan came without it (search-thread.ts `start`). */
-  | { type: "site"; siteDir: string }
+  | { type: "site"; site: SearchTarget }
   | { type: "records"; shard: number; records: SearchRecord[] }
   | { type: "close" };
 
 /** Messages from it. */
-export type FromSearchThread = { type: "records"; shard: number } | { type: "done"; reindexed: number } | { type: "error"; message: string } | { type: "closed" };
+export type FromSearchThread = { type: "records"; shard: number } | { type: "done"; reindexed: number; kept: number[] } | { type: "error"; message: string } | { type: "closed" };
 
 /**
  * The search-index thread: started before the digest exists (search-thread.ts), it starts
@@ -53,15 +53,15 @@ const warm = warmUpPagefind().catch(() => {});
 const asked = new Map<number, (records: SearchRecord[]) => void>();
 // The site folder when the plan comes without it; it may arrive before the plan (the plan waits
 // for modules on the main thread, the folder does not). One plan per thread.
-let nameSite!: (siteDir: string) => void;
-const siteNamed = new Promise<string>((resolve) => (nameSite = resolve));
+let nameSite!: (site: SearchTarget) => void;
+const siteNamed = new Promise<SearchTarget>((resolve) => (nameSite = resolve));
 
 port.on("message", (message: ToSearchThread) => {
   if (message.type === "records") {
     asked.get(message.shard)?.(message.records);
     asked.delete(message.shard);
   } else if (message.type === "site") {
-    nameSite(message.siteDir);
+    nameSite(message.site);
   } else if (message.type === "plan") {
     let first = message.first;
     const recordsOf = (shard: number) =>
@@ -74,8 +74,8 @@ port.on("message", (message: ToSearchThread) => {
         asked.set(shard, resolve);
         send({ type: "records", shard });
       });
-    writeSearchBundles(message.siteDir ?? siteNamed, message.plan, recordsOf, message.cacheDir, message.previousSite).then(
-      (reindexed) => send({ type: "done", reindexed }),
+    writeSearchBundles(message.site ?? siteNamed, message.plan, recordsOf, message.cacheDir, message.previousSite).then(
+      ({ reindexed, kept }) => send({ type: "done", reindexed, kept }),
       (error: unknown) => send({ type: "error", message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.type === "close") {

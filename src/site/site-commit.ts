@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { mkdir, readdir, rename, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder } from "../digest/tree-hash.ts";
-import { folderMaker, inLanes } from "./link-files.ts";
+import { folderMaker, inLanes, linkTree } from "./link-files.ts";
 
 /**
  * How a finished build goes into the site folder. The render writes into a staging folder
@@ -19,12 +19,25 @@ import { folderMaker, inLanes } from "./link-files.ts";
  *   search files of a 4,000-report site into a new folder, then deleting the old folder, cost
  *   more than all the rest of the file work of a rebuild).
  *
- * Files are named relative to the site folder; the search bundles (`pagefind/`) are replaced
- * as a whole and never listed.
+ * Files are named relative to the site folder; the search bundles (`pagefind/`) are never
+ * listed: they are replaced as a whole, or shard by shard when the build kept some of them where
+ * they are (`SearchCommit`).
  */
 
 /** The site's search bundles, replaced as a whole. */
 const SEARCH_FOLDER = "pagefind";
+
+/** Folders of shard k > 0 inside the bundles' folder, whose own files are shard 0's (search-split.ts). */
+const SHARD_FOLDER = /^shard-(\d+)$/;
+
+/**
+ * What the search index left out of the staging folder (search-bundles.ts): the shards it kept
+ * where they are in the site, and the shards the new site has.
+ */
+export interface SearchCommit {
+  kept: readonly number[];
+  bundles: readonly { shard: number }[];
+}
 
 /** File calls in flight at once when moving and deleting files. */
 const LANES = 16;
@@ -55,6 +68,7 @@ export async function commitInPlace(
   previous: readonly string[],
   kept: Iterable<string>,
   trash: string,
+  search?: SearchCommit,
 ): Promise<string[]> {
   const written = siteFiles(staging);
   const folder = folderMaker();
@@ -67,7 +81,7 @@ export async function commitInPlace(
     },
     LANES,
   );
-  await replaceFolder(path.join(staging, SEARCH_FOLDER), path.join(outputDir, SEARCH_FOLDER), trash);
+  await replaceSearch(path.join(staging, SEARCH_FOLDER), path.join(outputDir, SEARCH_FOLDER), trash, search);
   const now = new Set([...written, ...kept]);
   const stale = previous.filter((file) => !now.has(file));
   await inLanes(stale, (file) => unlink(path.join(outputDir, file)).catch(notMissing), LANES);
@@ -102,10 +116,47 @@ async function replaceFolder(from: string, to: string, trash: string): Promise<v
 }
 
 /**
- * Swaps a complete site in: the site folder is replaced by `staging` in one rename, the
- * previous one going to the trash (`retire`).
+ * Puts the search bundles of `from` in place of those of `to`: as a whole, or, when the build
+ * kept shards in the site, each shard it wrote in place of the site's (shard k's folder in one
+ * rename; shard 0's own files and folders one by one), removing the shards no longer in use.
  */
-export async function swapIn(staging: string, outputDir: string, trash: string): Promise<void> {
+async function replaceSearch(from: string, to: string, trash: string, search: SearchCommit | undefined): Promise<void> {
+  if (!search || search.kept.length === 0) return replaceFolder(from, to, trash);
+  const kept = new Set(search.kept);
+  const used = new Set(search.bundles.map((b) => b.shard));
+  const own = async (dir: string) => (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((e) => !SHARD_FOLDER.test(e.name));
+  for (const shard of [...used].sort((a, b) => a - b)) {
+    if (kept.has(shard)) continue;
+    if (shard > 0) {
+      await mkdir(to, { recursive: true });
+      await replaceFolder(path.join(from, `shard-${shard}`), path.join(to, `shard-${shard}`), trash);
+      continue;
+    }
+    const before = await own(to);
+    const after = await own(from);
+    for (const entry of after) {
+      if (entry.isDirectory()) await replaceFolder(path.join(from, entry.name), path.join(to, entry.name), trash);
+      else await rename(path.join(from, entry.name), path.join(to, entry.name));
+    }
+    const names = new Set(after.map((e) => e.name));
+    for (const entry of before) if (!names.has(entry.name)) await rm(path.join(to, entry.name), { recursive: true, force: true });
+  }
+  for (const entry of await readdir(to, { withFileTypes: true })) {
+    const shard = SHARD_FOLDER.exec(entry.name);
+    if (shard && !used.has(Number(shard[1]))) await retire(path.join(to, entry.name), trash);
+  }
+}
+
+/**
+ * Swaps a complete site in: the site folder is replaced by `staging` in one rename, the
+ * previous one going to the trash (`retire`). The search shards the build kept in the site
+ * (`search`) are first linked into `staging` from there.
+ */
+export async function swapIn(staging: string, outputDir: string, trash: string, search?: SearchCommit): Promise<void> {
+  for (const shard of search?.kept ?? []) {
+    const bundle = shard === 0 ? SEARCH_FOLDER : path.join(SEARCH_FOLDER, `shard-${shard}`);
+    await linkTree(path.join(outputDir, bundle), path.join(staging, bundle), (name) => shard === 0 && SHARD_FOLDER.test(name));
+  }
   const retired = `${outputDir}.old-${process.pid}`;
   let hadPrevious = true;
   try {

@@ -59,6 +59,57 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   await writeFile(file, after);
 }
 
+describe("search shards kept in the site", () => {
+  /** Inode of each search shard's folder (shard 0's is the bundles' folder itself): a kept shard keeps its folder. */
+  async function shardFolders(site: string): Promise<Map<string, number>> {
+    const root = path.join(site, "pagefind");
+    const out = new Map<string, number>([["0", (await stat(root)).ino]]);
+    for (const name of await readdir(root)) if (/^shard-\d+$/.test(name)) out.set(name.slice(6), (await stat(path.join(root, name))).ino);
+    return out;
+  }
+  const same = (a: Map<string, number>, b: Map<string, number>) => [...a].filter(([k, ino]) => b.get(k) === ino).map(([k]) => k);
+
+  it("leaves the unchanged shards where they are, puts the changed ones in, and equals a build from scratch", async () => {
+    const previous = process.env.DATELINE_SEARCH_SHARD_SIZE;
+    process.env.DATELINE_SEARCH_SHARD_SIZE = "4";
+    try {
+      const { content, site, fresh } = await setup();
+      const first = await shardFolders(site);
+      expect(first.size).toBeGreaterThan(4);
+      // A sentence without a date: the report's own record changes, in one shard.
+      await edit(path.join(content, EDITED), (t) => t.replace("a date still to be set", "a date still to be set, officials said"));
+      await build(content, site);
+      const second = await shardFolders(site);
+      const kept = same(first, second);
+      expect(kept.length).toBeGreaterThanOrEqual(first.size - 2);
+      expect(kept.length).toBeLessThan(first.size);
+      expect(await treeDifferences(site, await fresh())).toEqual([]);
+      // A kept shard removed by hand is put back, not trusted.
+      const gone = kept.find((k) => k !== "0")!;
+      await rm(path.join(site, "pagefind", `shard-${gone}`), { recursive: true });
+      await edit(path.join(content, EDITED), (t) => t.replace("officials said", "officials added"));
+      await build(content, site);
+      expect(await treeDifferences(site, await fresh())).toEqual([]);
+      // A setting every page prints: a whole new site, the kept shards linked into it from the old one.
+      const url = process.env.DATELINE_URL;
+      process.env.DATELINE_URL = "https://news.example.com";
+      try {
+        const third = await shardFolders(site);
+        await edit(path.join(content, EDITED), (t) => t.replace("officials added", "officials said again"));
+        await build(content, site);
+        expect(same(third, await shardFolders(site))).toEqual([]);
+        expect(await treeDifferences(site, await fresh())).toEqual([]);
+      } finally {
+        if (url === undefined) delete process.env.DATELINE_URL;
+        else process.env.DATELINE_URL = url;
+      }
+    } finally {
+      if (previous === undefined) delete process.env.DATELINE_SEARCH_SHARD_SIZE;
+      else process.env.DATELINE_SEARCH_SHARD_SIZE = previous;
+    }
+  }, 240_000);
+});
+
 describe("rebuilds in a long-lived build process (dateline serve)", () => {
   it("equal a build from scratch after each edit, with last build's objects and texts reused", async () => {
     const { content, site, fresh } = await setup();

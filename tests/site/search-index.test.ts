@@ -50,7 +50,8 @@ describe("buildSearchIndex from the digest", () => {
   it("writes one bundle for the default story, where the page looks for it", async () => {
     const out = path.join(root, "single");
     const result = await buildSearchIndex(out, digest, siteConfig({}, digest.story));
-    expect(result).toEqual({ pages: digest.reports.length + 3, entries: digest.events.length, shards: 1, reindexed: 1 });
+    expect(result).toMatchObject({ pages: digest.reports.length + 3, entries: digest.events.length, shards: 1, reindexed: 1, kept: [] });
+    expect(result.bundles.map((b) => b.shard)).toEqual([0]);
     expect(searchBundles(digest)).toEqual(["pagefind/"]);
     const files = await bundleFiles(out);
     expect(files.has("pagefind-ui.js") && files.has("pagefind-ui.css") && files.has("pagefind-entry.json")).toBe(true);

@@ -124,7 +124,7 @@ describe("the index written shard by shard", () => {
       return source.records(shard);
     };
     try {
-      expect(await writeSearchBundles(path.join(root, "pulled"), plan, recordsOf, cacheDir)).toBe(plan.stale.length);
+      expect(await writeSearchBundles({ dir: path.join(root, "pulled") }, plan, recordsOf, cacheDir)).toEqual({ reindexed: plan.stale.length, kept: [] });
     } finally {
       await closePagefind();
     }
@@ -137,7 +137,7 @@ describe("the index written shard by shard", () => {
     const none = async (): Promise<SearchRecord[]> => {
       throw new Error("no records should be needed");
     };
-    expect(await writeSearchBundles(path.join(root, "cached"), again, none, cacheDir)).toBe(0);
+    expect(await writeSearchBundles({ dir: path.join(root, "cached") }, again, none, cacheDir)).toEqual({ reindexed: 0, kept: [] });
     expect(await treeDifferences(path.join(root, "pulled"), path.join(root, "cached"))).toEqual([]);
   }, 120_000);
 
@@ -150,7 +150,7 @@ describe("the index written shard by shard", () => {
       if (shard === failAt) throw new Error("the records could not be made");
       return source.records(shard);
     };
-    await expect(writeSearchBundles(path.join(root, "failed"), plan, recordsOf, cacheDir).finally(closePagefind)).rejects.toThrow(/could not be made/);
+    await expect(writeSearchBundles({ dir: path.join(root, "failed") }, plan, recordsOf, cacheDir).finally(closePagefind)).rejects.toThrow(/could not be made/);
     const keyOf = new Map(plan.shards.map((s) => [s.shard, s.key]));
     expect(existsSync(path.join(cacheDir, keyOf.get(plan.stale[0]!)!, "pagefind-entry.json"))).toBe(true);
     expect(existsSync(path.join(cacheDir, keyOf.get(failAt)!))).toBe(false);
