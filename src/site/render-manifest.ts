@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { hashTree } from "../digest/tree-hash.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
-import type { ShardKey } from "./search-split.ts";
+import { bundlePath, type ShardKey, type SiteShard } from "./search-split.ts";
 
 /**
  * What a build rendered (issue 8): per planned page, its fingerprint and the size and
@@ -33,7 +33,7 @@ export interface RenderManifest {
    * The site's search shards and their keys: a rebuild leaves a shard whose key is unchanged
    * where it is (search-bundles.ts). Absent: every shard goes in anew.
    */
-  search?: ShardKey[];
+  search?: SiteShard[];
 }
 
 const FORMAT = "dateline-render-2";
@@ -49,7 +49,10 @@ export async function loadManifest(file: string): Promise<RenderManifest | null>
     const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<RenderManifest>;
     if (parsed.format !== FORMAT || typeof parsed.siteWide !== "string" || typeof parsed.pages !== "object" || !parsed.pages) return null;
     if (!Array.isArray(parsed.files) || !parsed.files.every((f) => typeof f === "string")) return null;
-    const shardKey = (s: unknown): boolean => typeof s === "object" && s !== null && Number.isInteger((s as ShardKey).shard) && typeof (s as ShardKey).key === "string";
+    const shardKey = (s: unknown): boolean => {
+      const x = s as Partial<SiteShard> | null;
+      return typeof x === "object" && x !== null && Number.isInteger(x.shard) && typeof x.key === "string" && typeof x.size === "number" && typeof x.mtimeMs === "number";
+    };
     if (parsed.search !== undefined && !(Array.isArray(parsed.search) && parsed.search.every(shardKey))) return null;
     return parsed as RenderManifest;
   } catch {
@@ -90,13 +93,17 @@ export function reusablePages(plan: RenderPlan, previous: RenderManifest | null,
 }
 
 /** The manifest of a finished build, read from the pages as they lie in `siteDir`; `files`, `search`: see RenderManifest. */
-export function manifestOf(plan: RenderPlan, siteDir: string, files: string[], search?: ShardKey[]): RenderManifest {
+export function manifestOf(plan: RenderPlan, siteDir: string, files: string[], bundles?: readonly ShardKey[]): RenderManifest {
   const pages: Record<string, ManifestEntry> = {};
   for (const page of plan.pages) {
     const rel = outputPathOf(page.url);
     const state = rel === null ? null : fileState(path.join(siteDir, rel));
     if (state) pages[page.url] = { fingerprint: page.fingerprint, ...state };
   }
+  const search = bundles?.flatMap(({ shard, key }) => {
+    const state = fileState(path.join(siteDir, bundlePath(shard), "pagefind-entry.json"));
+    return state ? [{ shard, key, ...state }] : [];
+  });
   return { format: FORMAT, siteWide: plan.siteWide, pages, files, ...(search ? { search } : {}) };
 }
 

@@ -1,10 +1,10 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { linkTree } from "./link-files.ts";
 import { stabilizePagefind } from "./pagefind-stable.ts";
-import { bundlePath, FINGERPRINT, type SearchPlan, type SearchRecord, type ShardKey } from "./search-split.ts";
+import { bundlePath, FINGERPRINT, type SearchPlan, type SearchRecord, type SiteShard } from "./search-split.ts";
 
 /**
  * The writing half of the search index: Pagefind bundles for a plan (search-split.ts), on the
@@ -204,20 +204,24 @@ export async function writeSearchBundles(
 export interface SearchTarget {
   dir: string;
   /** The last build's shards and keys (its render manifest), when the site is as it left it. */
-  previous?: readonly ShardKey[];
+  previous?: readonly SiteShard[];
 }
 
 /**
- * The shards that stay where they are in `previousSite`: the same key as there, a bundle there,
- * and not being indexed again. (A bundle is trusted as the cache entries it was linked from
- * are: its files are not compared.)
+ * The shards that stay where they are in `previousSite`: the same key as the last build gave
+ * them, their bundle's entry file there still the one that build left (size and modification
+ * time, as pages are checked), and not being indexed again. (A bundle is trusted as the cache
+ * entries it was linked from are: its other files are not compared.)
  */
-function keptShards(plan: SearchPlan, staleKeys: ReadonlySet<string>, previous: readonly ShardKey[] | undefined, previousSite: string | undefined): Set<number> {
+function keptShards(plan: SearchPlan, staleKeys: ReadonlySet<string>, previous: readonly SiteShard[] | undefined, previousSite: string | undefined): Set<number> {
   const kept = new Set<number>();
   if (!previous || previousSite === undefined) return kept;
-  const before = new Map(previous.map((s) => [s.shard, s.key]));
+  const before = new Map(previous.map((s) => [s.shard, s]));
   for (const { shard, key } of plan.shards) {
-    if (before.get(shard) === key && !staleKeys.has(key) && existsSync(path.join(previousSite, bundlePath(shard), "pagefind-entry.json"))) kept.add(shard);
+    const then = before.get(shard);
+    if (!then || then.key !== key || staleKeys.has(key)) continue;
+    const now = statSync(path.join(previousSite, bundlePath(shard), "pagefind-entry.json"), { throwIfNoEntry: false });
+    if (now?.isFile() && now.size === then.size && now.mtimeMs === then.mtimeMs) kept.add(shard);
   }
   return kept;
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { DigestContent } from "../digest/types.ts";
 import { closePagefind, writeSearchBundles } from "./search-bundles.ts";
 import { searchRecordSource, type SearchRecord, type SearchRecordSource } from "./search-records.ts";
-import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardKey, type ShardOptions } from "./search-split.ts";
+import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardKey, type ShardOptions, type SiteShard } from "./search-split.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 export interface SearchIndexOptions extends ShardOptions {
@@ -21,7 +21,7 @@ export interface SearchIndexOptions extends ShardOptions {
    * The bundles `previousSite` holds, by the last build's render manifest: a shard with the same
    * key is left where it is there rather than put in the new folder (search-bundles.ts).
    */
-  previousBundles?: readonly ShardKey[];
+  previousBundles?: readonly SiteShard[];
 }
 
 export interface SearchIndexResult {

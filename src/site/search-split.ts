@@ -136,6 +136,16 @@ export interface ShardKey {
   key: string;
 }
 
+/**
+ * A shard as a built site holds it (the render manifest): its key, and the size and modification
+ * time of its `pagefind-entry.json` there, so that a bundle another build put in its place is
+ * not taken for it.
+ */
+export interface SiteShard extends ShardKey {
+  size: number;
+  mtimeMs: number;
+}
+
 export interface SearchPlan {
   language: string;
   /** Pages indexed (reports and thread pages) and timeline entries. */
