@@ -100,7 +100,7 @@ function wordCount(text: string): number {
  * the reports are the same (by slug, URL, title and dates) in the same order and the events as
  * then, a report's novelty is made again only when the report itself, its shared passages, its
  * related reports or the reports that list it among theirs changed; otherwise the whole stage
- * runs. Same result either way (tests/digest/novelty.test.ts).
+ * runs. Same result either way (tests/digest/crosslinks-update.test.ts).
  */
 export class NoveltyMemory {
   last: NoveltyState | undefined;

@@ -153,7 +153,7 @@ function dateReason(days: number): string | null {
  * events are as then and only the shared passages changed (an edit that rewords a paragraph),
  * only the pairs of the reports whose passages changed are scored again and only the reports
  * with a changed pair are ranked again; otherwise the stage runs from scratch. Same result
- * either way (tests/digest/related.test.ts).
+ * either way (tests/digest/crosslinks-update.test.ts).
  */
 export class RelatedMemory {
   last: RelatedState | undefined;
