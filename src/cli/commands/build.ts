@@ -72,19 +72,23 @@ export const buildCommand: Command = {
     rendering.catch(() => {}); // awaited below; a content error may end the build first
     // So does the search-index thread (its modules, Pagefind's process), on the other core.
     const search = (await import("../../site/search-thread.ts")).startSearchIndex();
-    const { startSiteSearch } = await import("../../site/render-search.ts");
+    const { searchAhead, startSiteSearch } = await import("../../site/render-search.ts");
     const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
     let result: DigestResult;
+    let analyzed = 0;
     try {
       const progress = values.quiet ? undefined : progressPrinter(io.stderr);
       result = await buildDigest(
         contentDir,
         cachedAnalyzer(contentDir, {
           ...(progress ? { onProgress: progress } : {}),
+          onCache: (_, misses) => (analyzed = misses),
         }),
         undefined,
-        // Indexed from the digest's content, while its cross-links are computed (render-search.ts).
-        (content) => startSiteSearch(search, content, { contentDir, outputDir }),
+        // A rebuild's index starts from the digest's content, while its cross-links are computed (render-search.ts).
+        (content) => {
+          if (searchAhead(analyzed, content.reports.length)) startSiteSearch(search, content, { contentDir, outputDir });
+        },
       );
     } catch (error) {
       await search.cancel();
