@@ -12,6 +12,7 @@ import { findSharedPassagesWithStats, type PassageGroup, type PassageOptions, ty
 import { relateReportsWithStats, type RelatedLink, type RelatedMemory } from "./related.ts";
 import { computeNovelty, type Novelty, type NoveltyMemory } from "./novelty.ts";
 import { compareReports } from "./report-order.ts";
+import { passagesByReport } from "./passage-delta.ts";
 
 export interface SharedParagraph {
   /** Paragraph id in this report. */
@@ -77,18 +78,13 @@ export function crossLink(reports: readonly Report[], options: CrossLinkOptions 
     options.noveltyMemory,
   );
 
-  const shared = new Map<string, SharedParagraph[]>();
-  for (const passage of passages) {
-    let list = shared.get(passage.at.report);
-    if (!list) shared.set(passage.at.report, (list = []));
-    list.push({ paragraph: passage.at.paragraph, alsoIn: passage.alsoIn });
-  }
+  const byReport = passagesByReport(passages);
 
   const out: Record<string, ReportCrossLinks> = {};
   for (const report of [...reports].sort(compareReports)) {
     const nov = novelty.get(report.slug)!;
     out[report.slug] = {
-      passages: shared.get(report.slug) ?? [],
+      passages: (byReport.get(report.slug) ?? []).map((passage) => ({ paragraph: passage.at.paragraph, alsoIn: passage.alsoIn })),
       related: related.get(report.slug) ?? [],
       newParagraphs: nov.newParagraphs,
       repeatedParagraphs: nov.repeatedParagraphs,

@@ -113,7 +113,7 @@ interface NoveltyState {
   limit: number;
   events: readonly TimelineEvent[] | undefined;
   eventsOf: Map<string, EventMention[]>;
-  passages: Map<string, SharedPassage[]>;
+  passages: ReadonlyMap<string, readonly SharedPassage[]>;
   related: ReadonlyMap<string, readonly RelatedLink[]> | undefined;
   result: Map<string, Novelty>;
 }
@@ -148,7 +148,7 @@ export function computeNovelty(
   // On an update, the reports whose novelty may differ from the last build's (see NoveltyMemory).
   let redo: Set<string> | undefined;
   if (same) {
-    redo = reportsWithOtherPassages(last.passages, byReport);
+    redo = new Set(reportsWithOtherPassages(last.passages, byReport));
     ordered.forEach((r, i) => r !== last.ordered[i] && redo!.add(r.slug));
     for (const report of ordered) {
       const then = last.related?.get(report.slug);

@@ -182,7 +182,7 @@ interface RelatedState {
   /** Pairs that share something: the candidate pairs a build from scratch counts. */
   live: number;
   /** The shared passages the state was made from, by report (kept by the memory only). */
-  passages?: Map<string, SharedPassage[]>;
+  passages?: ReadonlyMap<string, readonly SharedPassage[]>;
 }
 
 /** Per pair: score (rounded), shared passages, days apart, and whether the pair is related. */
