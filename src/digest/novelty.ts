@@ -14,7 +14,7 @@ import type { PassageRef, SharedPassage } from "./passages.ts";
 import { MIN_WORDS } from "./passages.ts";
 import type { RelatedLink } from "./related.ts";
 import { excerpt } from "./related.ts";
-import { compareReports } from "./report-order.ts";
+import { compareReports, sameReportsInOrder } from "./report-order.ts";
 import { passagesByReport, reportsWithOtherPassages } from "./passage-delta.ts";
 
 export interface RepeatedParagraph {
@@ -179,15 +179,8 @@ export function computeNovelty(
 
 /** Whether an update can stand in for a build from scratch (see NoveltyMemory). */
 function sameInputs(last: NoveltyState, ordered: readonly Report[], options: NoveltyOptions, limit: number): boolean {
-  if (last.limit !== limit || last.events !== options.events || last.ordered.length !== ordered.length) return false;
-  if ((last.related === undefined) !== (options.related === undefined)) return false;
-  for (let i = 0; i < ordered.length; i++) {
-    const x = last.ordered[i]!;
-    const y = ordered[i]!;
-    // What a backlink prints of a report, and what places it.
-    if (x !== y && (x.slug !== y.slug || x.url !== y.url || x.title !== y.title || x.date !== y.date || x.datetime !== y.datetime)) return false;
-  }
-  return true;
+  if (last.limit !== limit || last.events !== options.events || (last.related === undefined) !== (options.related === undefined)) return false;
+  return sameReportsInOrder(last.ordered, ordered);
 }
 
 /** Each report's timeline events, by slug: new in the earliest report among an event's sources. */

@@ -16,7 +16,7 @@
  */
 import type { RelatedReport, Report, TimelineEvent } from "./types.ts";
 import type { SharedPassage } from "./passages.ts";
-import { compareReports, dayIndex } from "./report-order.ts";
+import { compareReports, dayIndex, sameReportsInOrder } from "./report-order.ts";
 import { passagesByReport, reportsWithOtherPassages } from "./passage-delta.ts";
 import { sameData } from "./stage-memo.ts";
 
@@ -63,6 +63,11 @@ class Pairs {
 
   get size(): number {
     return this.earlierOf.length;
+  }
+
+  /** Whether the pair shares anything: a passage, an event or an entity. */
+  shares(pair: number): boolean {
+    return this.earlier[pair] !== undefined || this.events[pair] !== undefined || this.entities[pair] !== undefined;
   }
 
   /** The number of the pair of report positions `x` and `y` (x ≠ y), made when new. */
@@ -240,13 +245,7 @@ export function relateReportsWithStats(
 
 /** Whether an update can stand in for a build from scratch: only the shared passages may differ. */
 function sameInputs(last: RelatedState, ordered: readonly Report[], options: RelateOptions, limit: number, window: number): boolean {
-  if (last.limit !== limit || last.window !== window || last.events !== options.events || last.ordered.length !== ordered.length) return false;
-  for (let i = 0; i < ordered.length; i++) {
-    const x = last.ordered[i]!;
-    const y = ordered[i]!;
-    // What a link prints of the other report, and what places and dates it.
-    if (x !== y && (x.slug !== y.slug || x.url !== y.url || x.title !== y.title || x.date !== y.date || x.datetime !== y.datetime)) return false;
-  }
+  if (last.limit !== limit || last.window !== window || last.events !== options.events || !sameReportsInOrder(last.ordered, ordered)) return false;
   if ((last.entities === undefined) !== (options.entities === undefined)) return false;
   if (options.entities) for (const r of ordered) if (!sameData(last.entities!.get(r.slug), options.entities.get(r.slug))) return false;
   return true;
@@ -397,11 +396,10 @@ function update(state: RelatedState, before: ReadonlyMap<string, readonly Shared
   for (const pair of affected) {
     const a = pairs.earlierOf[pair]!;
     const b = pairs.laterOf[pair]!;
-    const wasLive = pairs.earlier[pair] !== undefined || pairs.events[pair] !== undefined || pairs.entities[pair] !== undefined;
+    const wasLive = pairs.shares(pair);
     const was = { related: scores.related[pair], score: scores.score[pair], shared: scores.shared[pair] };
     countShared(pair, a, b, state, after);
-    const isLive = pairs.earlier[pair] !== undefined || pairs.events[pair] !== undefined || pairs.entities[pair] !== undefined;
-    state.live += Number(isLive) - Number(wasLive);
+    state.live += Number(pairs.shares(pair)) - Number(wasLive);
     scores.related[pair] = 0;
     scorePair(pair, pairs, state.dayNumber, state.entityWeight, scores);
     if (was.related === scores.related[pair] && (!was.related || (was.score === scores.score[pair] && was.shared === scores.shared[pair]))) continue;

@@ -31,3 +31,19 @@ export function daysApart(a: string, b: string): number {
   const days = Math.abs(dayIndex(a) - dayIndex(b));
   return Number.isFinite(days) ? days : Number.POSITIVE_INFINITY;
 }
+
+/**
+ * Whether two builds have the same reports in the same order, as a link to each prints and places
+ * it (slug, URL, title, date and time): what the cross-link stages of a long-lived build process
+ * check before they update the last build's work (related.ts, novelty.ts). The same object
+ * passes at once.
+ */
+export function sameReportsInOrder(before: readonly Report[], after: readonly Report[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const x = before[i]!;
+    const y = after[i]!;
+    if (x !== y && (x.slug !== y.slug || x.url !== y.url || x.title !== y.title || x.date !== y.date || x.datetime !== y.datetime)) return false;
+  }
+  return true;
+}
