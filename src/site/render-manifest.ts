@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { hashTree } from "../digest/tree-hash.ts";
 import { outputPathOf, type RenderPlan } from "./render-plan.ts";
-import { bundlePath, type ShardKey, type SiteShard } from "./search-split.ts";
+import { bundlePath, type ShardKey } from "./search-split.ts";
 
 /**
  * What a build rendered (issue 8): per planned page, its fingerprint and the size and
@@ -15,6 +15,15 @@ import { bundlePath, type ShardKey, type SiteShard } from "./search-split.ts";
  */
 export interface ManifestEntry {
   fingerprint: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * A search shard as the site holds it: its key, and the size and modification time of its
+ * bundle's `pagefind-entry.json`, checked as pages are (`intactShards`).
+ */
+export interface ManifestShard extends ShardKey {
   size: number;
   mtimeMs: number;
 }
@@ -33,7 +42,7 @@ export interface RenderManifest {
    * The site's search shards and their keys: a rebuild leaves a shard whose key is unchanged
    * where it is (search-bundles.ts). Absent: every shard goes in anew.
    */
-  search?: SiteShard[];
+  search?: ManifestShard[];
 }
 
 const FORMAT = "dateline-render-2";
@@ -50,7 +59,7 @@ export async function loadManifest(file: string): Promise<RenderManifest | null>
     if (parsed.format !== FORMAT || typeof parsed.siteWide !== "string" || typeof parsed.pages !== "object" || !parsed.pages) return null;
     if (!Array.isArray(parsed.files) || !parsed.files.every((f) => typeof f === "string")) return null;
     const shardKey = (s: unknown): boolean => {
-      const x = s as Partial<SiteShard> | null;
+      const x = s as Partial<ManifestShard> | null;
       return typeof x === "object" && x !== null && Number.isInteger(x.shard) && typeof x.key === "string" && typeof x.size === "number" && typeof x.mtimeMs === "number";
     };
     if (parsed.search !== undefined && !(Array.isArray(parsed.search) && parsed.search.every(shardKey))) return null;
@@ -90,6 +99,22 @@ export function reusablePages(plan: RenderPlan, previous: RenderManifest | null,
     if (now && now.size === before.size && now.mtimeMs === before.mtimeMs) reuse.add(page.url);
   }
   return reuse;
+}
+
+/**
+ * The search shards of the previous build still in `outputDir` as it left them: the entry file of
+ * each bundle unchanged (size and modification time, as `reusablePages` checks pages), so that
+ * a bundle removed, or another build's in its place, is not taken for it. A rebuild leaves these
+ * where they are when their key is unchanged (search-bundles.ts). The bundles' other files are
+ * trusted as the cache entries they share files with.
+ */
+export function intactShards(previous: RenderManifest | null, outputDir: string): ShardKey[] | undefined {
+  return previous?.search
+    ?.filter((s) => {
+      const now = fileState(path.join(outputDir, bundlePath(s.shard), "pagefind-entry.json"));
+      return now !== null && now.size === s.size && now.mtimeMs === s.mtimeMs;
+    })
+    .map(({ shard, key }) => ({ shard, key }));
 }
 
 /** The manifest of a finished build, read from the pages as they lie in `siteDir`; `files`, `search`: see RenderManifest. */

@@ -4,7 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import type { DigestResult } from "../digest/build.ts";
 import { provideDigest } from "./digest-store.ts";
 import { PROJECT_ROOT } from "./project.ts";
-import { loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest, type RenderManifest } from "./render-manifest.ts";
+import { intactShards, loadManifest, manifestFile, manifestOf, renderCodeVersion, reusablePages, saveManifest, type RenderManifest } from "./render-manifest.ts";
 import { outputPathOf, planRender, type PlannedPage, type RenderPlan } from "./render-plan.ts";
 import { commitInPlace, emptyTrash, siteFiles, swapIn } from "./site-commit.ts";
 import { startSearchIndex, type SearchIndexJob } from "./search-thread.ts";
@@ -101,7 +101,7 @@ async function render(result: DigestResult, options: RenderOptions, searchJob: S
   // (render-search.ts `startSiteSearch`), only names the folder here. The last build's manifest
   // says which shards the site holds: those unchanged stay where they are.
   const previous = await loadManifest(manifestPath);
-  const previousBundles = previous?.search;
+  const previousBundles = intactShards(previous, outputDir);
   const search = searchJob.started
     ? searchJob.placeIn(staging, previousBundles)
     : searchJob.index(staging, result.digest, siteConfig(process.env, result.digest.story), {

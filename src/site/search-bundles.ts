@@ -1,10 +1,10 @@
-import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { linkTree } from "./link-files.ts";
 import { stabilizePagefind } from "./pagefind-stable.ts";
-import { bundlePath, FINGERPRINT, type SearchPlan, type SearchRecord, type SiteShard } from "./search-split.ts";
+import { bundlePath, FINGERPRINT, type SearchPlan, type SearchRecord, type SearchTarget, type ShardKey } from "./search-split.ts";
 
 /**
  * The writing half of the search index: Pagefind bundles for a plan (search-split.ts), on the
@@ -117,8 +117,8 @@ export async function closePagefind(): Promise<void> {
  * files its bundle there has unchanged instead of writing them.
  * `site` may come later than the plan (a promise): with `cacheDir`, the stale shards are
  * indexed into the cache meanwhile, and nothing is put in the site before the folder is known.
- * A shard that `site.previous` (the bundles of `previousSite`, from the last build) has under
- * the same key, and whose bundle is there, is not put in the folder at all: it stays where it
+ * A shard that `site.previous` (the intact bundles of `previousSite`, from the last build) has
+ * under the same key is not put in the folder at all: it stays where it
  * is in the site (site-commit.ts replaces the others shard by shard). Returns the number of
  * shards indexed and the shards kept so.
  */
@@ -157,7 +157,7 @@ export async function writeSearchBundles(
         const target = known ?? (await site);
         await rm(path.join(target.dir, "pagefind"), { recursive: true, force: true });
         await mkdir(target.dir, { recursive: true });
-        return { dir: target.dir, kept: keptShards(plan, staleKeys, target.previous, previousSite) };
+        return { dir: target.dir, kept: keptShards(plan, staleKeys, previousSite === undefined ? undefined : target.previous) };
       })());
     const place = async (shard: number): Promise<void> => {
       const { dir } = await siteFolder();
@@ -200,30 +200,13 @@ export async function writeSearchBundles(
   }
 }
 
-/** Where `writeSearchBundles` puts the bundles, and the bundles of the site as it is now. */
-export interface SearchTarget {
-  dir: string;
-  /** The last build's shards and keys (its render manifest), when the site is as it left it. */
-  previous?: readonly SiteShard[];
-}
-
 /**
- * The shards that stay where they are in `previousSite`: the same key as the last build gave
- * them, their bundle's entry file there still the one that build left (size and modification
- * time, as pages are checked), and not being indexed again. (A bundle is trusted as the cache
- * entries it was linked from are: its other files are not compared.)
+ * The shards that stay where they are in the previous site: the same key as its intact bundle
+ * there (`previous`), and not being indexed again.
  */
-function keptShards(plan: SearchPlan, staleKeys: ReadonlySet<string>, previous: readonly SiteShard[] | undefined, previousSite: string | undefined): Set<number> {
-  const kept = new Set<number>();
-  if (!previous || previousSite === undefined) return kept;
-  const before = new Map(previous.map((s) => [s.shard, s]));
-  for (const { shard, key } of plan.shards) {
-    const then = before.get(shard);
-    if (!then || then.key !== key || staleKeys.has(key)) continue;
-    const now = statSync(path.join(previousSite, bundlePath(shard), "pagefind-entry.json"), { throwIfNoEntry: false });
-    if (now?.isFile() && now.size === then.size && now.mtimeMs === then.mtimeMs) kept.add(shard);
-  }
-  return kept;
+function keptShards(plan: SearchPlan, staleKeys: ReadonlySet<string>, previous: readonly ShardKey[] | undefined): Set<number> {
+  const before = new Map((previous ?? []).map((s) => [s.shard, s.key]));
+  return new Set(plan.shards.filter(({ shard, key }) => before.get(shard) === key && !staleKeys.has(key)).map((s) => s.shard));
 }
 
 /** Removes the cache entries (and leftover temporary bundles) that this build did not use. */

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { DigestContent } from "../digest/types.ts";
 import { closePagefind, writeSearchBundles } from "./search-bundles.ts";
 import { searchRecordSource, type SearchRecord, type SearchRecordSource } from "./search-records.ts";
-import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardKey, type ShardOptions, type SiteShard } from "./search-split.ts";
+import { fingerprint, isCached, shardCount, shardOf, usedShards, type SearchPlan, type ShardKey, type ShardOptions, searchTarget } from "./search-split.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 export interface SearchIndexOptions extends ShardOptions {
@@ -21,7 +21,7 @@ export interface SearchIndexOptions extends ShardOptions {
    * The bundles `previousSite` holds, by the last build's render manifest: a shard with the same
    * key is left where it is there rather than put in the new folder (search-bundles.ts).
    */
-  previousBundles?: readonly SiteShard[];
+  previousBundles?: readonly ShardKey[];
 }
 
 export interface SearchIndexResult {
@@ -107,8 +107,7 @@ async function indexSharded(siteDir: string, sharded: ShardedRecords, language: 
   const plan = planSearchIndex(sharded, language, cacheDir);
   try {
     const previous = options.previousSite === undefined ? undefined : path.resolve(options.previousSite);
-    const target = { dir: siteDir, ...(options.previousBundles ? { previous: options.previousBundles } : {}) };
-    const { reindexed, kept } = await writeSearchBundles(target, plan, async (shard) => sharded.records(shard), cacheDir, previous);
+    const { reindexed, kept } = await writeSearchBundles(searchTarget(siteDir, options.previousBundles), plan, async (shard) => sharded.records(shard), cacheDir, previous);
     return searchIndexResult(plan, reindexed, kept);
   } finally {
     if (plan.stale.length > 0) await closePagefind();

@@ -137,13 +137,17 @@ export interface ShardKey {
 }
 
 /**
- * A shard as a built site holds it (the render manifest): its key, and the size and modification
- * time of its `pagefind-entry.json` there, so that a bundle another build put in its place is
- * not taken for it.
+ * Where the bundles go (search-bundles.ts `writeSearchBundles`), and the shards of the site as it
+ * is now that a rebuild may leave where they are: the last build's, each still the bundle that
+ * build left (render-manifest.ts `intactShards`).
  */
-export interface SiteShard extends ShardKey {
-  size: number;
-  mtimeMs: number;
+export interface SearchTarget {
+  dir: string;
+  previous?: ShardKey[];
+}
+
+export function searchTarget(dir: string, previous: readonly ShardKey[] | undefined): SearchTarget {
+  return { dir: path.resolve(dir), ...(previous ? { previous: [...previous] } : {}) };
 }
 
 export interface SearchPlan {

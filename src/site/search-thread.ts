@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { DigestContent } from "../digest/types.ts";
 import type { SearchIndexOptions, SearchIndexResult } from "./search-index.ts";
 import type { FromSearchThread, ToSearchThread } from "./search-worker.ts";
-import type { SiteShard } from "./search-split.ts";
+import type { SearchTarget, ShardKey } from "./search-split.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 /**
@@ -40,7 +40,7 @@ export interface SearchIndexJob {
   /** Whether `start` (or `index`) was called. */
   readonly started: boolean;
   /** `previousBundles`: see SearchIndexOptions (known once the render has read its manifest). */
-  placeIn(siteDir: string, previousBundles?: readonly SiteShard[]): Promise<SearchIndexResult>;
+  placeIn(siteDir: string, previousBundles?: readonly ShardKey[]): Promise<SearchIndexResult>;
   /**
    * Settles once `index` has handed the thread its plan (or has failed first). The plan, each
    * shard's records made and fingerprinted, is made on the calling thread: a caller with other
@@ -158,8 +158,11 @@ export function startSearchIndex(): SearchIndexJob {
   }
 }
 
-/** The folder the bundles go into, and the bundles of the site as it is now, as the thread gets them. */
-function searchTarget(dir: string, previous: readonly SiteShard[] | undefined): { dir: string; previous?: SiteShard[] } {
+/**
+ * search-split.ts `searchTarget`, which this module cannot import: it loads no module of its own
+ * before a digest is handed over (tests/site/search-stream.test.ts), only types.
+ */
+function searchTarget(dir: string, previous: readonly ShardKey[] | undefined): SearchTarget {
   return { dir: path.resolve(dir), ...(previous ? { previous: [...previous] } : {}) };
 }
 

@@ -1,8 +1,8 @@
 import childProcess, { type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { closePagefind, warmUpPagefind, writeSearchBundles, type SearchTarget } from "./search-bundles.ts";
-import type { SearchPlan, SearchRecord } from "./search-split.ts";
+import { closePagefind, warmUpPagefind, writeSearchBundles } from "./search-bundles.ts";
+import type { SearchPlan, SearchRecord, SearchTarget } from "./search-split.ts";
 
 /** Messages to the search-index thread (search-thread.ts). */
 export type ToSearchThread =

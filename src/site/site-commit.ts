@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder } from "../digest/tree-hash.ts";
 import { folderMaker, inLanes, linkTree } from "./link-files.ts";
+import { bundlePath } from "./search-split.ts";
 
 /**
  * How a finished build goes into the site folder. The render writes into a staging folder
@@ -27,7 +28,7 @@ import { folderMaker, inLanes, linkTree } from "./link-files.ts";
 /** The site's search bundles, replaced as a whole. */
 const SEARCH_FOLDER = "pagefind";
 
-/** Folders of shard k > 0 inside the bundles' folder, whose own files are shard 0's (search-split.ts). */
+/** Folders of shard k > 0 inside the bundles' folder (search-split.ts `bundlePath`), whose own files are shard 0's. */
 const SHARD_FOLDER = /^shard-(\d+)$/;
 
 /**
@@ -129,7 +130,8 @@ async function replaceSearch(from: string, to: string, trash: string, search: Se
     if (kept.has(shard)) continue;
     if (shard > 0) {
       await mkdir(to, { recursive: true });
-      await replaceFolder(path.join(from, `shard-${shard}`), path.join(to, `shard-${shard}`), trash);
+      const bundle = path.relative(SEARCH_FOLDER, bundlePath(shard));
+      await replaceFolder(path.join(from, bundle), path.join(to, bundle), trash);
       continue;
     }
     const before = await own(to);
@@ -154,7 +156,7 @@ async function replaceSearch(from: string, to: string, trash: string, search: Se
  */
 export async function swapIn(staging: string, outputDir: string, trash: string, search?: SearchCommit): Promise<void> {
   for (const shard of search?.kept ?? []) {
-    const bundle = shard === 0 ? SEARCH_FOLDER : path.join(SEARCH_FOLDER, `shard-${shard}`);
+    const bundle = bundlePath(shard);
     await linkTree(path.join(outputDir, bundle), path.join(staging, bundle), (name) => shard === 0 && SHARD_FOLDER.test(name));
   }
   const retired = `${outputDir}.old-${process.pid}`;
