@@ -11,7 +11,7 @@ import type { DigestResult } from "../digest/build.ts";
 import { JsonTexts } from "./json-file.ts";
 import { renderSite } from "./render.ts";
 import { startSearchIndex } from "./search-thread.ts";
-import { searchAhead, startSiteSearch } from "./render-search.ts";
+import { startSiteSearch } from "./render-search.ts";
 
 export type WorkerMessage =
   | { type: "ready" }
@@ -45,9 +45,7 @@ async function build(): Promise<WorkerMessage> {
     let result: DigestResult;
     try {
       // A rebuild's index starts from the digest's content, while its cross-links are computed (render-search.ts).
-      result = await session.build((content) => {
-        if (searchAhead(session.last.analyzed, content.reports.length)) startSiteSearch(search, content, { contentDir, outputDir });
-      });
+      result = await session.build((content) => startSiteSearch(search, content, { contentDir, outputDir }, session.last.analyzed));
     } catch (error) {
       await search.cancel();
       throw error;

@@ -37,11 +37,13 @@ export function searchAhead(analyzed: number, reports: number): boolean {
 }
 
 /**
- * Starts the search index of the site `renderSite` will render into `folders`, from the
- * digest's content, before the cross-link stage (build.ts ContentHook): the same plan and
- * bundles as when the render starts it, made while the cross-links are computed on the
- * other core. `renderSite` given the same job then only names the folder (search-thread.ts).
+ * On a rebuild (`searchAhead`: `analyzed` of the content's reports were analyzed anew), starts the
+ * search index of the site `renderSite` will render into `folders`, from the digest's content,
+ * before the cross-link stage (build.ts ContentHook): the same plan and bundles as when the
+ * render starts it, made while the cross-links are computed on the other core. `renderSite`
+ * given the same job then only names the folder (search-thread.ts); otherwise it starts the
+ * index itself.
  */
-export function startSiteSearch(job: SearchIndexJob, content: DigestContent, folders: RenderFolders): void {
-  job.start(content, siteConfig(process.env, content.story), renderSearchOptions(folders));
+export function startSiteSearch(job: SearchIndexJob, content: DigestContent, folders: RenderFolders, analyzed: number): void {
+  if (searchAhead(analyzed, content.reports.length)) job.start(content, siteConfig(process.env, content.story), renderSearchOptions(folders));
 }

@@ -72,7 +72,7 @@ export const buildCommand: Command = {
     rendering.catch(() => {}); // awaited below; a content error may end the build first
     // So does the search-index thread (its modules, Pagefind's process), on the other core.
     const search = (await import("../../site/search-thread.ts")).startSearchIndex();
-    const { searchAhead, startSiteSearch } = await import("../../site/render-search.ts");
+    const { startSiteSearch } = await import("../../site/render-search.ts");
     const { buildDigest, cachedAnalyzer } = await import("../../digest/build.ts");
     let result: DigestResult;
     let analyzed = 0;
@@ -86,9 +86,7 @@ export const buildCommand: Command = {
         }),
         undefined,
         // A rebuild's index starts from the digest's content, while its cross-links are computed (render-search.ts).
-        (content) => {
-          if (searchAhead(analyzed, content.reports.length)) startSiteSearch(search, content, { contentDir, outputDir });
-        },
+        (content) => startSiteSearch(search, content, { contentDir, outputDir }, analyzed),
       );
     } catch (error) {
       await search.cancel();
