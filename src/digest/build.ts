@@ -4,7 +4,7 @@ import { loadContent, type LoadedReport, type LoadResult, type ParseMemo } from 
 import { ContentError, type Problem } from "../content/problems.ts";
 import { loadStoryIfPresent, type StoryConfig } from "../content/story.ts";
 import type { ReportAnalysis } from "./analyze.ts";
-import { AnalysisCache, codeVersion, reportHash, storyHash } from "./cache.ts";
+import { AnalysisCache, codeVersion, defaultCacheDir, reportHash, storyHash } from "./cache.ts";
 import type { StageMemo } from "./stage-memo.ts";
 import { ParseCache } from "./parse-cache.ts";
 import { analyzeParallel, type PoolOptions } from "./pool.ts";
@@ -124,7 +124,7 @@ export interface CachedAnalyzerOptions extends PoolOptions {
  * from the cache; the rest are analyzed on every core; the cache is then updated.
  */
 export function cachedAnalyzer(contentDir: string, options: CachedAnalyzerOptions = {}): Analyzer {
-  const cacheDir = options.cacheDir ?? path.join(path.dirname(path.resolve(contentDir)), ".cache");
+  const cacheDir = options.cacheDir ?? defaultCacheDir(contentDir);
   let version: Promise<string> | undefined;
   const caches: CacheSetup = { dir: cacheDir, version: () => (version ??= options.version !== undefined ? Promise.resolve(options.version) : codeVersion(SRC_DIR)) };
   const analyze = async (reports: readonly LoadedReport[], story: StoryConfig | null): Promise<ReportAnalysis[]> => {

@@ -42,6 +42,11 @@ export function storyHash(story: StoryConfig | null): string {
   return createHash("sha256").update(JSON.stringify(story)).digest("hex");
 }
 
+/** The cache folder a build of `contentDir` uses unless told otherwise: `.cache/` beside it. */
+export function defaultCacheDir(contentDir: string): string {
+  return path.join(path.dirname(path.resolve(contentDir)), ".cache");
+}
+
 /** Where a content folder's cache files go: `<cacheDir>/<kind>-<hash of the folder's path>.v8`. */
 export function cacheFile(cacheDir: string, contentDir: string, kind: string): string {
   const key = createHash("sha256").update(path.resolve(contentDir)).digest("hex").slice(0, 16);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { defaultCacheDir } from "../digest/cache.ts";
 import type { DigestContent } from "../digest/types.ts";
 import type { SearchIndexOptions } from "./search-index.ts";
 import type { SearchIndexJob } from "./search-thread.ts";
@@ -14,7 +15,7 @@ export interface RenderFolders {
 
 /** The cache folder of a render: `cacheDir`, else `.cache/` beside the content folder. */
 export function renderCacheDir(folders: RenderFolders): string {
-  return folders.cacheDir ?? path.join(path.dirname(path.resolve(folders.contentDir)), ".cache");
+  return folders.cacheDir ?? defaultCacheDir(folders.contentDir);
 }
 
 /** How a render indexes its site: bundles cached under `<cache>/search/`, unchanged files linked from the site as it is. */
